@@ -1,0 +1,32 @@
+# The two commands of the README:
+#   make run   - the demo on the device model
+#   make test  - every test
+# Both install missing Debian packages first (scripts/setup.sh).
+
+DATA ?= data
+JOBS := $(shell nproc)
+
+.PHONY: run test setup build fuzz format clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build/release -j$(JOBS)
+
+run: build
+	@mkdir -p $(DATA)
+	@build/release/tools/etss-nor-demo --image $(DATA)/nor-flash.img
+
+test: setup
+	@scripts/test.sh
+
+fuzz: setup
+	@scripts/fuzz.sh 600
+
+format:
+	@git ls-files --cached --others --exclude-standard '*.c' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build

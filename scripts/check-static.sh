@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# cppcheck over every translation unit of a configured build; any finding fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:?usage: check-static.sh BUILD_DIR}
+cppcheck --project="$build/compile_commands.json" --std=c11 --quiet \
+  --enable=warning,style,performance,portability --inline-suppr \
+  --suppress=missingIncludeSystem --error-exitcode=1 \
+  -i"$build" --cppcheck-build-dir="$build" 2>&1
+echo "cppcheck: no findings"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install the Debian packages the build and the tests need, only those
+# missing. Run as root (or with passwordless sudo); says what to do if not.
+set -euo pipefail
+
+packages=(
+  cmake make gcc libc6-dev          # host build
+  gcc-arm-none-eabi libnewlib-arm-none-eabi  # Cortex-M33 cross-build
+  cppcheck clang-format             # static analysis, format check
+  clang libclang-rt-14-dev          # libFuzzer targets
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "setup: installing missing packages: ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo=(sudo -n)
+else
+  echo "setup: these Debian packages are missing and I am not root:" >&2
+  echo "  sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

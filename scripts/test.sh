@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every test ETSS has, in order: style, static analysis, the host suites
+# (plain and under ASan/UBSan), the Cortex-M33 cross-build, fuzz smoke runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+fuzz_seconds=${ETSS_FUZZ_SECONDS:-10}
+steps=0
+
+step() { echo; echo "==== $* ===="; }
+done_step() { steps=$((steps + 1)); }
+
+step "format"
+scripts/check-format.sh
+done_step
+
+step "host build (Debug) and tests"
+cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build/debug -j"$jobs"
+ctest --test-dir build/debug --output-on-failure -j"$jobs"
+done_step
+
+step "static analysis"
+scripts/check-static.sh build/debug
+done_step
+
+step "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DETSS_SANITIZE=ON >/dev/null
+cmake --build build/sanitize -j"$jobs"
+ctest --test-dir build/sanitize --output-on-failure -j"$jobs"
+done_step
+
+step "Cortex-M33 cross-build"
+scripts/check-target.sh build/cortex-m33
+done_step
+
+step "fuzz smoke (${fuzz_seconds}s per target)"
+scripts/fuzz.sh "$fuzz_seconds"
+done_step
+
+echo
+echo "all checks: ${steps} passed, 0 failed"

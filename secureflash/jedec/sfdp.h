@@ -1,0 +1,65 @@
+/*
+ * SFDP (JESD216) discovery: find parameter tables and decode the Basic
+ * Flash Parameter Table into a geometry. The parsers take bytes read from
+ * the device and trust none of them: every length, pointer and field is
+ * range-checked before use.
+ */
+#ifndef ETSS_SFDP_H
+#define ETSS_SFDP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spi_driver.h"
+
+enum sfdp_status {
+    SFDP_OK = 0,
+    SFDP_ERR_PARAM = -1,
+    SFDP_ERR_BUS = -2,
+    SFDP_ERR_SIGNATURE = -3,   /* no SFDP header on this device */
+    SFDP_ERR_FORMAT = -4,      /* a header or table field is out of range */
+    SFDP_ERR_NOT_FOUND = -5,   /* no parameter table with that id */
+    SFDP_ERR_UNSUPPORTED = -6, /* valid, but describes a part we cannot drive */
+};
+
+struct sfdp_table_ref {
+    uint16_t id;
+    uint8_t rev_major;
+    uint8_t rev_minor;
+    uint8_t n_dwords;
+    uint32_t address; /* in SFDP space */
+};
+
+#define SFDP_MAX_ERASE_TYPES 4u
+
+struct sfdp_erase_type {
+    uint32_t size; /* bytes, power of two; 0: slot unused */
+    uint8_t opcode;
+    uint32_t typ_time_us; /* 0: not given */
+    uint32_t max_time_us;
+};
+
+struct sfdp_geometry {
+    uint32_t size_bytes;
+    uint32_t page_size;
+    struct sfdp_erase_type erase[SFDP_MAX_ERASE_TYPES]; /* ascending size */
+    uint8_t n_erase_types;
+    uint32_t page_program_typ_us; /* 0: not given */
+    uint32_t page_program_max_us;
+    uint32_t chip_erase_typ_us;
+    uint32_t chip_erase_max_us;
+};
+
+/* Read the SFDP header and look for the parameter table `id`. */
+int sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_table_ref *ref);
+
+/* Read a table's DWORDs (at most max_dwords) into `dwords`. */
+int sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_ref *ref,
+                    uint32_t *dwords, size_t max_dwords, size_t *n_read);
+
+/* Pure parsers, separate from the bus so they can be fuzzed. */
+int sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers);
+int sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref);
+int sfdp_parse_bfpt(const uint32_t *dwords, size_t n_dwords, struct sfdp_geometry *geo);
+
+#endif /* ETSS_SFDP_H */

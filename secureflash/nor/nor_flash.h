@@ -1,0 +1,58 @@
+/*
+ * Raw NOR driver: plain read, program and erase of a serial NOR flash over
+ * the SPI transport, with the geometry discovered from SFDP. No security:
+ * the framework's non-secure operations and the "plain flash" baseline of
+ * the benchmarks run on it.
+ */
+#ifndef ETSS_NOR_FLASH_H
+#define ETSS_NOR_FLASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sfdp.h"
+#include "spi_driver.h"
+
+enum nor_flash_status {
+    NOR_FLASH_OK = 0,
+    NOR_FLASH_ERR_PARAM = -1,          /* NULL pointer, zero or oversized length */
+    NOR_FLASH_ERR_BUS = -2,            /* the transport failed */
+    NOR_FLASH_ERR_TIMEOUT = -3,        /* still busy after the part's maximum time */
+    NOR_FLASH_ERR_DISCOVERY = -4,      /* no usable SFDP description */
+    NOR_FLASH_ERR_RANGE = -5,          /* outside the array */
+    NOR_FLASH_ERR_ALIGNMENT = -6,      /* erase range not on an erase boundary */
+    NOR_FLASH_ERR_WRITE_ENABLE = -7,   /* WEL did not latch */
+    NOR_FLASH_ERR_PROGRAM_FAILED = -8, /* the part reported P_FAIL */
+    NOR_FLASH_ERR_ERASE_FAILED = -9,   /* the part reported E_FAIL */
+    NOR_FLASH_ERR_NOT_INITIALIZED = -10,
+};
+
+struct nor_flash {
+    const struct etss_spi_driver *spi;
+    struct sfdp_geometry geo;
+    uint8_t jedec_id[3];
+    int initialized;
+};
+
+/* Reset the part, read its id and discover the geometry from SFDP. */
+int nor_flash_init(struct nor_flash *flash, const struct etss_spi_driver *spi);
+
+int nor_flash_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len);
+/* Program any range; split at page boundaries; fails on P_FAIL. */
+int nor_flash_program(struct nor_flash *flash, uint32_t addr, const void *data, size_t len);
+/* Erase [addr, addr+len): aligned to the smallest erase size; uses the
+ * largest erase each step allows. Fails on E_FAIL. */
+int nor_flash_erase(struct nor_flash *flash, uint32_t addr, size_t len);
+int nor_flash_erase_chip(struct nor_flash *flash);
+
+int nor_flash_read_status(struct nor_flash *flash, uint8_t *status);
+/* Poll WIP, waiting in steps, until clear or timeout_us has passed. */
+int nor_flash_wait_ready(struct nor_flash *flash, uint32_t timeout_us);
+/* Clear sticky program/erase fail flags. */
+int nor_flash_clear_errors(struct nor_flash *flash);
+/* Software reset (RSTEN + RST) and its recovery time. */
+int nor_flash_reset(struct nor_flash *flash);
+
+const char *nor_flash_strerror(int status);
+
+#endif /* ETSS_NOR_FLASH_H */

@@ -1,0 +1,26 @@
+#include "spi_driver.h"
+
+int32_t etss_spi_transaction(const struct etss_spi_driver *spi, const uint8_t *header,
+                             size_t header_len, const void *tx, size_t tx_len, void *rx,
+                             size_t rx_len)
+{
+    if (spi == NULL || spi->ops == NULL || header == NULL || header_len == 0u ||
+        header_len > UINT32_MAX || tx_len > UINT32_MAX || rx_len > UINT32_MAX ||
+        (tx == NULL && tx_len != 0u) || (rx == NULL && rx_len != 0u)) {
+        return ETSS_SPI_ERROR_PARAMETER;
+    }
+
+    int32_t rc = spi->ops->control(spi->ctx, ETSS_SPI_CONTROL_SS, ETSS_SPI_SS_ACTIVE);
+    if (rc != ETSS_SPI_OK) {
+        return rc;
+    }
+    rc = spi->ops->send(spi->ctx, header, (uint32_t)header_len);
+    if (rc == ETSS_SPI_OK && tx_len != 0u) {
+        rc = spi->ops->send(spi->ctx, tx, (uint32_t)tx_len);
+    }
+    if (rc == ETSS_SPI_OK && rx_len != 0u) {
+        rc = spi->ops->receive(spi->ctx, rx, (uint32_t)rx_len);
+    }
+    int32_t rc_release = spi->ops->control(spi->ctx, ETSS_SPI_CONTROL_SS, ETSS_SPI_SS_INACTIVE);
+    return rc != ETSS_SPI_OK ? rc : rc_release;
+}
