@@ -61,17 +61,17 @@ void nor_model_image_write_erase_counts(struct nor_model *m, uint32_t first, uin
     if (m->image == NULL) {
         return;
     }
-    uint8_t le[4 * 16];
-    for (uint32_t done = 0; done < count;) {
-        uint32_t chunk = count - done < 16u ? count - done : 16u;
-        for (uint32_t i = 0; i < chunk; i++) {
-            put_le32(&le[4u * i], m->erase_counts[first + done + i]);
-        }
-        if (!write_at(m, counts_offset(m) + 4l * (long)(first + done), le, 4u * chunk)) {
+    if (fseek(m->image, counts_offset(m) + 4l * (long)first, SEEK_SET) != 0) {
+        fail(m);
+        return;
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        uint8_t le[4];
+        put_le32(le, m->erase_counts[first + i]);
+        if (fwrite(le, 1, sizeof(le), m->image) != sizeof(le)) {
             fail(m);
             return;
         }
-        done += chunk;
     }
     if (fflush(m->image) != 0) {
         fail(m);
