@@ -66,7 +66,8 @@ static bool config_valid(const struct nor_model_config *cfg)
         t->t_ce_us > 32u * 64000000u) {
         return false;
     }
-    if (cfg->endurance_cycles == 0u || cfg->n_extra_sfdp > NOR_MODEL_MAX_EXTRA_SFDP_TABLES) {
+    if (cfg->endurance_cycles == 0u || cfg->n_extra_sfdp > NOR_MODEL_MAX_EXTRA_SFDP_TABLES ||
+        cfg->nv_size > NOR_MODEL_MAX_NV_SIZE) {
         return false;
     }
     for (size_t i = 0; i < cfg->n_extra_sfdp; i++) {
@@ -97,11 +98,13 @@ nor_model_t *nor_model_create(const struct nor_model_config *cfg, enum nor_model
     m->array = malloc(cfg->size_bytes);
     m->erase_counts = calloc(m->n_sectors, sizeof(*m->erase_counts));
     m->page_buffer = malloc(cfg->page_size);
-    if (m->array == NULL || m->erase_counts == NULL || m->page_buffer == NULL) {
+    m->nv = calloc(1, cfg->nv_size + 1u);
+    if (m->array == NULL || m->erase_counts == NULL || m->page_buffer == NULL || m->nv == NULL) {
         st = NOR_MODEL_ERR_NO_MEMORY;
         goto out;
     }
     memset(m->array, SPI_NOR_ERASED_BYTE, cfg->size_bytes);
+    memset(m->nv, SPI_NOR_ERASED_BYTE, cfg->nv_size);
     st = nor_model_build_sfdp(m);
     if (st != NOR_MODEL_OK) {
         goto out;
@@ -134,6 +137,7 @@ void nor_model_destroy(nor_model_t *m)
     free(m->array);
     free(m->erase_counts);
     free(m->page_buffer);
+    free(m->nv);
     free(m);
 }
 
@@ -178,6 +182,12 @@ static uint64_t next_random(uint64_t *state)
 static bool is_busy(const struct nor_model *m)
 {
     return m->now_ns < m->busy_until_ns;
+}
+
+/* New busy time queues behind what the device is already doing. */
+static uint64_t busy_base(const struct nor_model *m)
+{
+    return is_busy(m) ? m->busy_until_ns : m->now_ns;
 }
 
 static void erase_range(struct nor_model *m, uint32_t addr, uint32_t len)
@@ -285,12 +295,20 @@ static void clock_bytes(struct nor_model *m, uint64_t n)
 
 /* ---- faults ---- */
 
+static void lose_volatile_state(struct nor_model *m)
+{
+    if (m->ext != NULL && m->ext->reset != NULL) {
+        m->ext->reset(m->ext_ctx);
+    }
+}
+
 static void power_off(struct nor_model *m)
 {
     m->powered = false;
     m->selected = false;
     m->wel = false;
     m->busy_until_ns = m->now_ns;
+    lose_volatile_state(m);
 }
 
 void nor_model_arm_power_loss(nor_model_t *m, uint64_t nth_operation, uint64_t seed)
@@ -400,6 +418,8 @@ void nor_model_select(nor_model_t *m)
     m->position = 0u;
     m->address = 0u;
     m->page_data_count = 0u;
+    m->claimed = false;
+    m->refused = false;
     m->stats.transactions++;
     m->stats.bus_time_ns += m->cfg.timing.cs_overhead_ns;
     advance(m, m->cfg.timing.cs_overhead_ns);
@@ -411,6 +431,7 @@ static void start_command(struct nor_model *m, uint8_t op)
     m->stats.commands[op]++;
     /* While busy a part answers status reads only. */
     m->ignoring = is_busy(m) && !is_status_read(op);
+    m->claimed = !m->ignoring && m->ext != NULL && m->ext->claims(m->ext_ctx, op);
     if (op == SPI_NOR_OP_PP && !m->ignoring) {
         memset(m->page_buffer, SPI_NOR_ERASED_BYTE, m->cfg.page_size);
     }
@@ -435,6 +456,16 @@ static uint64_t response_start(uint8_t op)
     }
 }
 
+/* A secure zone refuses plain commands; remember it for the release. */
+static bool plain_access_allowed(struct nor_model *m, uint32_t addr, uint32_t len, bool write)
+{
+    if (m->ext == NULL || m->ext->plain_access_allowed(m->ext_ctx, addr, len, write)) {
+        return true;
+    }
+    m->refused = true;
+    return false;
+}
+
 static uint8_t status_register(const struct nor_model *m)
 {
     return (uint8_t)((is_busy(m) ? SPI_NOR_SR_WIP : 0u) | (m->wel ? SPI_NOR_SR_WEL : 0u));
@@ -450,8 +481,13 @@ static uint8_t response_byte(struct nor_model *m, uint64_t index)
     case SPI_NOR_OP_RDSCUR:
         return m->scur;
     case SPI_NOR_OP_READ:
-    case SPI_NOR_OP_FAST_READ:
-        return read_array_byte(m, (uint32_t)(m->address + index));
+    case SPI_NOR_OP_FAST_READ: {
+        uint32_t a = (uint32_t)((m->address + index) % m->cfg.size_bytes);
+        if (!plain_access_allowed(m, a, 1u, false)) {
+            return SPI_NOR_ERASED_BYTE;
+        }
+        return read_array_byte(m, a);
+    }
     case SPI_NOR_OP_RDSFDP: {
         uint64_t a = m->address + index;
         return a < m->sfdp_len ? m->sfdp[a] : SPI_NOR_ERASED_BYTE;
@@ -466,6 +502,16 @@ static uint8_t clock_one(struct nor_model *m, uint8_t in)
     uint64_t pos = m->position++;
     if (pos == 0u) {
         start_command(m, in);
+    }
+    if (m->claimed) {
+        bool from_device = false;
+        uint8_t out = m->ext->clock(m->ext_ctx, pos, in, &from_device);
+        if (from_device) {
+            m->stats.bytes_from_device++;
+        } else {
+            m->stats.bytes_to_device++;
+        }
+        return out;
     }
     uint64_t resp = response_start(m->opcode);
     bool response = !m->ignoring && resp != 0u && pos >= resp;
@@ -528,7 +574,7 @@ static void begin_operation(struct nor_model *m, enum pending_op op, uint32_t ad
     m->pending = op;
     m->pending_addr = addr;
     m->pending_len = len;
-    m->busy_until_ns = m->now_ns + (uint64_t)busy_us * NS_PER_US;
+    m->busy_until_ns = busy_base(m) + (uint64_t)busy_us * NS_PER_US;
     m->stats.busy_time_ns += (uint64_t)busy_us * NS_PER_US;
     m->operation_count++;
     if (m->power_loss_at != 0u && m->operation_count == m->power_loss_at) {
@@ -538,21 +584,31 @@ static void begin_operation(struct nor_model *m, enum pending_op op, uint32_t ad
     }
 }
 
-static void start_program(struct nor_model *m)
+static uint32_t page_base(const struct nor_model *m)
 {
-    uint32_t page_base = (m->address % m->cfg.size_bytes) & ~(m->cfg.page_size - 1u);
+    return (m->address % m->cfg.size_bytes) & ~(m->cfg.page_size - 1u);
+}
+
+/* Program the page buffer into the page at m->address; false on P_FAIL. */
+static bool start_program(struct nor_model *m)
+{
+    uint32_t base = page_base(m);
+    bool ok = true;
     m->stats.pages_programmed++;
     m->stats.bytes_programmed +=
         m->page_data_count < m->cfg.page_size ? m->page_data_count : m->cfg.page_size;
-    if (sector_worn(m, page_base)) {
+    if (sector_worn(m, base)) {
         m->scur |= SPI_NOR_SCUR_P_FAIL;
         m->stats.program_failures++;
         memset(m->page_buffer, SPI_NOR_ERASED_BYTE, m->cfg.page_size);
+        ok = false;
     }
-    begin_operation(m, PENDING_PROGRAM, page_base, m->cfg.page_size, m->cfg.timing.t_pp_us);
+    begin_operation(m, PENDING_PROGRAM, base, m->cfg.page_size, m->cfg.timing.t_pp_us);
+    return ok && m->powered;
 }
 
-static void start_erase(struct nor_model *m, uint32_t size, uint32_t busy_us)
+/* Erase the aligned block of `size` holding m->address; false on E_FAIL. */
+static bool start_erase(struct nor_model *m, uint32_t size, uint32_t busy_us)
 {
     uint32_t base = (m->address % m->cfg.size_bytes) & ~(size - 1u);
     bool failed = false;
@@ -572,11 +628,21 @@ static void start_erase(struct nor_model *m, uint32_t size, uint32_t busy_us)
     m->stats.sectors_erased += size / NOR_MODEL_SECTOR_SIZE;
     m->stats.erase_operations++;
     begin_operation(m, PENDING_ERASE, base, size, busy_us);
+    return !failed && m->powered;
+}
+
+static void plain_erase(struct nor_model *m, uint32_t size, uint32_t busy_us)
+{
+    uint32_t base = (m->address % m->cfg.size_bytes) & ~(size - 1u);
+    if (plain_access_allowed(m, base, size, true)) {
+        (void)start_erase(m, size, busy_us);
+    }
 }
 
 static void software_reset(struct nor_model *m)
 {
     tear_pending(m, m->now_ns);
+    lose_volatile_state(m);
     m->wel = false;
     m->scur = 0u;
     m->busy_until_ns = m->now_ns + (uint64_t)m->cfg.timing.t_reset_us * NS_PER_US;
@@ -615,29 +681,31 @@ static void execute_on_release(struct nor_model *m)
         }
         break;
     case SPI_NOR_OP_PP:
-        if (m->wel && len > 1u + SPI_NOR_ADDR_BYTES) {
-            start_program(m);
+        if (m->wel && len > 1u + SPI_NOR_ADDR_BYTES &&
+            plain_access_allowed(m, page_base(m), m->cfg.page_size, true)) {
+            (void)start_program(m);
         }
         break;
     case SPI_NOR_OP_SE:
         if (m->wel && len == 1u + SPI_NOR_ADDR_BYTES) {
-            start_erase(m, NOR_MODEL_SECTOR_SIZE, t->t_se_us);
+            plain_erase(m, NOR_MODEL_SECTOR_SIZE, t->t_se_us);
         }
         break;
     case SPI_NOR_OP_BE32K:
         if (m->wel && len == 1u + SPI_NOR_ADDR_BYTES) {
-            start_erase(m, NOR_MODEL_BLOCK32_SIZE, t->t_be32_us);
+            plain_erase(m, NOR_MODEL_BLOCK32_SIZE, t->t_be32_us);
         }
         break;
     case SPI_NOR_OP_BE:
         if (m->wel && len == 1u + SPI_NOR_ADDR_BYTES) {
-            start_erase(m, NOR_MODEL_BLOCK64_SIZE, t->t_be64_us);
+            plain_erase(m, NOR_MODEL_BLOCK64_SIZE, t->t_be64_us);
         }
         break;
     case SPI_NOR_OP_CE:
     case SPI_NOR_OP_CE_60:
         if (m->wel && len == 1u) {
-            start_erase(m, m->cfg.size_bytes, t->t_ce_us);
+            m->address = 0u;
+            plain_erase(m, m->cfg.size_bytes, t->t_ce_us);
         }
         break;
     default:
@@ -658,5 +726,100 @@ void nor_model_deselect(nor_model_t *m)
         m->reset_enabled = false;
         return;
     }
+    if (m->claimed) {
+        m->reset_enabled = false;
+        m->ext->release(m->ext_ctx, m->position);
+        return;
+    }
     execute_on_release(m);
+    if (m->refused) {
+        m->scur |= SPI_NOR_SCUR_SEC_VIOLATION;
+        m->stats.plain_refused++;
+        if (m->ext->violation != NULL) {
+            m->ext->violation(m->ext_ctx);
+        }
+    }
+}
+
+/* ---- services for an extension ---- */
+
+void nor_model_set_extension(nor_model_t *m, const struct nor_model_extension *ext, void *ctx)
+{
+    m->ext = ext;
+    m->ext_ctx = ctx;
+}
+
+bool nor_model_nv_read(const nor_model_t *m, uint32_t offset, void *buf, uint32_t len)
+{
+    if (buf == NULL || offset > m->cfg.nv_size || len > m->cfg.nv_size - offset) {
+        return false;
+    }
+    memcpy(buf, &m->nv[offset], len);
+    return true;
+}
+
+bool nor_model_nv_write(nor_model_t *m, uint32_t offset, const void *data, uint32_t len)
+{
+    if (data == NULL || offset > m->cfg.nv_size || len > m->cfg.nv_size - offset || !m->powered) {
+        return false;
+    }
+    /* An NV write is one operation of the power-cut campaign; it is atomic. */
+    m->operation_count++;
+    if (m->power_loss_at != 0u && m->operation_count == m->power_loss_at) {
+        m->power_loss_at = 0u;
+        power_off(m);
+        return false;
+    }
+    memcpy(&m->nv[offset], data, len);
+    m->stats.nv_writes++;
+    nor_model_image_write_nv(m, offset, len);
+    nor_model_add_busy(m, m->cfg.timing.t_pp_us);
+    return true;
+}
+
+void nor_model_add_busy(nor_model_t *m, uint32_t us)
+{
+    m->busy_until_ns = busy_base(m) + (uint64_t)us * NS_PER_US;
+    m->stats.work_time_ns += (uint64_t)us * NS_PER_US;
+}
+
+bool nor_model_is_busy(const nor_model_t *m)
+{
+    return is_busy(m);
+}
+
+void nor_model_read_array(nor_model_t *m, uint32_t addr, uint8_t *buf, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++) {
+        buf[i] = read_array_byte(m, addr + i);
+    }
+}
+
+bool nor_model_start_program(nor_model_t *m, uint32_t addr, const uint8_t *data, uint32_t len)
+{
+    uint32_t offset = addr & (m->cfg.page_size - 1u);
+    if (!m->powered || m->pending != PENDING_NONE || data == NULL || len == 0u ||
+        addr >= m->cfg.size_bytes || len > m->cfg.page_size - offset) {
+        return false;
+    }
+    memset(m->page_buffer, SPI_NOR_ERASED_BYTE, m->cfg.page_size);
+    memcpy(&m->page_buffer[offset], data, len);
+    m->address = addr;
+    m->page_data_count = len;
+    return start_program(m);
+}
+
+bool nor_model_start_erase(nor_model_t *m, uint32_t addr, uint32_t size)
+{
+    const struct nor_model_timing *t = &m->cfg.timing;
+    uint32_t busy_us = size == NOR_MODEL_SECTOR_SIZE    ? t->t_se_us
+                       : size == NOR_MODEL_BLOCK32_SIZE ? t->t_be32_us
+                       : size == NOR_MODEL_BLOCK64_SIZE ? t->t_be64_us
+                                                        : 0u;
+    if (!m->powered || m->pending != PENDING_NONE || busy_us == 0u || addr >= m->cfg.size_bytes ||
+        (addr & (size - 1u)) != 0u) {
+        return false;
+    }
+    m->address = addr;
+    return start_erase(m, size, busy_us);
 }

@@ -1,6 +1,7 @@
 /*
- * The flash image file: a 64-byte header, the array, then the erase count
- * of every 4 KiB sector (little-endian u32). Every program and erase is
+ * The flash image file: a 64-byte header, the array, the erase count of
+ * every 4 KiB sector (little-endian u32), then the device's internal
+ * non-volatile area (nv_size bytes; empty for a plain NOR). Every program and erase is
  * written through, so the file is the flash: a host process that dies
  * leaves it exactly as a power cut would leave the part.
  */
@@ -78,6 +79,17 @@ void nor_model_image_write_erase_counts(struct nor_model *m, uint32_t first, uin
     }
 }
 
+void nor_model_image_write_nv(struct nor_model *m, uint32_t offset, uint32_t len)
+{
+    if (m->image == NULL) {
+        return;
+    }
+    long at = counts_offset(m) + 4l * (long)m->n_sectors + (long)offset;
+    if (!write_at(m, at, &m->nv[offset], len) || fflush(m->image) != 0) {
+        fail(m);
+    }
+}
+
 static void make_header(const struct nor_model *m, uint8_t hdr[IMAGE_HEADER_LEN])
 {
     memset(hdr, 0, IMAGE_HEADER_LEN);
@@ -88,6 +100,7 @@ static void make_header(const struct nor_model *m, uint8_t hdr[IMAGE_HEADER_LEN]
     put_le32(&hdr[20], m->cfg.page_size);
     put_le32(&hdr[24], NOR_MODEL_SECTOR_SIZE);
     put_le32(&hdr[28], m->n_sectors);
+    put_le32(&hdr[32], m->cfg.nv_size);
 }
 
 static enum nor_model_status create_image(struct nor_model *m)
@@ -103,6 +116,7 @@ static enum nor_model_status create_image(struct nor_model *m)
         return NOR_MODEL_ERR_IMAGE_IO;
     }
     nor_model_image_write_erase_counts(m, 0, m->n_sectors);
+    nor_model_image_write_nv(m, 0, m->cfg.nv_size);
     return m->image_status;
 }
 
@@ -130,6 +144,9 @@ static enum nor_model_status load_image(struct nor_model *m)
             return ferror(m->image) ? NOR_MODEL_ERR_IMAGE_IO : NOR_MODEL_ERR_IMAGE_TRUNCATED;
         }
         m->erase_counts[s] = get_le32(le);
+    }
+    if (fread(m->nv, 1, m->cfg.nv_size, m->image) != m->cfg.nv_size) {
+        return ferror(m->image) ? NOR_MODEL_ERR_IMAGE_IO : NOR_MODEL_ERR_IMAGE_TRUNCATED;
     }
     return NOR_MODEL_OK;
 }

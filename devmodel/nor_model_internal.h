@@ -17,6 +17,7 @@ struct nor_model {
     uint8_t *array;
     uint32_t *erase_counts; /* per 4 KiB sector */
     uint32_t n_sectors;
+    uint8_t *nv; /* extension's non-volatile area, cfg.nv_size bytes */
     uint8_t sfdp[NOR_MODEL_SFDP_SPACE];
     uint32_t sfdp_len;
 
@@ -47,6 +48,11 @@ struct nor_model {
     uint64_t position; /* bytes clocked since select */
     uint32_t address;
     uint32_t page_data_count;
+    bool claimed; /* decoded by the extension */
+    bool refused; /* a plain access was refused by the extension */
+
+    const struct nor_model_extension *ext;
+    void *ext_ctx;
 
     /* Faults. */
     uint64_t operation_count;
@@ -65,6 +71,7 @@ enum nor_model_status nor_model_build_sfdp(struct nor_model *m);
 enum nor_model_status nor_model_image_open(struct nor_model *m);
 void nor_model_image_write_array(struct nor_model *m, uint32_t addr, uint32_t len);
 void nor_model_image_write_erase_counts(struct nor_model *m, uint32_t first, uint32_t count);
+void nor_model_image_write_nv(struct nor_model *m, uint32_t offset, uint32_t len);
 void nor_model_image_close(struct nor_model *m);
 
 #endif /* ETSS_NOR_MODEL_INTERNAL_H */

@@ -38,6 +38,7 @@
 #define SPI_NOR_SR_WEL 0x02u
 
 /* Security register (RDSCUR): sticky until CLSR, reset or power cycle. */
+#define SPI_NOR_SCUR_SEC_VIOLATION 0x08u /* a plain command was refused by a secure zone */
 #define SPI_NOR_SCUR_P_FAIL 0x20u
 #define SPI_NOR_SCUR_E_FAIL 0x40u
 

@@ -62,17 +62,23 @@ struct nor_model_config {
     const char *image_path;    /* NULL: the array lives in RAM only */
     struct nor_model_sfdp_table extra_sfdp[NOR_MODEL_MAX_EXTRA_SFDP_TABLES];
     size_t n_extra_sfdp;
+    /* Device-internal non-volatile bytes outside the array, kept in the
+     * image (a security engine's keys and counters); 0 for a plain NOR. */
+    uint32_t nv_size;
 };
 
 /* Erase granularities the command set offers. */
 #define NOR_MODEL_SECTOR_SIZE 4096u
 #define NOR_MODEL_BLOCK32_SIZE 32768u
 #define NOR_MODEL_BLOCK64_SIZE 65536u
+#define NOR_MODEL_MAX_NV_SIZE 65536u
 
 struct nor_model_stats {
     uint64_t device_time_ns;    /* everything: bus, overheads, host waits */
     uint64_t bus_time_ns;       /* bytes clocked plus per-transaction overhead */
     uint64_t busy_time_ns;      /* program and erase busy time */
+    uint64_t work_time_ns;      /* an extension's internal work (crypto, NV writes) */
+    uint64_t nv_writes;         /* writes to the non-volatile area */
     uint64_t bytes_to_device;   /* MOSI bytes of opcode, address, dummy, write data */
     uint64_t bytes_from_device; /* MISO bytes of response phases */
     uint64_t transactions;      /* chip-select cycles */
@@ -83,6 +89,7 @@ struct nor_model_stats {
     uint64_t erase_operations;  /* erase commands executed (SE, BE32K, BE, CE) */
     uint64_t program_failures;  /* operations that set P_FAIL */
     uint64_t erase_failures;    /* operations that set E_FAIL */
+    uint64_t plain_refused;     /* plain commands refused by an extension */
 };
 
 typedef struct nor_model nor_model_t;
@@ -135,5 +142,45 @@ const struct nor_model_config *nor_model_config(const nor_model_t *m);
 uint32_t nor_model_erase_count(const nor_model_t *m, uint32_t sector_index);
 /* Copy len bytes of the array at addr; false when out of range. */
 bool nor_model_peek(const nor_model_t *m, uint32_t addr, void *buf, size_t len);
+
+/*
+ * Extension: a device built on this NOR (a secure flash) decodes its own
+ * opcodes and guards the array against plain commands. All callbacks get
+ * the context given to nor_model_set_extension().
+ */
+struct nor_model_extension {
+    /* Does the extension decode this opcode? Asked at each opcode byte. */
+    bool (*claims)(void *ctx, uint8_t opcode);
+    /* A claimed transaction: byte `position` (0 is the opcode) in, MISO
+     * out; *response tells the statistics which way the byte counts. */
+    uint8_t (*clock)(void *ctx, uint64_t position, uint8_t mosi, bool *response);
+    /* A claimed transaction ended after `length` bytes. */
+    void (*release)(void *ctx, uint64_t length);
+    /* May a plain (non-secure) command read or write [addr, addr + len)? */
+    bool (*plain_access_allowed)(void *ctx, uint32_t addr, uint32_t len, bool write);
+    /* A plain command was refused (once per transaction). */
+    void (*violation)(void *ctx);
+    /* Reset or power loss: the device's volatile state is gone. */
+    void (*reset)(void *ctx);
+};
+
+void nor_model_set_extension(nor_model_t *m, const struct nor_model_extension *ext, void *ctx);
+
+/* Services for an extension; they act like the device's own hardware. */
+/* The non-volatile area (config nv_size bytes). A write is atomic and
+ * written through; it is a power-cut point like a program: false when the
+ * power was cut before it landed (nothing written). */
+bool nor_model_nv_read(const nor_model_t *m, uint32_t offset, void *buf, uint32_t len);
+bool nor_model_nv_write(nor_model_t *m, uint32_t offset, const void *data, uint32_t len);
+/* The device is busy with internal work for `us` more microseconds. */
+void nor_model_add_busy(nor_model_t *m, uint32_t us);
+bool nor_model_is_busy(const nor_model_t *m);
+/* Read the array as the device sees it (read bit flips apply). */
+void nor_model_read_array(nor_model_t *m, uint32_t addr, uint8_t *buf, uint32_t len);
+/* Start a program inside one page, or an erase of an aligned 4/32/64 KiB
+ * block, with the timing, wear and faults of the plain commands. False
+ * when it failed (P_FAIL / E_FAIL set) or the power was cut. */
+bool nor_model_start_program(nor_model_t *m, uint32_t addr, const uint8_t *data, uint32_t len);
+bool nor_model_start_erase(nor_model_t *m, uint32_t addr, uint32_t size);
 
 #endif /* ETSS_NOR_MODEL_H */
