@@ -13,7 +13,8 @@ setup:
 
 build: setup
 	@cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build build/release -j$(JOBS)
+	@cmake --build build/release -j$(JOBS) >build/release-build.log 2>&1 \
+		|| { cat build/release-build.log; exit 1; }
 
 run: build
 	@mkdir -p $(DATA)
