@@ -1,0 +1,133 @@
+/*
+ * SFP1, the secure flash protocol of docs/secure-flash-protocol.md: the
+ * facts both ends share (opcodes, frame layout, codes, labels). The host
+ * vendor layer and the device model each include this one header.
+ */
+#ifndef ETSS_SFP1_PROTOCOL_H
+#define ETSS_SFP1_PROTOCOL_H
+
+#include <stdint.h>
+
+/* Transport (section 2). */
+#define SFP1_OP_SECURE_WRITE 0xB1u
+#define SFP1_OP_SECURE_READ 0xB2u
+#define SFP1_SECURE_READ_HEADER_LEN 4u /* opcode, offset (u16 BE), dummy */
+
+/* Frames (section 3). */
+#define SFP1_VERSION 1u
+#define SFP1_HEADER_LEN 12u
+#define SFP1_TAG_LEN 16u
+#define SFP1_MAX_PAYLOAD 512u
+#define SFP1_MAX_FRAME (SFP1_HEADER_LEN + SFP1_MAX_PAYLOAD + SFP1_TAG_LEN)
+#define SFP1_NONCE_LEN 12u
+#define SFP1_RESPONSE_BIT 0x80u
+#define SFP1_FLAG_ENC 0x01u
+#define SFP1_FLAG_AUTH 0x02u
+#define SFP1_DIR_HOST_TO_DEVICE 0x01u
+#define SFP1_DIR_DEVICE_TO_HOST 0x02u
+
+/* Header field offsets. */
+#define SFP1_OFF_VERSION 0u
+#define SFP1_OFF_TYPE 1u
+#define SFP1_OFF_SESSION 2u
+#define SFP1_OFF_FLAGS 3u
+#define SFP1_OFF_SEQUENCE 4u
+#define SFP1_OFF_LENGTH 8u
+#define SFP1_OFF_STATUS 10u
+#define SFP1_OFF_RESERVED 11u
+
+/* Lifecycle (section 4). */
+#define SFP1_LIFECYCLE_BLANK 0u
+#define SFP1_LIFECYCLE_PROVISIONED 1u
+#define SFP1_LIFECYCLE_LOCKED 2u
+
+/* Sessions (section 5). */
+#define SFP1_NONCE_BYTES 16u /* Nh, Nd */
+#define SFP1_ROOT_KEY_LEN 32u
+#define SFP1_AEAD_KEY_LEN 16u
+#define SFP1_CONFIRM_KEY_LEN 32u
+#define SFP1_PROOF_LEN 32u
+#define SFP1_KDF_LABEL "ETSS-SFP1"
+#define SFP1_KDF_LABEL_LEN 9u
+#define SFP1_TRANSCRIPT_LEN (1u + 1u + 4u + 2u * SFP1_NONCE_BYTES)
+#define SFP1_OPEN_RESPONSE_LEN (1u + 4u + SFP1_NONCE_BYTES + SFP1_PROOF_LEN)
+#define SFP1_MAX_SESSIONS 4u
+
+/* Status codes (section 7). */
+#define SFP1_OK 0x00u
+#define SFP1_MALFORMED 0x01u
+#define SFP1_AUTH_FAILED 0x02u
+#define SFP1_STALE_SEQUENCE 0x03u
+#define SFP1_NO_SESSION 0x04u
+#define SFP1_ZONE_VIOLATION 0x05u
+#define SFP1_POLICY 0x06u
+#define SFP1_LIFECYCLE 0x07u
+#define SFP1_LOCKED_OUT 0x08u
+#define SFP1_COUNTER_LIMIT 0x09u
+#define SFP1_NO_SLOT 0x0Au
+#define SFP1_UNSUPPORTED 0x0Bu
+#define SFP1_FLASH_FAILURE 0x0Cu
+
+/* Commands (section 8). */
+#define SFP1_CMD_GET_INFO 0x01u
+#define SFP1_CMD_OPEN 0x02u
+#define SFP1_CMD_CONFIRM 0x03u
+#define SFP1_CMD_PROVISION 0x04u
+#define SFP1_CMD_READ 0x10u
+#define SFP1_CMD_PROGRAM 0x11u
+#define SFP1_CMD_ERASE 0x12u
+#define SFP1_CMD_COUNTER_READ 0x20u
+#define SFP1_CMD_COUNTER_INCREMENT 0x21u
+#define SFP1_CMD_RANDOM 0x30u
+#define SFP1_CMD_PUF 0x31u
+#define SFP1_CMD_UID 0x32u
+#define SFP1_CMD_SECURITY_INFO 0x33u
+#define SFP1_CMD_LOCK 0x3Fu
+#define SFP1_CMD_CLOSE 0x40u
+
+#define SFP1_MAX_DATA 256u /* READ, PROGRAM, RANDOM */
+#define SFP1_MAX_PUF_CHALLENGE 64u
+#define SFP1_PUF_RESPONSE_LEN 32u
+#define SFP1_UID_LEN 16u
+#define SFP1_SECTOR_SIZE 4096u
+
+/* Zone policies. */
+#define SFP1_READ_OPEN 0u
+#define SFP1_READ_AUTHENTICATED 1u
+#define SFP1_READ_ENCRYPTED 2u
+#define SFP1_WRITE_OPEN 0u
+#define SFP1_WRITE_AUTHENTICATED 1u
+#define SFP1_WRITE_READ_ONLY 2u
+
+/* Info (GET_INFO, SECURITY_INFO). */
+#define SFP1_INFO_HEADER_LEN 12u
+#define SFP1_INFO_ZONE_LEN 12u
+#define SFP1_INFO_BINDING_LEN 8u
+
+/* Provisioning record. */
+#define SFP1_PROV_MAGIC "ESFP"
+#define SFP1_PROV_VERSION 1u
+#define SFP1_PROV_HEADER_LEN 12u
+#define SFP1_PROV_ZONE_LEN 44u
+#define SFP1_PROV_BINDING_LEN 8u
+#define SFP1_MAX_ZONES 8u
+#define SFP1_MAX_BINDINGS 16u
+#define SFP1_PROV_MAX_LEN                                                                          \
+    (SFP1_PROV_HEADER_LEN + SFP1_MAX_ZONES * SFP1_PROV_ZONE_LEN +                                  \
+     SFP1_MAX_BINDINGS * SFP1_PROV_BINDING_LEN)
+
+/* SFDP vendor table (section 10). */
+#define SFP1_SFDP_ID 0x01C2u
+#define SFP1_SFDP_DWORDS 4u
+#define SFP1_SFDP_SIGNATURE 0x31465345u /* "ESF1" */
+#define SFP1_FEATURE_ZONES 0x01u
+#define SFP1_FEATURE_COUNTERS 0x02u
+#define SFP1_FEATURE_TRNG 0x04u
+#define SFP1_FEATURE_PUF 0x08u
+#define SFP1_FEATURE_UID 0x10u
+#define SFP1_FEATURE_CONFIDENTIALITY 0x20u
+#define SFP1_FEATURE_AUTHENTICATION 0x40u
+#define SFP1_AEAD_AES128_GCM 1u
+#define SFP1_KDF_HKDF_SHA256 1u
+
+#endif /* ETSS_SFP1_PROTOCOL_H */
