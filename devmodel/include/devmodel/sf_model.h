@@ -1,0 +1,51 @@
+/*
+ * Device model of a full-featured secure flash (ArmorFlash class): the
+ * NOR model plus a security engine speaking SFP1
+ * (docs/secure-flash-protocol.md). The engine trusts nothing from the bus;
+ * its keys, counters and lifecycle live in the NOR model's internal
+ * non-volatile area, so they persist in the image file.
+ */
+#ifndef ETSS_SF_MODEL_H
+#define ETSS_SF_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "devmodel/nor_model.h"
+
+struct sf_model_config {
+    struct nor_model_config nor; /* nv_size and extra_sfdp are set by the model */
+    uint8_t n_counters;          /* monotonic counters, 4..8 */
+    uint8_t max_sessions;        /* 1..SFP1_MAX_SESSIONS */
+    uint64_t device_seed;        /* makes the part unique: UID and PUF secret */
+    uint32_t t_frame_us;         /* per frame: parsing and AEAD set-up */
+    uint32_t t_per_16_bytes_us;  /* per 16 payload bytes of AEAD */
+    uint32_t t_kdf_us;           /* per session key derivation */
+};
+
+typedef struct sf_model sf_model_t;
+
+/* Defaults: the NOR defaults, 8 counters, 4 sessions, seed 1, the timing
+ * of protocol section 11. */
+void sf_model_default_config(struct sf_model_config *cfg);
+
+sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_status *status);
+void sf_model_destroy(sf_model_t *sf);
+
+/* The NOR underneath: bind it to the SPI wire, read its statistics,
+ * inject faults, power-cycle it. */
+nor_model_t *sf_model_nor(sf_model_t *sf);
+
+/* Inspection for tests (bypasses the bus; costs no device time). */
+struct sf_model_view {
+    uint8_t lifecycle;
+    uint8_t failure_count;
+    bool locked_out;
+    uint32_t session_counter;
+    uint8_t open_sessions; /* pending or confirmed */
+    uint8_t n_counters;
+    uint32_t counters[8];
+};
+void sf_model_view(const sf_model_t *sf, struct sf_model_view *view);
+
+#endif /* ETSS_SF_MODEL_H */
