@@ -1,0 +1,226 @@
+/*
+ * Secure flash API layer. Every decision uses the description the part
+ * gave inside an authenticated session, never the public GET_INFO an
+ * attacker on the bus could rewrite.
+ */
+#include <string.h>
+
+#include "sf_api.h"
+#include "sfp1_protocol.h"
+
+#define SECTOR_SIZE 4096u
+
+static int authentic_info(struct sf_device *dev)
+{
+    if (dev == NULL || dev->vendor == NULL) {
+        return SF_ERR_PARAM;
+    }
+    if (dev->info_authentic) {
+        return SF_OK;
+    }
+    if (dev->info.lifecycle == SFP1_LIFECYCLE_BLANK || dev->info.n_zones == 0u) {
+        return SF_ERR_LIFECYCLE;
+    }
+    /* Any zone's session authenticates the description of every zone. */
+    struct sf_info info;
+    return sf_device_security_info(dev, 0u, &info);
+}
+
+int sf_api_init(struct sf_device *dev)
+{
+    int rc = authentic_info(dev);
+    return rc == SF_ERR_LIFECYCLE ? SF_OK : rc; /* a blank part waits for provisioning */
+}
+
+int sf_api_binding(struct sf_device *dev, int32_t client_id, struct sf_binding *binding)
+{
+    int rc = authentic_info(dev);
+    if (rc != SF_OK) {
+        return rc;
+    }
+    if (binding == NULL) {
+        return SF_ERR_PARAM;
+    }
+    for (uint8_t i = 0; i < dev->info.n_bindings; i++) {
+        if (dev->info.bindings[i].client_id == client_id) {
+            *binding = dev->info.bindings[i];
+            return SF_OK;
+        }
+    }
+    return SF_ERR_NO_BINDING;
+}
+
+int sf_api_zone_size(struct sf_device *dev, int32_t client_id, uint32_t *size)
+{
+    struct sf_binding b;
+    int rc = sf_api_binding(dev, client_id, &b);
+    if (rc == SF_OK && size == NULL) {
+        rc = SF_ERR_PARAM;
+    }
+    if (rc == SF_OK) {
+        *size = dev->info.zones[b.zone].size;
+    }
+    return rc;
+}
+
+/* The client's zone, with [offset, offset + len) checked to lie inside it. */
+static int zone_range(struct sf_device *dev, int32_t client_id, uint32_t offset, size_t len,
+                      struct sf_binding *b)
+{
+    int rc = sf_api_binding(dev, client_id, b);
+    if (rc != SF_OK) {
+        return rc;
+    }
+    uint32_t size = dev->info.zones[b->zone].size;
+    if (offset > size || len > size - offset) {
+        return SF_ERR_DENIED;
+    }
+    return SF_OK;
+}
+
+int sf_api_read(struct sf_device *dev, int32_t client_id, uint32_t offset, void *buf, size_t len)
+{
+    struct sf_binding b;
+    uint8_t *out = buf;
+    int rc = zone_range(dev, client_id, offset, len, &b);
+    if (rc == SF_OK && buf == NULL && len != 0u) {
+        rc = SF_ERR_PARAM;
+    }
+    uint32_t base = rc == SF_OK ? dev->info.zones[b.zone].base + offset : 0u;
+    for (size_t done = 0; rc == SF_OK && done < len;) {
+        size_t n = len - done < dev->vendor->max_data ? len - done : dev->vendor->max_data;
+        rc = sf_device_read(dev, b.zone, base + (uint32_t)done, &out[done], n);
+        done += n;
+    }
+    return rc;
+}
+
+int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, const void *data,
+                   size_t len)
+{
+    struct sf_binding b;
+    const uint8_t *in = data;
+    int rc = zone_range(dev, client_id, offset, len, &b);
+    if (rc == SF_OK && data == NULL && len != 0u) {
+        rc = SF_ERR_PARAM;
+    }
+    uint32_t base = rc == SF_OK ? dev->info.zones[b.zone].base + offset : 0u;
+    uint32_t page = dev->nor.geo.page_size;
+    for (size_t done = 0; rc == SF_OK && done < len;) {
+        uint32_t at = base + (uint32_t)done;
+        size_t room = page - (at & (page - 1u));
+        size_t n = len - done < room ? len - done : room;
+        n = n < dev->vendor->max_data ? n : dev->vendor->max_data;
+        rc = sf_device_program(dev, b.zone, at, &in[done], n);
+        done += n;
+    }
+    return rc;
+}
+
+int sf_api_erase(struct sf_device *dev, int32_t client_id, uint32_t offset)
+{
+    struct sf_binding b;
+    int rc = zone_range(dev, client_id, offset, SECTOR_SIZE, &b);
+    if (rc == SF_OK && offset % SECTOR_SIZE != 0u) {
+        rc = SF_ERR_PARAM;
+    }
+    return rc == SF_OK ? sf_device_erase(dev, b.zone, dev->info.zones[b.zone].base + offset) : rc;
+}
+
+static int with_feature(struct sf_device *dev, int32_t client_id, uint32_t feature,
+                        struct sf_binding *b)
+{
+    if (dev == NULL || dev->vendor == NULL) {
+        return SF_ERR_PARAM;
+    }
+    if ((dev->features & feature) == 0u) {
+        return SF_ERR_NOT_SUPPORTED;
+    }
+    return sf_api_binding(dev, client_id, b);
+}
+
+int sf_api_counter_read(struct sf_device *dev, int32_t client_id, uint32_t *value)
+{
+    struct sf_binding b;
+    int rc = with_feature(dev, client_id, SF_FEATURE_COUNTERS, &b);
+    return rc == SF_OK ? sf_device_counter_read(dev, b.zone, b.counter, value) : rc;
+}
+
+int sf_api_counter_increment(struct sf_device *dev, int32_t client_id, uint32_t *value)
+{
+    struct sf_binding b;
+    int rc = with_feature(dev, client_id, SF_FEATURE_COUNTERS, &b);
+    return rc == SF_OK ? sf_device_counter_increment(dev, b.zone, b.counter, value) : rc;
+}
+
+int sf_api_random(struct sf_device *dev, int32_t client_id, void *buf, size_t len)
+{
+    struct sf_binding b;
+    uint8_t *out = buf;
+    int rc = with_feature(dev, client_id, SF_FEATURE_TRNG, &b);
+    if (rc == SF_OK && buf == NULL && len != 0u) {
+        rc = SF_ERR_PARAM;
+    }
+    for (size_t done = 0; rc == SF_OK && done < len;) {
+        size_t n = len - done < dev->vendor->max_data ? len - done : dev->vendor->max_data;
+        rc = sf_device_random(dev, b.zone, &out[done], n);
+        done += n;
+    }
+    return rc;
+}
+
+int sf_api_puf(struct sf_device *dev, int32_t client_id, const uint8_t *challenge,
+               size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len)
+{
+    struct sf_binding b;
+    int rc = with_feature(dev, client_id, SF_FEATURE_PUF, &b);
+    return rc == SF_OK
+               ? sf_device_puf(dev, b.zone, challenge, challenge_len, out, out_size, out_len)
+               : rc;
+}
+
+int sf_api_uid(struct sf_device *dev, int32_t client_id, uint8_t *out, size_t out_size,
+               size_t *out_len)
+{
+    struct sf_binding b;
+    int rc = with_feature(dev, client_id, SF_FEATURE_UID, &b);
+    return rc == SF_OK ? sf_device_uid(dev, b.zone, out, out_size, out_len) : rc;
+}
+
+int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+{
+    static uint8_t filled[SFP1_PROV_MAX_LEN];
+    if (dev == NULL || dev->vendor == NULL || record == NULL || len < SFP1_PROV_HEADER_LEN ||
+        len > sizeof(filled)) {
+        return SF_ERR_PARAM;
+    }
+    uint8_t n_zones = record[5];
+    if (n_zones == 0u || n_zones > SFP1_MAX_ZONES ||
+        len < SFP1_PROV_HEADER_LEN + (size_t)n_zones * SFP1_PROV_ZONE_LEN) {
+        return SF_ERR_PARAM; /* the part checks the rest */
+    }
+    memcpy(filled, record, len);
+    int rc = SF_OK;
+    for (uint8_t z = 0; z < n_zones && rc == SF_OK; z++) {
+        uint8_t *key = &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + 12u];
+        rc = sf_device_root_key_bytes(dev, z, key);
+    }
+    if (rc == SF_OK) {
+        rc = sf_device_provision(dev, filled, len);
+    }
+    sf_crypto_zeroize(filled, sizeof(filled));
+    if (rc == SF_OK) {
+        rc = authentic_info(dev);
+    }
+    return rc;
+}
+
+int sf_api_lock(struct sf_device *dev)
+{
+    int rc = authentic_info(dev);
+    if (rc == SF_OK) {
+        rc = sf_device_lock(dev, 0u);
+        dev->info_authentic = false; /* the lifecycle changed: ask again */
+    }
+    return rc;
+}

@@ -1,0 +1,350 @@
+/*
+ * Secure flash common layer: discovery, sessions and dispatch. Sessions
+ * are opened when a zone is first used, reused while they last, and
+ * replaced when they fail, expire or the part was reset.
+ */
+#include <string.h>
+
+#include "sf_device.h"
+
+#define ROOT_KEY_LABEL "ETSS root key"
+#define ROOT_KEY_LABEL_LEN 13u
+
+int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, uint8_t out[32])
+{
+    const uint8_t info[2] = {dev->instance, zone};
+    int rc = sf_crypto_hkdf_bytes(dev->huk, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN,
+                                  info, sizeof(info), out, 32u);
+    return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+}
+
+static int root_key(const struct sf_device *dev, uint8_t zone, sf_key_t *key)
+{
+    uint8_t bytes[32];
+    int rc = sf_device_root_key_bytes(dev, zone, bytes);
+    if (rc == SF_OK &&
+        sf_crypto_import(SF_KEY_HKDF_SECRET, bytes, sizeof(bytes), key) != SF_CRYPTO_OK) {
+        rc = SF_ERR_CRYPTO;
+    }
+    sf_crypto_zeroize(bytes, sizeof(bytes));
+    return rc;
+}
+
+int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
+                   uint8_t instance)
+{
+    if (dev == NULL || spi == NULL || huk == SF_KEY_NONE) {
+        return SF_ERR_PARAM;
+    }
+    memset(dev, 0, sizeof(*dev));
+    dev->spi = spi;
+    dev->huk = huk;
+    dev->instance = instance;
+    if (sf_crypto_init() != SF_CRYPTO_OK) {
+        return SF_ERR_CRYPTO;
+    }
+    int rc = nor_flash_init(&dev->nor, spi);
+    if (rc == NOR_FLASH_ERR_BUS || rc == NOR_FLASH_ERR_TIMEOUT) {
+        return SF_ERR_BUS;
+    }
+    if (rc != NOR_FLASH_OK) {
+        return SF_ERR_NO_DEVICE;
+    }
+    for (size_t i = 0; i < sf_vendor_binding_count; i++) {
+        dev->vendor = sf_vendor_bindings[i];
+        rc = dev->vendor->probe(dev);
+        if (rc != SF_ERR_NO_DEVICE) {
+            break;
+        }
+    }
+    if (rc != SF_OK) {
+        dev->vendor = NULL;
+        return rc;
+    }
+    return dev->vendor->get_info(dev, &dev->info);
+}
+
+void sf_device_drop_sessions(struct sf_device *dev)
+{
+    for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
+        struct sf_session *s = &dev->sessions[i];
+        sf_crypto_destroy(&s->command_key);
+        sf_crypto_destroy(&s->response_key);
+        memset(s, 0, sizeof(*s));
+    }
+}
+
+void sf_device_deinit(struct sf_device *dev)
+{
+    if (dev == NULL || dev->vendor == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
+        if (dev->sessions[i].open) {
+            (void)dev->vendor->session_close(dev, &dev->sessions[i]);
+        }
+    }
+    sf_device_drop_sessions(dev);
+}
+
+int sf_device_get_info(struct sf_device *dev, struct sf_info *info)
+{
+    if (dev == NULL || dev->vendor == NULL || info == NULL) {
+        return SF_ERR_PARAM;
+    }
+    return dev->vendor->get_info(dev, info);
+}
+
+int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+{
+    if (dev == NULL || dev->vendor == NULL || record == NULL || len == 0u) {
+        return SF_ERR_PARAM;
+    }
+    /* The part drops every session; so do we. */
+    sf_device_drop_sessions(dev);
+    dev->info_authentic = false;
+    int rc = dev->vendor->provision(dev, record, len);
+    int info_rc = dev->vendor->get_info(dev, &dev->info);
+    return rc != SF_OK ? rc : info_rc;
+}
+
+static struct sf_session *find_session(struct sf_device *dev, uint8_t zone)
+{
+    for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
+        if (dev->sessions[i].open && dev->sessions[i].zone == zone) {
+            return &dev->sessions[i];
+        }
+    }
+    return NULL;
+}
+
+/* A session on `zone`, reused or opened; the first one also fetches the
+ * authenticated description of the part. */
+static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **out)
+{
+    struct sf_session *s = find_session(dev, zone);
+    /* Leave the part's operation budget a margin: a session must never
+     * expire under a command whose repetition is not harmless. */
+    if (s != NULL && dev->info.session_max_ops != 0u &&
+        s->sequence + 1u >= dev->info.session_max_ops) {
+        (void)dev->vendor->session_close(dev, s);
+        s = NULL;
+    }
+    if (s == NULL) {
+        for (size_t i = 0; i < SF_MAX_SESSIONS && s == NULL; i++) {
+            if (!dev->sessions[i].open) {
+                s = &dev->sessions[i];
+            }
+        }
+        if (s == NULL) {
+            /* All slots busy: give up the first one. */
+            s = &dev->sessions[0];
+            (void)dev->vendor->session_close(dev, s);
+        }
+        sf_key_t rk = SF_KEY_NONE;
+        int rc = root_key(dev, zone, &rk);
+        if (rc == SF_OK) {
+            rc = dev->vendor->session_open(dev, s, zone, rk);
+        }
+        sf_crypto_destroy(&rk);
+        if (rc != SF_OK) {
+            return rc;
+        }
+    }
+    if (!dev->info_authentic) {
+        int rc = dev->vendor->security_info(dev, s, &dev->info);
+        if (rc != SF_OK) {
+            return rc;
+        }
+        dev->info_authentic = true;
+    }
+    *out = s;
+    return SF_OK;
+}
+
+enum request_kind {
+    REQ_READ,
+    REQ_PROGRAM,
+    REQ_ERASE,
+    REQ_COUNTER_READ,
+    REQ_COUNTER_INCREMENT,
+    REQ_RANDOM,
+    REQ_PUF,
+    REQ_UID,
+    REQ_SECURITY_INFO,
+    REQ_LOCK,
+};
+
+struct request {
+    enum request_kind kind;
+    uint32_t addr;
+    const void *in;
+    size_t in_len;
+    void *out;
+    size_t out_size;
+    size_t *out_len;
+    uint8_t id;
+    uint32_t *value;
+    struct sf_info *info;
+};
+
+static int dispatch(struct sf_device *dev, struct sf_session *s, const struct request *r)
+{
+    const struct sf_vendor_ops *v = dev->vendor;
+    switch (r->kind) {
+    case REQ_READ:
+        return v->read(dev, s, r->addr, r->out, r->out_size);
+    case REQ_PROGRAM:
+        return v->program(dev, s, r->addr, r->in, r->in_len);
+    case REQ_ERASE:
+        return v->erase(dev, s, r->addr);
+    case REQ_COUNTER_READ:
+        return v->counter_read(dev, s, r->id, r->value);
+    case REQ_COUNTER_INCREMENT:
+        return v->counter_increment(dev, s, r->id, r->value);
+    case REQ_RANDOM:
+        return v->random(dev, s, r->out, r->out_size);
+    case REQ_PUF:
+        return v->puf(dev, s, r->in, r->in_len, r->out, r->out_size, r->out_len);
+    case REQ_UID:
+        return v->uid(dev, s, r->out, r->out_size, r->out_len);
+    case REQ_SECURITY_INFO:
+        return v->security_info(dev, s, r->info);
+    case REQ_LOCK:
+        return v->lock(dev, s);
+    }
+    return SF_ERR_PARAM;
+}
+
+/* Run a request in a session on `zone`; a failed session is replaced and,
+ * when repeating the request is harmless, the request retried once. */
+static int run(struct sf_device *dev, uint8_t zone, const struct request *r)
+{
+    if (dev == NULL || dev->vendor == NULL) {
+        return SF_ERR_PARAM;
+    }
+    bool idempotent = r->kind != REQ_COUNTER_INCREMENT && r->kind != REQ_LOCK;
+    int rc = SF_ERR_COMM;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        struct sf_session *s = NULL;
+        rc = session_for(dev, zone, &s);
+        if (rc == SF_OK) {
+            rc = dispatch(dev, s, r);
+        }
+        if (rc != SF_ERR_COMM || (!idempotent && s != NULL)) {
+            break;
+        }
+        if (attempt == 0) {
+            dev->stats.retries++;
+        }
+    }
+    return rc;
+}
+
+int sf_device_read(struct sf_device *dev, uint8_t zone, uint32_t addr, void *buf, size_t len)
+{
+    struct request r = {.kind = REQ_READ, .addr = addr, .out = buf, .out_size = len};
+    return buf == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_program(struct sf_device *dev, uint8_t zone, uint32_t addr, const void *data,
+                      size_t len)
+{
+    struct request r = {.kind = REQ_PROGRAM, .addr = addr, .in = data, .in_len = len};
+    return data == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_erase(struct sf_device *dev, uint8_t zone, uint32_t addr)
+{
+    struct request r = {.kind = REQ_ERASE, .addr = addr};
+    return run(dev, zone, &r);
+}
+
+int sf_device_counter_read(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value)
+{
+    struct request r = {.kind = REQ_COUNTER_READ, .id = id, .value = value};
+    return value == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_counter_increment(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value)
+{
+    struct request r = {.kind = REQ_COUNTER_INCREMENT, .id = id, .value = value};
+    return value == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_random(struct sf_device *dev, uint8_t zone, void *buf, size_t len)
+{
+    struct request r = {.kind = REQ_RANDOM, .out = buf, .out_size = len};
+    return buf == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_puf(struct sf_device *dev, uint8_t zone, const uint8_t *challenge,
+                  size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len)
+{
+    struct request r = {.kind = REQ_PUF,
+                        .in = challenge,
+                        .in_len = challenge_len,
+                        .out = out,
+                        .out_size = out_size,
+                        .out_len = out_len};
+    return challenge == NULL || out == NULL || out_len == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_uid(struct sf_device *dev, uint8_t zone, uint8_t *out, size_t out_size,
+                  size_t *out_len)
+{
+    struct request r = {.kind = REQ_UID, .out = out, .out_size = out_size, .out_len = out_len};
+    return out == NULL || out_len == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_security_info(struct sf_device *dev, uint8_t zone, struct sf_info *info)
+{
+    struct request r = {.kind = REQ_SECURITY_INFO, .info = info};
+    return info == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_lock(struct sf_device *dev, uint8_t zone)
+{
+    struct request r = {.kind = REQ_LOCK};
+    return run(dev, zone, &r);
+}
+
+const char *sf_strerror(int status)
+{
+    switch (status) {
+    case SF_OK:
+        return "success";
+    case SF_ERR_PARAM:
+        return "invalid argument";
+    case SF_ERR_BUS:
+        return "bus failure or the part stopped answering";
+    case SF_ERR_NO_DEVICE:
+        return "no known secure flash on the bus";
+    case SF_ERR_NOT_SUPPORTED:
+        return "the part does not support this";
+    case SF_ERR_COMM:
+        return "communication failure: a response failed authentication or sequencing";
+    case SF_ERR_AUTH:
+        return "the part refused our authentication";
+    case SF_ERR_DENIED:
+        return "access denied by zone or policy";
+    case SF_ERR_LIFECYCLE:
+        return "not allowed in the part's lifecycle state";
+    case SF_ERR_LOCKED_OUT:
+        return "the part locked itself out after repeated failures";
+    case SF_ERR_COUNTER_LIMIT:
+        return "counter at its maximum";
+    case SF_ERR_FLASH:
+        return "the flash array reported a failure";
+    case SF_ERR_CRYPTO:
+        return "crypto service failure";
+    case SF_ERR_MALFORMED:
+        return "the part refused the request as malformed";
+    case SF_ERR_NO_BINDING:
+        return "no binding for this client";
+    case SF_ERR_BUSY:
+        return "no session slot free on the part";
+    default:
+        return "unknown error";
+    }
+}

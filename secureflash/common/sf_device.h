@@ -1,0 +1,185 @@
+/*
+ * Secure flash common layer: one device instance, the vendor operations
+ * that drive it, and the sessions open on it. Discovery picks the vendor
+ * binding from what the part announces in SFDP; the common layer opens
+ * sessions on demand, reuses them, reopens them after a device reset, an
+ * expiry or a communication failure, and dispatches every operation to
+ * the vendor binding.
+ */
+#ifndef ETSS_SF_DEVICE_H
+#define ETSS_SF_DEVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nor_flash.h"
+#include "sf_crypto.h"
+#include "spi_driver.h"
+
+enum sf_status {
+    SF_OK = 0,
+    SF_ERR_PARAM = -1,          /* bad argument from the caller */
+    SF_ERR_BUS = -2,            /* transport failure or the part stopped answering */
+    SF_ERR_NO_DEVICE = -3,      /* no known secure flash on this bus */
+    SF_ERR_NOT_SUPPORTED = -4,  /* the part lacks this feature */
+    SF_ERR_COMM = -5,           /* a response failed authentication or sequence checks */
+    SF_ERR_AUTH = -6,           /* the part refused our authentication */
+    SF_ERR_DENIED = -7,         /* outside the zone, foreign counter, or zone policy */
+    SF_ERR_LIFECYCLE = -8,      /* not provisioned, or locked */
+    SF_ERR_LOCKED_OUT = -9,     /* the part locked itself out after failures */
+    SF_ERR_COUNTER_LIMIT = -10, /* a counter is at its maximum */
+    SF_ERR_FLASH = -11,         /* the array reported a program or erase failure */
+    SF_ERR_CRYPTO = -12,        /* the crypto service failed */
+    SF_ERR_MALFORMED = -13,     /* the part refused our request as malformed */
+    SF_ERR_NO_BINDING = -14,    /* the client has no binding */
+    SF_ERR_BUSY = -15,          /* no session slot free */
+};
+
+#define SF_MAX_ZONES 8u
+#define SF_MAX_BINDINGS 16u
+#define SF_MAX_SESSIONS 4u
+#define SF_MAX_FRAME 540u
+
+/* Features a part may offer (discovered, never assumed). */
+#define SF_FEATURE_ZONES 0x01u
+#define SF_FEATURE_COUNTERS 0x02u
+#define SF_FEATURE_TRNG 0x04u
+#define SF_FEATURE_PUF 0x08u
+#define SF_FEATURE_UID 0x10u
+#define SF_FEATURE_CONFIDENTIALITY 0x20u
+#define SF_FEATURE_AUTHENTICATION 0x40u
+
+struct sf_zone {
+    uint32_t base;
+    uint32_t size;
+    uint8_t read_policy;
+    uint8_t write_policy;
+};
+
+struct sf_binding {
+    int32_t client_id;
+    uint8_t zone;
+    uint8_t key_id;
+    uint8_t counter;
+};
+
+struct sf_info {
+    uint8_t lifecycle;
+    uint8_t n_zones;
+    uint8_t n_bindings;
+    uint8_t n_counters;
+    uint8_t max_sessions;
+    uint8_t lockout_threshold;
+    uint8_t failure_count;
+    uint32_t session_max_ops;
+    struct sf_zone zones[SF_MAX_ZONES];
+    struct sf_binding bindings[SF_MAX_BINDINGS];
+};
+
+struct sf_session {
+    bool open;
+    uint8_t zone;
+    uint8_t id;
+    uint32_t sequence; /* last command sent */
+    sf_key_t command_key;
+    sf_key_t response_key;
+};
+
+struct sf_device;
+
+/* A vendor binding: how to talk to one kind of secure flash. */
+struct sf_vendor_ops {
+    const char *name;
+    /* Does the part on dev->spi speak this protocol? Fills dev->features. */
+    int (*probe)(struct sf_device *dev);
+    int (*get_info)(struct sf_device *dev, struct sf_info *info);
+    int (*provision)(struct sf_device *dev, const uint8_t *record, size_t len);
+    int (*session_open)(struct sf_device *dev, struct sf_session *s, uint8_t zone,
+                        sf_key_t root_key);
+    int (*session_close)(struct sf_device *dev, struct sf_session *s);
+    int (*read)(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf, size_t len);
+    int (*program)(struct sf_device *dev, struct sf_session *s, uint32_t addr, const void *data,
+                   size_t len);
+    int (*erase)(struct sf_device *dev, struct sf_session *s, uint32_t addr);
+    int (*counter_read)(struct sf_device *dev, struct sf_session *s, uint8_t id, uint32_t *value);
+    int (*counter_increment)(struct sf_device *dev, struct sf_session *s, uint8_t id,
+                             uint32_t *value);
+    int (*random)(struct sf_device *dev, struct sf_session *s, void *buf, size_t len);
+    int (*puf)(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
+               size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len);
+    int (*uid)(struct sf_device *dev, struct sf_session *s, uint8_t *out, size_t out_size,
+               size_t *out_len);
+    int (*security_info)(struct sf_device *dev, struct sf_session *s, struct sf_info *info);
+    int (*lock)(struct sf_device *dev, struct sf_session *s);
+    /* Largest data chunk of one read, program or random request. */
+    size_t max_data;
+};
+
+struct sf_device_stats {
+    uint32_t sessions_opened;
+    uint32_t comm_failures; /* responses that failed authentication or sequencing */
+    uint32_t retries;
+};
+
+struct sf_device {
+    const struct etss_spi_driver *spi;
+    struct nor_flash nor; /* geometry and plain access */
+    const struct sf_vendor_ops *vendor;
+    uint32_t features;
+    uint8_t secure_write_opcode;
+    uint8_t secure_read_opcode;
+    uint8_t instance;    /* tells root keys of several parts apart */
+    sf_key_t huk;        /* the host's hardware unique key (HKDF secret) */
+    struct sf_info info; /* zones, policies, bindings of the part */
+    bool info_authentic; /* info came from SECURITY_INFO in a session */
+    struct sf_session sessions[SF_MAX_SESSIONS];
+    uint8_t frame[SF_MAX_FRAME];   /* one frame on the wire */
+    uint8_t scratch[SF_MAX_FRAME]; /* its sealed or opened form */
+    struct sf_device_stats stats;
+};
+
+/* The vendor bindings this build knows, tried in order by discovery. */
+extern const struct sf_vendor_ops *const sf_vendor_bindings[];
+extern const size_t sf_vendor_binding_count;
+
+/*
+ * Discover the part on `spi` (geometry from SFDP, then the first vendor
+ * binding that recognises it). `huk` must stay valid while the device is
+ * in use; `instance` tells several parts on one host apart.
+ */
+int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
+                   uint8_t instance);
+/* Close every session (the part forgets them too). */
+void sf_device_deinit(struct sf_device *dev);
+/* Forget every session without talking to the part (after its reset). */
+void sf_device_drop_sessions(struct sf_device *dev);
+
+/* The root key of a zone, derived from the HUK: bytes for provisioning. */
+int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, uint8_t out[32]);
+
+/* Plain (session-less) requests. */
+int sf_device_get_info(struct sf_device *dev, struct sf_info *info);
+int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len);
+
+/* Requests in a session on `zone`, opened or reused on demand; retried
+ * once on a fresh session after a communication failure when repeating
+ * them is harmless. */
+int sf_device_read(struct sf_device *dev, uint8_t zone, uint32_t addr, void *buf, size_t len);
+int sf_device_program(struct sf_device *dev, uint8_t zone, uint32_t addr, const void *data,
+                      size_t len);
+int sf_device_erase(struct sf_device *dev, uint8_t zone, uint32_t addr);
+int sf_device_counter_read(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value);
+/* Not retried: an increment whose answer was lost may have happened. */
+int sf_device_counter_increment(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value);
+int sf_device_random(struct sf_device *dev, uint8_t zone, void *buf, size_t len);
+int sf_device_puf(struct sf_device *dev, uint8_t zone, const uint8_t *challenge,
+                  size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len);
+int sf_device_uid(struct sf_device *dev, uint8_t zone, uint8_t *out, size_t out_size,
+                  size_t *out_len);
+int sf_device_security_info(struct sf_device *dev, uint8_t zone, struct sf_info *info);
+int sf_device_lock(struct sf_device *dev, uint8_t zone);
+
+const char *sf_strerror(int status);
+
+#endif /* ETSS_SF_DEVICE_H */

@@ -1,0 +1,167 @@
+#include "sf_crypto.h"
+
+#define AEAD_ALG PSA_ALG_GCM
+#define AEAD_TAG_LEN 16u
+#define HMAC_ALG PSA_ALG_HMAC(PSA_ALG_SHA_256)
+#define HKDF_ALG PSA_ALG_HKDF(PSA_ALG_SHA_256)
+
+static int status_of(psa_status_t st)
+{
+    if (st == PSA_SUCCESS) {
+        return SF_CRYPTO_OK;
+    }
+    return st == PSA_ERROR_INVALID_SIGNATURE ? SF_CRYPTO_ERR_AUTH : SF_CRYPTO_ERR;
+}
+
+int sf_crypto_init(void)
+{
+    return status_of(psa_crypto_init());
+}
+
+int sf_crypto_random(void *buf, size_t len)
+{
+    return status_of(psa_generate_random(buf, len));
+}
+
+static psa_key_attributes_t attributes_for(enum sf_key_kind kind)
+{
+    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
+    switch (kind) {
+    case SF_KEY_HKDF_SECRET:
+        psa_set_key_type(&attr, PSA_KEY_TYPE_DERIVE);
+        psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_DERIVE);
+        psa_set_key_algorithm(&attr, HKDF_ALG);
+        break;
+    case SF_KEY_AES128_GCM:
+        psa_set_key_type(&attr, PSA_KEY_TYPE_AES);
+        psa_set_key_bits(&attr, 128u);
+        psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT);
+        psa_set_key_algorithm(&attr, AEAD_ALG);
+        break;
+    case SF_KEY_HMAC_SHA256:
+        psa_set_key_type(&attr, PSA_KEY_TYPE_HMAC);
+        psa_set_key_bits(&attr, 256u);
+        psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE);
+        psa_set_key_algorithm(&attr, HMAC_ALG);
+        break;
+    }
+    return attr;
+}
+
+int sf_crypto_import(enum sf_key_kind kind, const uint8_t *bytes, size_t len, sf_key_t *key)
+{
+    psa_key_attributes_t attr = attributes_for(kind);
+    return status_of(psa_import_key(&attr, bytes, len, key));
+}
+
+void sf_crypto_destroy(sf_key_t *key)
+{
+    if (*key != SF_KEY_NONE) {
+        (void)psa_destroy_key(*key);
+        *key = SF_KEY_NONE;
+    }
+}
+
+/*
+ * With Mbed TLS the derivation state is large (its HMAC contexts): keep one
+ * static instance instead of a stack frame the partition cannot afford. The
+ * partition serves one request at a time, so it is never shared; each use
+ * ends with an abort, which returns it to its initial state.
+ */
+static psa_key_derivation_operation_t derivation = PSA_KEY_DERIVATION_OPERATION_INIT;
+
+static psa_status_t hkdf_setup(psa_key_derivation_operation_t *op, sf_key_t secret,
+                               const uint8_t *salt, size_t salt_len, const uint8_t *info,
+                               size_t info_len)
+{
+    psa_status_t st = psa_key_derivation_setup(op, HKDF_ALG);
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_input_bytes(op, PSA_KEY_DERIVATION_INPUT_SALT, salt, salt_len);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_input_key(op, PSA_KEY_DERIVATION_INPUT_SECRET, secret);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_input_bytes(op, PSA_KEY_DERIVATION_INPUT_INFO, info, info_len);
+    }
+    return st;
+}
+
+int sf_crypto_hkdf_bytes(sf_key_t secret, const uint8_t *salt, size_t salt_len, const uint8_t *info,
+                         size_t info_len, uint8_t *out, size_t out_len)
+{
+    psa_status_t st = hkdf_setup(&derivation, secret, salt, salt_len, info, info_len);
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_output_bytes(&derivation, out, out_len);
+    }
+    (void)psa_key_derivation_abort(&derivation);
+    if (st != PSA_SUCCESS) {
+        sf_crypto_zeroize(out, out_len);
+    }
+    return status_of(st);
+}
+
+int sf_crypto_hkdf_key(sf_key_t secret, const uint8_t *salt, size_t salt_len, const uint8_t *info,
+                       size_t info_len, enum sf_key_kind kind, sf_key_t *out)
+{
+    psa_key_attributes_t attr = attributes_for(kind);
+    if (kind == SF_KEY_HKDF_SECRET) {
+        psa_set_key_bits(&attr, 256u);
+    }
+    psa_status_t st = hkdf_setup(&derivation, secret, salt, salt_len, info, info_len);
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_output_key(&attr, &derivation, out);
+    }
+    (void)psa_key_derivation_abort(&derivation);
+    return status_of(st);
+}
+
+int sf_crypto_aead_seal(sf_key_t key, const uint8_t nonce[12], const uint8_t *aad, size_t aad_len,
+                        const uint8_t *plaintext, size_t len, uint8_t *out, size_t out_size)
+{
+    size_t out_len = 0;
+    psa_status_t st = psa_aead_encrypt(key, AEAD_ALG, nonce, 12u, aad, aad_len, plaintext, len, out,
+                                       out_size, &out_len);
+    if (st == PSA_SUCCESS && out_len != len + AEAD_TAG_LEN) {
+        st = PSA_ERROR_GENERIC_ERROR;
+    }
+    return status_of(st);
+}
+
+int sf_crypto_aead_open(sf_key_t key, const uint8_t nonce[12], const uint8_t *aad, size_t aad_len,
+                        const uint8_t *in, size_t in_len, uint8_t *out, size_t out_size)
+{
+    size_t out_len = 0;
+    if (in_len < AEAD_TAG_LEN) {
+        return SF_CRYPTO_ERR_AUTH;
+    }
+    psa_status_t st = psa_aead_decrypt(key, AEAD_ALG, nonce, 12u, aad, aad_len, in, in_len, out,
+                                       out_size, &out_len);
+    if (st == PSA_SUCCESS && out_len != in_len - AEAD_TAG_LEN) {
+        st = PSA_ERROR_GENERIC_ERROR;
+    }
+    if (st != PSA_SUCCESS) {
+        sf_crypto_zeroize(out, out_size);
+    }
+    return status_of(st);
+}
+
+int sf_crypto_hmac(sf_key_t key, const uint8_t *data, size_t len, uint8_t mac[32])
+{
+    size_t mac_len = 0;
+    psa_status_t st = psa_mac_compute(key, HMAC_ALG, data, len, mac, 32u, &mac_len);
+    return status_of(st == PSA_SUCCESS && mac_len != 32u ? PSA_ERROR_GENERIC_ERROR : st);
+}
+
+int sf_crypto_hmac_verify(sf_key_t key, const uint8_t *data, size_t len, const uint8_t mac[32])
+{
+    return status_of(psa_mac_verify(key, HMAC_ALG, data, len, mac, 32u));
+}
+
+void sf_crypto_zeroize(void *buf, size_t len)
+{
+    volatile uint8_t *p = buf;
+    while (len-- > 0u) {
+        *p++ = 0u;
+    }
+}

@@ -1,0 +1,60 @@
+/*
+ * Crypto interface of the secure flash framework: the only door to
+ * cryptography, and it opens onto the PSA Crypto API alone (TF-M's crypto
+ * service on target, Mbed TLS on a host). Keys stay in PSA key slots;
+ * the few secrets that must exist as bytes are zeroized by their users
+ * with sf_crypto_zeroize().
+ */
+#ifndef ETSS_SF_CRYPTO_H
+#define ETSS_SF_CRYPTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <psa/crypto.h>
+
+typedef psa_key_id_t sf_key_t;
+
+#define SF_KEY_NONE ((sf_key_t)0)
+
+enum sf_crypto_status {
+    SF_CRYPTO_OK = 0,
+    SF_CRYPTO_ERR = -1,      /* the crypto service failed */
+    SF_CRYPTO_ERR_AUTH = -2, /* a tag or MAC did not verify */
+};
+
+/* What a derived key is for. */
+enum sf_key_kind {
+    SF_KEY_HKDF_SECRET, /* input secret of HKDF-SHA256 */
+    SF_KEY_AES128_GCM,  /* AEAD */
+    SF_KEY_HMAC_SHA256, /* MAC, 32-byte key */
+};
+
+int sf_crypto_init(void);
+int sf_crypto_random(void *buf, size_t len);
+
+/* Import raw key bytes (the caller zeroizes its copy). */
+int sf_crypto_import(enum sf_key_kind kind, const uint8_t *bytes, size_t len, sf_key_t *key);
+void sf_crypto_destroy(sf_key_t *key);
+
+/* HKDF-SHA256 (RFC 5869) from `secret` (an SF_KEY_HKDF_SECRET key). */
+int sf_crypto_hkdf_bytes(sf_key_t secret, const uint8_t *salt, size_t salt_len, const uint8_t *info,
+                         size_t info_len, uint8_t *out, size_t out_len);
+int sf_crypto_hkdf_key(sf_key_t secret, const uint8_t *salt, size_t salt_len, const uint8_t *info,
+                       size_t info_len, enum sf_key_kind kind, sf_key_t *out);
+
+/* AES-GCM with a 16-byte tag: out = ciphertext || tag. */
+int sf_crypto_aead_seal(sf_key_t key, const uint8_t nonce[12], const uint8_t *aad, size_t aad_len,
+                        const uint8_t *plaintext, size_t len, uint8_t *out, size_t out_size);
+/* in = ciphertext || tag; SF_CRYPTO_ERR_AUTH when it does not verify. */
+int sf_crypto_aead_open(sf_key_t key, const uint8_t nonce[12], const uint8_t *aad, size_t aad_len,
+                        const uint8_t *in, size_t in_len, uint8_t *out, size_t out_size);
+
+/* HMAC-SHA256; verification is constant-time. */
+int sf_crypto_hmac(sf_key_t key, const uint8_t *data, size_t len, uint8_t mac[32]);
+int sf_crypto_hmac_verify(sf_key_t key, const uint8_t *data, size_t len, const uint8_t mac[32]);
+
+/* Wipe a secret in a way the compiler cannot elide. */
+void sf_crypto_zeroize(void *buf, size_t len);
+
+#endif /* ETSS_SF_CRYPTO_H */
