@@ -8,6 +8,7 @@ packages=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi  # Cortex-M33 cross-build
   cppcheck clang-format             # static analysis, format check
   clang libclang-rt-14-dev          # libFuzzer targets
+  libmbedtls-dev                    # PSA Crypto API on the host (Mbed TLS)
 )
 
 missing=()
