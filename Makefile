@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make run   - the demo on the device model
+#   make run   - the demos on the device models (raw NOR, then the secure channel)
 #   make test  - every test
 # Both install missing Debian packages first (scripts/setup.sh).
 
@@ -19,6 +19,9 @@ build: setup
 run: build
 	@mkdir -p $(DATA)
 	@build/release/tools/etss-nor-demo --image $(DATA)/nor-flash.img
+	@echo
+	@build/release/tools/etss-sf-demo --image $(DATA)/secure-flash.img \
+		--config config/provision-example.conf
 
 test: setup
 	@scripts/test.sh

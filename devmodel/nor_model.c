@@ -733,7 +733,11 @@ void nor_model_deselect(nor_model_t *m)
     }
     execute_on_release(m);
     if (m->refused) {
-        m->scur |= SPI_NOR_SCUR_SEC_VIOLATION;
+        /* A refused read answers 0xFF; a refused program or erase reports
+         * itself where the driver checks its outcome. */
+        if (m->opcode != SPI_NOR_OP_READ && m->opcode != SPI_NOR_OP_FAST_READ) {
+            m->scur |= SPI_NOR_SCUR_SEC_VIOLATION;
+        }
         m->stats.plain_refused++;
         if (m->ext->violation != NULL) {
             m->ext->violation(m->ext_ctx);

@@ -157,7 +157,8 @@ static void test_dead_part_times_out(void)
     uint8_t zero = 0;
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
     nor_model_power_cut(r.model, 1);
-    CHECK_EQ(nor_flash_program(&r.flash, 0, &zero, 1), NOR_FLASH_ERR_WRITE_ENABLE);
+    CHECK_EQ(nor_flash_program(&r.flash, 0, &zero, 1),
+             NOR_FLASH_ERR_TIMEOUT); /* MISO floats: WIP */
     CHECK_EQ(nor_flash_wait_ready(&r.flash, 1000), NOR_FLASH_ERR_TIMEOUT);
     struct nor_flash again;
     CHECK_EQ(nor_flash_init(&again, r.flash.spi), NOR_FLASH_ERR_DISCOVERY);

@@ -342,8 +342,8 @@ const char *sf_strerror(int status)
         return "the part refused the request as malformed";
     case SF_ERR_NO_BINDING:
         return "no binding for this client";
-    case SF_ERR_BUSY:
-        return "no session slot free on the part";
+    case SF_ERR_DEVICE:
+        return "the part reported an internal failure";
     default:
         return "unknown error";
     }

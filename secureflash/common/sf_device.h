@@ -33,7 +33,7 @@ enum sf_status {
     SF_ERR_CRYPTO = -12,        /* the crypto service failed */
     SF_ERR_MALFORMED = -13,     /* the part refused our request as malformed */
     SF_ERR_NO_BINDING = -14,    /* the client has no binding */
-    SF_ERR_BUSY = -15,          /* no session slot free */
+    SF_ERR_DEVICE = -15,        /* the part reported an internal failure */
 };
 
 #define SF_MAX_ZONES 8u

@@ -14,6 +14,7 @@
 #define DEFAULT_ERASE_TIMEOUT_US 4000000u
 #define DEFAULT_CHIP_ERASE_TIMEOUT_US 400000000u
 #define RESET_RECOVERY_US 100u
+#define IDLE_POLL_TYP_US 320u /* polls every 10 us */
 #define READ_CHUNK 4096u
 
 static int bus(int32_t rc)
@@ -120,11 +121,14 @@ static int check_failure(const struct nor_flash *flash, uint8_t fail_bit, int fa
     if (rc != NOR_FLASH_OK) {
         return rc;
     }
-    if ((scur & fail_bit) == 0u) {
+    if ((scur & (fail_bit | SPI_NOR_SCUR_SEC_VIOLATION)) == 0u) {
         return NOR_FLASH_OK;
     }
     rc = command(flash, SPI_NOR_OP_CLSR);
-    return rc != NOR_FLASH_OK ? rc : fail_code;
+    if (rc != NOR_FLASH_OK) {
+        return rc;
+    }
+    return (scur & SPI_NOR_SCUR_SEC_VIOLATION) != 0u ? NOR_FLASH_ERR_PROTECTED : fail_code;
 }
 
 /* One write-type command: WREN, the command with its data, wait, check. */
@@ -132,7 +136,12 @@ static int write_step(const struct nor_flash *flash, const uint8_t *hdr, size_t 
                       const void *data, size_t len, uint32_t typ_us, uint32_t max_us,
                       uint8_t fail_bit, int fail_code)
 {
-    int rc = write_enable(flash);
+    /* The part may still be busy with work of its own (a secure flash
+     * updating its internal state): WREN would be ignored. */
+    int rc = wait_ready(flash, IDLE_POLL_TYP_US, DEFAULT_PROGRAM_TIMEOUT_US);
+    if (rc == NOR_FLASH_OK) {
+        rc = write_enable(flash);
+    }
     if (rc == NOR_FLASH_OK) {
         rc = bus(etss_spi_transaction(flash->spi, hdr, hdr_len, data, len, NULL, 0u));
     }
@@ -340,6 +349,8 @@ const char *nor_flash_strerror(int status)
         return "flash reported a program failure";
     case NOR_FLASH_ERR_ERASE_FAILED:
         return "flash reported an erase failure";
+    case NOR_FLASH_ERR_PROTECTED:
+        return "the part refused: protected region";
     case NOR_FLASH_ERR_NOT_INITIALIZED:
         return "driver not initialized";
     default:

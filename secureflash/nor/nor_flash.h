@@ -25,6 +25,7 @@ enum nor_flash_status {
     NOR_FLASH_ERR_PROGRAM_FAILED = -8, /* the part reported P_FAIL */
     NOR_FLASH_ERR_ERASE_FAILED = -9,   /* the part reported E_FAIL */
     NOR_FLASH_ERR_NOT_INITIALIZED = -10,
+    NOR_FLASH_ERR_PROTECTED = -11, /* the part refused: a protected (secure) region */
 };
 
 struct nor_flash {

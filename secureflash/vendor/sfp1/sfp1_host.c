@@ -75,8 +75,8 @@ static int status_to_sf(uint8_t status)
         return SF_ERR_LOCKED_OUT;
     case SFP1_COUNTER_LIMIT:
         return SF_ERR_COUNTER_LIMIT;
-    case SFP1_NO_SLOT:
-        return SF_ERR_BUSY;
+    case SFP1_INTERNAL_ERROR:
+        return SF_ERR_DEVICE;
     case SFP1_UNSUPPORTED:
         return SF_ERR_NOT_SUPPORTED;
     case SFP1_FLASH_FAILURE:
@@ -243,7 +243,12 @@ static int exchange(struct sf_device *dev, struct exchange *x)
         }
         sequence = ++s->sequence;
     }
-    int rc = send_command(dev, x, sequence);
+    /* The part ignores a frame while busy (with a refused plain command's
+     * bookkeeping, say): let it finish first. */
+    int rc = wait_frame_done(dev);
+    if (rc == SF_OK) {
+        rc = send_command(dev, x, sequence);
+    }
     if (rc == SF_OK) {
         rc = wait_frame_done(dev);
     }

@@ -52,6 +52,10 @@
 #define SFP1_TRANSCRIPT_LEN (1u + 1u + 4u + 2u * SFP1_NONCE_BYTES)
 #define SFP1_OPEN_RESPONSE_LEN (1u + 4u + SFP1_NONCE_BYTES + SFP1_PROOF_LEN)
 #define SFP1_MAX_SESSIONS 4u
+/* session_max_ops: room for the set-up and a few commands; below 2^31 so
+ * that sequence numbers never wrap. */
+#define SFP1_MIN_SESSION_OPS 4u
+#define SFP1_MAX_SESSION_OPS 0x7FFFFFFFu
 
 /* Status codes (section 7). */
 #define SFP1_OK 0x00u
@@ -64,7 +68,7 @@
 #define SFP1_LIFECYCLE 0x07u
 #define SFP1_LOCKED_OUT 0x08u
 #define SFP1_COUNTER_LIMIT 0x09u
-#define SFP1_NO_SLOT 0x0Au
+#define SFP1_INTERNAL_ERROR 0x0Au
 #define SFP1_UNSUPPORTED 0x0Bu
 #define SFP1_FLASH_FAILURE 0x0Cu
 

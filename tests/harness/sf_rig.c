@@ -1,0 +1,109 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "provision_config.h"
+#include "sf_rig.h"
+#include "sfp1_protocol.h"
+
+const char sf_rig_default_config[] = "flash_size = 0x1000000\n"
+                                     "counters = 8\n"
+                                     "lockout_threshold = 255\n"
+                                     "session_max_ops = 4096\n"
+                                     "[zone 0]\n"
+                                     "base = 0x000000\n"
+                                     "size = 0x100000\n"
+                                     "read = encrypted\n"
+                                     "write = authenticated\n"
+                                     "[zone 1]\n"
+                                     "base = 0x100000\n"
+                                     "size = 0x100000\n"
+                                     "read = authenticated\n"
+                                     "write = authenticated\n"
+                                     "[zone 2]\n"
+                                     "base = 0x200000\n"
+                                     "size = 0x10000\n"
+                                     "read = authenticated\n"
+                                     "write = read-only\n"
+                                     "[binding]\n"
+                                     "client = -1\n"
+                                     "zone = 0\n"
+                                     "counter = 0\n"
+                                     "[binding]\n"
+                                     "client = -2\n"
+                                     "zone = 0\n"
+                                     "counter = 2\n"
+                                     "[binding]\n"
+                                     "client = 256\n"
+                                     "zone = 1\n"
+                                     "counter = 1\n"
+                                     "[binding]\n"
+                                     "client = -3\n"
+                                     "zone = 2\n"
+                                     "counter = 3\n";
+
+static int import_huk(struct sf_rig *r, uint8_t huk_seed)
+{
+    /* A developer HUK: known, as developer mode allows. */
+    uint8_t huk[32];
+    for (size_t i = 0; i < sizeof(huk); i++) {
+        huk[i] = (uint8_t)(huk_seed * 131u + i * 7u);
+    }
+    if (sf_crypto_init() != SF_CRYPTO_OK) {
+        return SF_ERR_CRYPTO;
+    }
+    sf_crypto_destroy(&r->huk);
+    int rc = sf_crypto_import(SF_KEY_HKDF_SECRET, huk, sizeof(huk), &r->huk);
+    return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+}
+
+int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed)
+{
+    sf_device_drop_sessions(&r->dev);
+    int rc = import_huk(r, huk_seed);
+    if (rc == SF_OK) {
+        rc = sf_device_init(&r->dev, model_spi_bind(&r->bus, r->nor), r->huk, 0u);
+    }
+    if (rc == SF_OK) {
+        rc = sf_api_init(&r->dev);
+    }
+    return rc;
+}
+
+int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed)
+{
+    struct sf_model_config defaults;
+    enum nor_model_status st;
+    memset(r, 0, sizeof(*r));
+    if (cfg == NULL) {
+        sf_model_default_config(&defaults);
+        cfg = &defaults;
+    }
+    r->model = sf_model_create(cfg, &st);
+    if (r->model == NULL) {
+        return -100 + (int)st;
+    }
+    r->nor = sf_model_nor(r->model);
+    return sf_rig_attach(r, huk_seed);
+}
+
+int sf_rig_provision(struct sf_rig *r, const char *config_text)
+{
+    struct provision_config cfg;
+    uint8_t record[SFP1_PROV_MAX_LEN];
+    size_t len = 0;
+    char err[160];
+    if (provision_config_parse(config_text, strlen(config_text), &cfg, err, sizeof(err)) != 0 ||
+        provision_config_encode(&cfg, record, sizeof(record), &len) != 0) {
+        fprintf(stderr, "  rig: bad provisioning config: %s\n", err);
+        return SF_ERR_PARAM;
+    }
+    return sf_api_provision(&r->dev, record, len);
+}
+
+void sf_rig_close(struct sf_rig *r)
+{
+    sf_device_drop_sessions(&r->dev);
+    sf_crypto_destroy(&r->huk);
+    sf_model_destroy(r->model);
+    r->model = NULL;
+}

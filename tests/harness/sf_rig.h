@@ -1,0 +1,36 @@
+/*
+ * Test rig for the secure flash: a secure flash model on an in-process SPI
+ * wire (with its tap seam), a host framework instance on top, a developer
+ * HUK, and provisioning from a config text through the real tool library.
+ */
+#ifndef ETSS_SF_RIG_H
+#define ETSS_SF_RIG_H
+
+#include "devmodel/model_spi.h"
+#include "devmodel/sf_model.h"
+#include "sf_api.h"
+#include "sf_device.h"
+
+struct sf_rig {
+    sf_model_t *model;
+    nor_model_t *nor;
+    struct model_spi bus;
+    struct sf_device dev;
+    sf_key_t huk;
+};
+
+/* Lock-out threshold 255 (attack tests provoke many failures);
+ * zone 0: 1 MiB encrypted (client -1, counter 0; client -2, counter 2);
+ * zone 1: 1 MiB authenticated (secure partition 256, counter 1);
+ * zone 2: 64 KiB read-only (client -3, counter 3). */
+extern const char sf_rig_default_config[];
+
+/* cfg NULL: model defaults. huk_seed tells host identities apart. */
+int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed);
+/* Provision through sf_api_provision from a config text. */
+int sf_rig_provision(struct sf_rig *r, const char *config_text);
+/* Re-discover after a power cycle or with another HUK, keeping the model. */
+int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed);
+void sf_rig_close(struct sf_rig *r);
+
+#endif /* ETSS_SF_RIG_H */

@@ -1,0 +1,103 @@
+/*
+ * etss-provision: turn a provisioning description into the SFP1
+ * provisioning message that tfm_etss_secure_flash_provisioning() (and
+ * sf_api_provision()) take. The message carries no key: the secure
+ * partition derives each zone's root key from its HUK and fills it in.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "provision_config.h"
+
+static const char *const read_names[] = {"open", "authenticated", "encrypted"};
+static const char *const write_names[] = {"open", "authenticated", "read-only"};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: etss-provision CONFIG [--out FILE]\n"
+                 "\n"
+                 "Check a provisioning description and encode the provisioning message.\n"
+                 "  --out FILE  write the message (binary) to FILE; without it, print it in hex\n"
+                 "Exit status: 0 success, 1 invalid description or I/O error, 2 usage error.\n");
+}
+
+static void summary(const struct provision_config *cfg)
+{
+    printf("%u zone(s), %u binding(s), lock-out after %u failures, %u commands per session\n",
+           cfg->n_zones, cfg->n_bindings, cfg->lockout_threshold, (unsigned)cfg->session_max_ops);
+    for (uint8_t i = 0; i < cfg->n_zones; i++) {
+        const struct provision_zone *z = &cfg->zones[i];
+        printf("  zone %u: 0x%06X + 0x%06X, read %s, write %s\n", i, (unsigned)z->base,
+               (unsigned)z->size, read_names[z->read_policy], write_names[z->write_policy]);
+    }
+    for (uint8_t i = 0; i < cfg->n_bindings; i++) {
+        const struct provision_binding *b = &cfg->bindings[i];
+        printf("  client %d -> zone %u, counter %u\n", (int)b->client_id, b->zone, b->counter);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    const char *config = NULL;
+    const char *out_path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+            out_path = argv[++i];
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (config == NULL && argv[i][0] != '-') {
+            config = argv[i];
+        } else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (config == NULL) {
+        usage(stderr);
+        return 2;
+    }
+    static char text[65536];
+    FILE *f = fopen(config, "r");
+    if (f == NULL) {
+        fprintf(stderr, "etss-provision: cannot open %s\n", config);
+        return 1;
+    }
+    size_t n = fread(text, 1, sizeof(text), f);
+    int too_long = n == sizeof(text);
+    fclose(f);
+    if (too_long) {
+        fprintf(stderr, "etss-provision: %s: larger than %zu bytes\n", config, sizeof(text));
+        return 1;
+    }
+    struct provision_config cfg;
+    uint8_t record[SFP1_PROV_MAX_LEN];
+    size_t len = 0;
+    char err[200];
+    if (provision_config_parse(text, n, &cfg, err, sizeof(err)) != 0 ||
+        provision_config_encode(&cfg, record, sizeof(record), &len) != 0) {
+        fprintf(stderr, "etss-provision: %s: %s\n", config, err);
+        return 1;
+    }
+    summary(&cfg);
+    if (out_path == NULL) {
+        for (size_t i = 0; i < len; i++) {
+            printf("%02x%s", record[i], (i + 1u) % 32u == 0u || i + 1u == len ? "\n" : "");
+        }
+        return 0;
+    }
+    FILE *o = fopen(out_path, "wb");
+    if (o == NULL || fwrite(record, 1, len, o) != len) {
+        fprintf(stderr, "etss-provision: cannot write %s\n", out_path);
+        if (o != NULL) {
+            fclose(o);
+        }
+        return 1;
+    }
+    if (fclose(o) != 0) {
+        fprintf(stderr, "etss-provision: cannot write %s\n", out_path);
+        return 1;
+    }
+    printf("wrote %zu bytes to %s\n", len, out_path);
+    return 0;
+}
