@@ -2,23 +2,43 @@
 # Build the libFuzzer targets and run each for N seconds (default 60;
 # the test command runs a short smoke). Crashes fail the run and leave
 # the input in build/fuzz/<target>-artifacts/.
+#   fuzz_sfdp              SFDP parsers (what any NOR part returns)
+#   fuzz_sf_frame          the secure flash model's frame parser and engine
+#   fuzz_sf_response       the host framework against hostile responses
+#   fuzz_provision_config  the provisioning description parser
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 out=build/fuzz
 mkdir -p "$out"
-flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
+flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+       -D_POSIX_C_SOURCE=200809L)
+includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor -Isecureflash/crypto
+          -Isecureflash/vendor/sfp1 -Isecureflash/common -Isecureflash/api
+          -Idevmodel/include -Idevmodel -Itools -Itests/harness)
+# The host framework, the device models and the test rig, as the tests link them.
+stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
+       secureflash/nor/nor_flash.c secureflash/crypto/sf_crypto.c
+       secureflash/vendor/sfp1/sfp1_host.c secureflash/common/sf_device.c
+       secureflash/common/sf_vendor_table.c secureflash/api/sf_api.c
+       devmodel/nor_model.c devmodel/nor_model_sfdp.c devmodel/nor_model_image.c
+       devmodel/model_spi.c devmodel/sf_model.c devmodel/sf_model_state.c
+       tools/provision_config.c tests/harness/sf_rig.c)
 
 build_target() { # name sources...
   local name=$1; shift
-  clang "${flags[@]}" -Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor \
-    "$@" -o "$out/$name"
+  clang "${flags[@]}" "${includes[@]}" "$@" -lmbedcrypto -o "$out/$name"
 }
 
 build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c secureflash/jedec/sfdp.c \
   secureflash/transport/spi_transaction.c
+build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
+build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
+build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/provision_config.c \
+  devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \
+  devmodel/nor_model_image.c
 
-for target in fuzz_sfdp; do
+for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config; do
   mkdir -p "$out/$target-corpus" "$out/$target-artifacts"
   "$out/$target" -max_total_time="$seconds" -print_final_stats=0 \
     -artifact_prefix="$out/$target-artifacts/" "$out/$target-corpus" 2>"$out/$target.log" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test ETSS has, in order: style, static analysis, the host suites
-# (plain and under ASan/UBSan), the Cortex-M33 cross-build, fuzz smoke runs.
+# Every test ETSS has, in order: style, the host suites (Debug), a Release
+# build, static analysis, the host suites under ASan/UBSan, the Cortex-M33
+# cross-build, fuzz smoke runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -18,6 +19,12 @@ step "host build (Debug) and tests"
 cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build/debug -j"$jobs"
 ctest --test-dir build/debug --output-on-failure -j"$jobs"
+done_step
+
+step "host build (Release): the optimiser's warnings, and what make run runs"
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j"$jobs" >build/release-build.log 2>&1 \
+  || { cat build/release-build.log; exit 1; }
 done_step
 
 step "static analysis"

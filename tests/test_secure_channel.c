@@ -340,65 +340,22 @@ static void test_every_bit_flip_of_session_setup_is_harmless(void)
     setup_flip_sweep(0, 2, 8 * (SFP1_HEADER_LEN + SFP1_TAG_LEN));
 }
 
-/* An attacker's own frame, straight onto the wire; the response's first
- * rsp_len bytes land in rsp. Returns the response status. */
-static uint8_t wire_exchange(struct sf_rig *r, const uint8_t *frame, size_t len, uint8_t *rsp,
-                             size_t rsp_len)
-{
-    uint8_t op = SFP1_OP_SECURE_WRITE;
-    uint8_t header[SFP1_HEADER_LEN];
-    const uint8_t rd[SFP1_SECURE_READ_HEADER_LEN] = {SFP1_OP_SECURE_READ, 0, 0, 0};
-    nor_model_select(r->nor);
-    nor_model_clock(r->nor, &op, NULL, 1);
-    nor_model_clock(r->nor, frame, NULL, len);
-    nor_model_deselect(r->nor);
-    while (nor_model_is_busy(r->nor)) {
-        nor_model_advance(r->nor, 10000);
-    }
-    nor_model_select(r->nor);
-    nor_model_clock(r->nor, rd, NULL, sizeof(rd));
-    nor_model_clock(r->nor, NULL, header, sizeof(header));
-    if (rsp != NULL) {
-        memcpy(rsp, header, rsp_len < sizeof(header) ? rsp_len : sizeof(header));
-        if (rsp_len > sizeof(header)) {
-            nor_model_clock(r->nor, NULL, &rsp[sizeof(header)], rsp_len - sizeof(header));
-        }
-    }
-    nor_model_deselect(r->nor);
-    return header[SFP1_OFF_STATUS];
-}
-
-static uint8_t replay_frame(struct sf_rig *r, const uint8_t *frame, size_t len)
-{
-    return wire_exchange(r, frame, len, NULL, 0);
-}
-
-static void plain_header(uint8_t *f, uint8_t type, uint8_t sid, uint16_t len)
-{
-    memset(f, 0, SFP1_HEADER_LEN);
-    f[SFP1_OFF_VERSION] = SFP1_VERSION;
-    f[SFP1_OFF_TYPE] = type;
-    f[SFP1_OFF_SESSION] = sid;
-    f[SFP1_OFF_LENGTH] = (uint8_t)len;
-    f[SFP1_OFF_LENGTH + 1] = (uint8_t)(len >> 8);
-}
-
 /* Open a session as anyone can, then guess the confirmation proof. */
 static uint8_t guess_confirmation(struct sf_rig *r, uint8_t guess)
 {
     uint8_t open[SFP1_HEADER_LEN + 1 + SFP1_NONCE_BYTES];
     uint8_t rsp[SFP1_HEADER_LEN + SFP1_OPEN_RESPONSE_LEN];
     uint8_t confirm[SFP1_HEADER_LEN + SFP1_PROOF_LEN];
-    plain_header(open, SFP1_CMD_OPEN, 0, 1 + SFP1_NONCE_BYTES);
+    sf_rig_frame_header(open, SFP1_CMD_OPEN, 0, 1 + SFP1_NONCE_BYTES);
     memset(&open[SFP1_HEADER_LEN], guess, 1 + SFP1_NONCE_BYTES);
     open[SFP1_HEADER_LEN] = 0; /* zone 0 */
-    uint8_t st = wire_exchange(r, open, sizeof(open), rsp, sizeof(rsp));
+    uint8_t st = sf_rig_wire_exchange(r, open, sizeof(open), rsp, sizeof(rsp));
     if (st != SFP1_OK) {
         return st;
     }
-    plain_header(confirm, SFP1_CMD_CONFIRM, rsp[SFP1_HEADER_LEN], SFP1_PROOF_LEN);
+    sf_rig_frame_header(confirm, SFP1_CMD_CONFIRM, rsp[SFP1_HEADER_LEN], SFP1_PROOF_LEN);
     memset(&confirm[SFP1_HEADER_LEN], guess, SFP1_PROOF_LEN);
-    return wire_exchange(r, confirm, sizeof(confirm), NULL, 0);
+    return sf_rig_wire_exchange(r, confirm, sizeof(confirm), NULL, 0);
 }
 
 static void test_replay_within_a_session_is_refused(void)
@@ -415,7 +372,7 @@ static void test_replay_within_a_session_is_refused(void)
     struct sf_model_view before;
     struct sf_model_view after;
     sf_model_view(r.model, &before);
-    CHECK_EQ(replay_frame(&r, t->saved, t->saved_len), SFP1_STALE_SEQUENCE);
+    CHECK_EQ(sf_rig_wire_exchange(&r, t->saved, t->saved_len, NULL, 0), SFP1_STALE_SEQUENCE);
     sf_model_view(r.model, &after);
     CHECK_EQ(after.counters[0], before.counters[0]);
     CHECK_EQ(after.failure_count, before.failure_count + 1);
@@ -440,7 +397,7 @@ static void test_replay_across_a_reset_is_refused(void)
     struct sf_model_view before;
     struct sf_model_view after;
     sf_model_view(r.model, &before);
-    uint8_t st = replay_frame(&r, t->saved, t->saved_len);
+    uint8_t st = sf_rig_wire_exchange(&r, t->saved, t->saved_len, NULL, 0);
     CHECK(st == SFP1_AUTH_FAILED || st == SFP1_STALE_SEQUENCE || st == SFP1_NO_SESSION);
     sf_model_view(r.model, &after);
     CHECK_EQ(after.counters[0], before.counters[0]);

@@ -43,7 +43,8 @@ struct parser {
 
 static int fail(struct parser *p, const char *fmt, ...)
 {
-    int n = snprintf(p->err, p->err_size, "line %u: ", p->line_no);
+    /* Line 0: a check of the description as a whole. */
+    int n = p->line_no != 0u ? snprintf(p->err, p->err_size, "line %u: ", p->line_no) : 0;
     if (n >= 0 && (size_t)n < p->err_size) {
         va_list ap;
         va_start(ap, fmt);

@@ -86,7 +86,10 @@ int sf_api_read(struct sf_device *dev, int32_t client_id, uint32_t offset, void 
     if (rc == SF_OK && buf == NULL && len != 0u) {
         rc = SF_ERR_PARAM;
     }
-    uint32_t base = rc == SF_OK ? dev->info.zones[b.zone].base + offset : 0u;
+    if (rc != SF_OK) {
+        return rc;
+    }
+    uint32_t base = dev->info.zones[b.zone].base + offset;
     for (size_t done = 0; rc == SF_OK && done < len;) {
         size_t n = len - done < dev->vendor->max_data ? len - done : dev->vendor->max_data;
         rc = sf_device_read(dev, b.zone, base + (uint32_t)done, &out[done], n);
@@ -104,7 +107,10 @@ int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, co
     if (rc == SF_OK && data == NULL && len != 0u) {
         rc = SF_ERR_PARAM;
     }
-    uint32_t base = rc == SF_OK ? dev->info.zones[b.zone].base + offset : 0u;
+    if (rc != SF_OK) {
+        return rc;
+    }
+    uint32_t base = dev->info.zones[b.zone].base + offset;
     uint32_t page = dev->nor.geo.page_size;
     for (size_t done = 0; rc == SF_OK && done < len;) {
         uint32_t at = base + (uint32_t)done;

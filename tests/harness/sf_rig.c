@@ -107,3 +107,42 @@ void sf_rig_close(struct sf_rig *r)
     sf_model_destroy(r->model);
     r->model = NULL;
 }
+
+uint8_t sf_rig_wire_exchange(struct sf_rig *r, const uint8_t *frame, size_t len, uint8_t *rsp,
+                             size_t rsp_len)
+{
+    uint8_t op = SFP1_OP_SECURE_WRITE;
+    uint8_t header[SFP1_HEADER_LEN];
+    const uint8_t rd[SFP1_SECURE_READ_HEADER_LEN] = {SFP1_OP_SECURE_READ, 0, 0, 0};
+    while (nor_model_is_busy(r->nor)) {
+        nor_model_advance(r->nor, 10000);
+    }
+    nor_model_select(r->nor);
+    nor_model_clock(r->nor, &op, NULL, 1);
+    nor_model_clock(r->nor, frame, NULL, len);
+    nor_model_deselect(r->nor);
+    while (nor_model_is_busy(r->nor)) {
+        nor_model_advance(r->nor, 10000);
+    }
+    nor_model_select(r->nor);
+    nor_model_clock(r->nor, rd, NULL, sizeof(rd));
+    nor_model_clock(r->nor, NULL, header, sizeof(header));
+    if (rsp != NULL) {
+        memcpy(rsp, header, rsp_len < sizeof(header) ? rsp_len : sizeof(header));
+        if (rsp_len > sizeof(header)) {
+            nor_model_clock(r->nor, NULL, &rsp[sizeof(header)], rsp_len - sizeof(header));
+        }
+    }
+    nor_model_deselect(r->nor);
+    return header[SFP1_OFF_STATUS];
+}
+
+void sf_rig_frame_header(uint8_t *f, uint8_t type, uint8_t sid, uint16_t len)
+{
+    memset(f, 0, SFP1_HEADER_LEN);
+    f[SFP1_OFF_VERSION] = SFP1_VERSION;
+    f[SFP1_OFF_TYPE] = type;
+    f[SFP1_OFF_SESSION] = sid;
+    f[SFP1_OFF_LENGTH] = (uint8_t)len;
+    f[SFP1_OFF_LENGTH + 1] = (uint8_t)(len >> 8);
+}

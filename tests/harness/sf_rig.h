@@ -33,4 +33,11 @@ int sf_rig_provision(struct sf_rig *r, const char *config_text);
 int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed);
 void sf_rig_close(struct sf_rig *r);
 
+/* Impersonating the host: an attacker's own frame straight onto the wire.
+ * The response's first rsp_len bytes land in rsp; returns its status. */
+uint8_t sf_rig_wire_exchange(struct sf_rig *r, const uint8_t *frame, size_t len, uint8_t *rsp,
+                             size_t rsp_len);
+/* A command header: version 1, flags 0, sequence 0. */
+void sf_rig_frame_header(uint8_t *f, uint8_t type, uint8_t sid, uint16_t len);
+
 #endif /* ETSS_SF_RIG_H */
