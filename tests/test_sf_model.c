@@ -501,6 +501,30 @@ static void test_bad_model_configs_are_refused(void)
     sf_model_destroy(NULL);
 }
 
+/* Discovery goes by what the part announces: a plain NOR is no secure
+ * flash, whatever it answers otherwise. */
+static void test_plain_nor_is_not_taken_for_a_secure_flash(void)
+{
+    struct nor_model_config cfg;
+    struct model_spi bus;
+    static struct sf_device dev;
+    enum nor_model_status st;
+    const uint8_t huk_bytes[32] = {1};
+    sf_key_t huk = SF_KEY_NONE;
+    nor_model_default_config(&cfg);
+    nor_model_t *nor = nor_model_create(&cfg, &st);
+    CHECK(nor != NULL);
+    CHECK_EQ(sf_crypto_init(), SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk),
+             SF_CRYPTO_OK);
+    CHECK_EQ(sf_device_init(&dev, model_spi_bind(&bus, nor), huk, 0), SF_ERR_NO_DEVICE);
+    CHECK(dev.vendor == NULL);
+    uint8_t buf[4];
+    CHECK_EQ(sf_api_read(&dev, NS_CLIENT, 0, buf, sizeof(buf)), SF_ERR_PARAM);
+    sf_crypto_destroy(&huk);
+    nor_model_destroy(nor);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_blank_part_is_plain_nor),
     TEST_CASE(test_malformed_records_change_nothing),
@@ -511,6 +535,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_lock_is_forever),
     TEST_CASE(test_session_counter_survives_restart),
     TEST_CASE(test_bad_model_configs_are_refused),
+    TEST_CASE(test_plain_nor_is_not_taken_for_a_secure_flash),
 };
 
 TEST_MAIN("sf_model", cases)
