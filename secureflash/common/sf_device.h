@@ -50,6 +50,11 @@ enum sf_status {
 #define SF_FEATURE_CONFIDENTIALITY 0x20u
 #define SF_FEATURE_AUTHENTICATION 0x40u
 
+/* Lifecycle of a part, as every vendor binding reports it. */
+#define SF_LIFECYCLE_BLANK 0u       /* no zones yet: takes provisioning only */
+#define SF_LIFECYCLE_PROVISIONED 1u /* developer mode: may be provisioned again */
+#define SF_LIFECYCLE_LOCKED 2u      /* production: provisioning frozen */
+
 struct sf_zone {
     uint32_t base;
     uint32_t size;

@@ -1,0 +1,353 @@
+/*
+ * The ETSS service. A client's storage lives in the zone its binding names,
+ * on whichever device holds that binding; each (device, zone) has its own
+ * filesystem, mounted on first use and again after a device failure.
+ */
+#include <string.h>
+
+#include "etss_config.h"
+#include "etss_fs.h"
+#include "etss_platform.h"
+#include "etss_service.h"
+#include "sf_api.h"
+
+#define SUPPORTED_FLAGS                                                                            \
+    (PSA_STORAGE_FLAG_WRITE_ONCE | PSA_STORAGE_FLAG_NO_CONFIDENTIALITY |                           \
+     PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION)
+#define PUF_LABEL "ETSS PUF"
+#define PUF_LABEL_LEN 8u
+#define PUF_LEN 32u
+#define COUNTER_LEN 4u
+
+struct zone_fs {
+    struct etss_fs fs;
+    uint8_t device;
+    uint8_t zone;
+    bool used;
+};
+
+static struct sf_device devices[ETSS_MAX_DEVICES];
+static bool device_present[ETSS_MAX_DEVICES];
+static struct zone_fs filesystems[ETSS_MAX_FILESYSTEMS];
+static etss_err_t init_status = ETSS_ERR_SF_INIT;
+
+static etss_err_t from_sf(int rc)
+{
+    switch (rc) {
+    case SF_OK:
+        return ETSS_SUCCESS;
+    case SF_ERR_PARAM:
+        return ETSS_ERR_INVALID_ARGUMENT;
+    case SF_ERR_NOT_SUPPORTED:
+        return ETSS_ERR_NOT_SUPPORTED;
+    case SF_ERR_DENIED:
+    case SF_ERR_NO_BINDING:
+    case SF_ERR_LIFECYCLE:
+        return ETSS_ERR_NOT_PERMITTED;
+    case SF_ERR_COUNTER_LIMIT:
+        return ETSS_ERR_BAD_STATE;
+    case SF_ERR_LOCKED_OUT:
+        return ETSS_ERR_SERVICE_FAILURE;
+    case SF_ERR_FLASH:
+        return ETSS_ERR_STORAGE_FAILURE;
+    case SF_ERR_NO_DEVICE:
+        return ETSS_ERR_SF_INIT;
+    case SF_ERR_BUS:
+    case SF_ERR_COMM:
+    case SF_ERR_AUTH:
+    case SF_ERR_MALFORMED:
+        return ETSS_ERR_COMMUNICATION_FAILURE;
+    default:
+        return ETSS_ERR_HARDWARE_FAILURE;
+    }
+}
+
+static etss_err_t from_fs(int rc)
+{
+    switch (rc) {
+    case ETSS_FS_OK:
+        return ETSS_SUCCESS;
+    case ETSS_FS_ERR_PARAM:
+        return ETSS_ERR_INVALID_ARGUMENT;
+    case ETSS_FS_ERR_NOT_FOUND:
+        return ETSS_ERR_DOES_NOT_EXIST;
+    case ETSS_FS_ERR_NO_SPACE:
+        return ETSS_ERR_INSUFFICIENT_STORAGE;
+    case ETSS_FS_ERR_CORRUPT:
+        return ETSS_ERR_DATA_CORRUPT;
+    default:
+        return ETSS_ERR_STORAGE_FAILURE;
+    }
+}
+
+static bool provisioned(uint8_t i)
+{
+    return device_present[i] && devices[i].info.lifecycle != SF_LIFECYCLE_BLANK;
+}
+
+etss_err_t etss_service_init(void)
+{
+    sf_key_t huk = etss_platform_huk();
+    bool any_present = false;
+    bool any_provisioned = false;
+    memset(filesystems, 0, sizeof(filesystems));
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+        const struct etss_spi_driver *spi = etss_platform_spi(i);
+        device_present[i] = spi != NULL && huk != SF_KEY_NONE &&
+                            sf_device_init(&devices[i], spi, huk, i) == SF_OK &&
+                            sf_api_init(&devices[i]) == SF_OK;
+        any_present = any_present || device_present[i];
+        any_provisioned = any_provisioned || provisioned(i);
+    }
+    init_status = !any_present       ? ETSS_ERR_SF_INIT
+                  : !any_provisioned ? ETSS_ERR_SF_UNPROVISIONED
+                                     : ETSS_SUCCESS;
+    return init_status;
+}
+
+/* The device holding the client's binding. */
+static etss_err_t locate(int32_t client_id, uint8_t *device, struct sf_binding *b)
+{
+    if (init_status != ETSS_SUCCESS) {
+        return init_status;
+    }
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+        if (provisioned(i) && sf_api_binding(&devices[i], client_id, b) == SF_OK) {
+            *device = i;
+            return ETSS_SUCCESS;
+        }
+    }
+    return ETSS_ERR_NOT_PERMITTED; /* a client without a binding has no storage */
+}
+
+/* The filesystem of the client's zone, mounted. */
+static etss_err_t fs_for(int32_t client_id, struct etss_fs **out)
+{
+    struct sf_binding b;
+    uint8_t device = 0;
+    etss_err_t err = locate(client_id, &device, &b);
+    if (err != ETSS_SUCCESS) {
+        return err;
+    }
+    struct zone_fs *slot = NULL;
+    for (size_t i = 0; i < ETSS_MAX_FILESYSTEMS && slot == NULL; i++) {
+        struct zone_fs *z = &filesystems[i];
+        if (z->used && z->device == device && z->zone == b.zone) {
+            slot = z;
+        }
+    }
+    for (size_t i = 0; i < ETSS_MAX_FILESYSTEMS && slot == NULL; i++) {
+        if (!filesystems[i].used) {
+            slot = &filesystems[i];
+        }
+    }
+    if (slot == NULL) {
+        return ETSS_ERR_INSUFFICIENT_MEMORY; /* more zones in use than ETSS_MAX_FILESYSTEMS */
+    }
+    if (!slot->used || !slot->fs.mounted) {
+        int rc = etss_fs_mount(&slot->fs, &devices[device], client_id);
+        slot->used = rc == ETSS_FS_OK;
+        slot->device = device;
+        slot->zone = b.zone;
+        if (rc != ETSS_FS_OK) {
+            return rc == ETSS_FS_ERR_CORRUPT ? ETSS_ERR_DATA_CORRUPT : ETSS_ERR_STORAGE_FAILURE;
+        }
+    }
+    *out = &slot->fs;
+    return ETSS_SUCCESS;
+}
+
+etss_err_t etss_service_provision(int32_t client_id, const uint8_t *data, size_t len)
+{
+    (void)client_id; /* who may provision is the part's lifecycle's call */
+    if (data == NULL || len == 0u) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    /* The first blank part; with none, the first part (developer mode:
+     * provisioned again, unless it is locked). */
+    uint8_t target = ETSS_MAX_DEVICES;
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+        if (device_present[i] && !provisioned(i) && target == ETSS_MAX_DEVICES) {
+            target = i;
+        }
+    }
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES && target == ETSS_MAX_DEVICES; i++) {
+        target = device_present[i] ? i : target;
+    }
+    if (target == ETSS_MAX_DEVICES) {
+        return ETSS_ERR_SF_INIT;
+    }
+    int rc = sf_api_provision(&devices[target], data, len);
+    /* Zones and bindings may have changed: every filesystem of the part
+     * is mounted afresh. */
+    for (size_t i = 0; i < ETSS_MAX_FILESYSTEMS; i++) {
+        if (filesystems[i].device == target) {
+            filesystems[i].used = false;
+        }
+    }
+    if (rc == SF_OK) {
+        init_status = ETSS_SUCCESS;
+        return ETSS_SUCCESS;
+    }
+    return rc == SF_ERR_PARAM || rc == SF_ERR_MALFORMED ? ETSS_ERR_SF_PROVISION : from_sf(rc);
+}
+
+etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void *data, size_t len,
+                            psa_storage_create_flags_t flags)
+{
+    struct etss_fs *fs = NULL;
+    uint32_t old_len = 0;
+    uint8_t old_flags = 0;
+    if (uid == ETSS_INVALID_UID || len > ETSS_MAX_ASSET_SIZE || (data == NULL && len != 0u)) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    if ((flags & ~SUPPORTED_FLAGS) != 0u) {
+        return ETSS_ERR_NOT_SUPPORTED;
+    }
+    etss_err_t err = fs_for(client_id, &fs);
+    if (err != ETSS_SUCCESS) {
+        return err;
+    }
+    int rc = etss_fs_info(fs, client_id, uid, &old_len, &old_flags);
+    if (rc == ETSS_FS_OK && (old_flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
+        return ETSS_ERR_NOT_PERMITTED;
+    }
+    if (rc == ETSS_FS_ERR_NOT_FOUND && etss_fs_count(fs, client_id) >= ETSS_MAX_ASSETS_PER_CLIENT) {
+        return ETSS_ERR_INSUFFICIENT_STORAGE;
+    }
+    return from_fs(etss_fs_write(fs, client_id, uid, data, len, (uint8_t)flags));
+}
+
+etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t offset, void *buf,
+                            size_t size, size_t *out_len)
+{
+    struct etss_fs *fs = NULL;
+    if (uid == ETSS_INVALID_UID || (buf == NULL && size != 0u) || out_len == NULL) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    *out_len = 0u;
+    etss_err_t err = fs_for(client_id, &fs);
+    return err != ETSS_SUCCESS
+               ? err
+               : from_fs(etss_fs_read(fs, client_id, uid, offset, buf, size, out_len));
+}
+
+etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
+                                 struct psa_storage_info_t *info)
+{
+    struct etss_fs *fs = NULL;
+    uint32_t len = 0;
+    uint8_t flags = 0;
+    if (uid == ETSS_INVALID_UID || info == NULL) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    etss_err_t err = fs_for(client_id, &fs);
+    if (err == ETSS_SUCCESS) {
+        err = from_fs(etss_fs_info(fs, client_id, uid, &len, &flags));
+    }
+    if (err == ETSS_SUCCESS) {
+        info->size = len;
+        info->capacity = len;
+        info->flags = flags;
+    }
+    return err;
+}
+
+etss_err_t etss_service_remove(int32_t client_id, psa_storage_uid_t uid)
+{
+    struct etss_fs *fs = NULL;
+    uint32_t len = 0;
+    uint8_t flags = 0;
+    if (uid == ETSS_INVALID_UID) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    etss_err_t err = fs_for(client_id, &fs);
+    if (err == ETSS_SUCCESS) {
+        err = from_fs(etss_fs_info(fs, client_id, uid, &len, &flags));
+    }
+    if (err == ETSS_SUCCESS && (flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
+        err = ETSS_ERR_NOT_PERMITTED;
+    }
+    return err == ETSS_SUCCESS ? from_fs(etss_fs_remove(fs, client_id, uid)) : err;
+}
+
+etss_err_t etss_service_get_puf(int32_t client_id, uint8_t *buf, size_t size, size_t *out_len)
+{
+    struct sf_binding b;
+    uint8_t device = 0;
+    uint8_t challenge[PUF_LABEL_LEN + 4u];
+    if (buf == NULL || out_len == NULL) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    if (size < PUF_LEN) {
+        return ETSS_ERR_BUFFER_TOO_SMALL;
+    }
+    etss_err_t err = locate(client_id, &device, &b);
+    if (err != ETSS_SUCCESS) {
+        return err;
+    }
+    /* One value per client: no client learns another's. */
+    memcpy(challenge, PUF_LABEL, PUF_LABEL_LEN);
+    for (size_t i = 0; i < 4u; i++) {
+        challenge[PUF_LABEL_LEN + i] = (uint8_t)((uint32_t)client_id >> (8u * i));
+    }
+    return from_sf(
+        sf_api_puf(&devices[device], client_id, challenge, sizeof(challenge), buf, size, out_len));
+}
+
+etss_err_t etss_service_random(int32_t client_id, uint8_t *buf, size_t size)
+{
+    struct sf_binding b;
+    uint8_t device = 0;
+    if (buf == NULL || size == 0u) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    etss_err_t err = locate(client_id, &device, &b);
+    return err != ETSS_SUCCESS ? err
+                               : from_sf(sf_api_random(&devices[device], client_id, buf, size));
+}
+
+/* The client's own counter, and only that one. */
+static etss_err_t bound_counter(int32_t client_id, uint8_t mc_id, uint8_t *device)
+{
+    struct sf_binding b;
+    etss_err_t err = locate(client_id, device, &b);
+    if (err == ETSS_SUCCESS && b.counter != mc_id) {
+        err = ETSS_ERR_NOT_PERMITTED;
+    }
+    return err;
+}
+
+etss_err_t etss_service_mc_increment(int32_t client_id, uint8_t mc_id)
+{
+    uint8_t device = 0;
+    uint32_t value = 0;
+    etss_err_t err = bound_counter(client_id, mc_id, &device);
+    return err != ETSS_SUCCESS
+               ? err
+               : from_sf(sf_api_counter_increment(&devices[device], client_id, &value));
+}
+
+etss_err_t etss_service_mc_get(int32_t client_id, uint8_t mc_id, uint8_t *buf, size_t size,
+                               size_t *out_len)
+{
+    uint8_t device = 0;
+    uint32_t value = 0;
+    if (buf == NULL || out_len == NULL) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    if (size < COUNTER_LEN) {
+        return ETSS_ERR_BUFFER_TOO_SMALL;
+    }
+    etss_err_t err = bound_counter(client_id, mc_id, &device);
+    if (err == ETSS_SUCCESS) {
+        err = from_sf(sf_api_counter_read(&devices[device], client_id, &value));
+    }
+    if (err == ETSS_SUCCESS) {
+        for (size_t i = 0; i < COUNTER_LEN; i++) {
+            buf[i] = (uint8_t)(value >> (8u * i));
+        }
+        *out_len = COUNTER_LEN;
+    }
+    return err;
+}
