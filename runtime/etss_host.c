@@ -1,0 +1,52 @@
+/*
+ * Host port of the ETSS partition: etss_platform.h on caller-given buses
+ * and a HUK imported into PSA, and the partition's start in the host SPM
+ * with the service its manifest declares.
+ */
+#include "etss_host.h"
+#include "etss_config.h"
+#include "etss_platform.h"
+#include "psa_manifest/etss.h"
+#include "psa_manifest/sid.h"
+#include "spm_host.h"
+
+static const struct etss_spi_driver *buses[ETSS_MAX_DEVICES];
+static sf_key_t huk_key = SF_KEY_NONE;
+
+void etss_host_set_spi(uint8_t instance, const struct etss_spi_driver *spi)
+{
+    if (instance < ETSS_MAX_DEVICES) {
+        buses[instance] = spi;
+    }
+}
+
+int etss_host_set_huk(const uint8_t *huk, size_t len)
+{
+    if (sf_crypto_init() != SF_CRYPTO_OK) {
+        return -1;
+    }
+    sf_crypto_destroy(&huk_key);
+    return sf_crypto_import(SF_KEY_HKDF_SECRET, huk, len, &huk_key) == SF_CRYPTO_OK ? 0 : -1;
+}
+
+const struct etss_spi_driver *etss_platform_spi(uint8_t instance)
+{
+    return instance < ETSS_MAX_DEVICES ? buses[instance] : NULL;
+}
+
+sf_key_t etss_platform_huk(void)
+{
+    return huk_key;
+}
+
+void etss_partition_main(void);
+
+int etss_host_start_partition(void)
+{
+    static const struct spm_host_service service = {
+        .sid = TFM_ETSS_SERVICE_SID,
+        .version = TFM_ETSS_SERVICE_VERSION,
+        .signal = TFM_ETSS_SERVICE_SIGNAL,
+    };
+    return spm_host_start_partition(TFM_SP_ETSS_PARTITION_ID, etss_partition_main, &service, 1);
+}
