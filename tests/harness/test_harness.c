@@ -1,20 +1,46 @@
 #include "test_harness.h"
 
 int test_case_failed;
+char test_failure_reason[160];
+
+void test_fail(const char *file, int line, const char *what)
+{
+    fprintf(stderr, "  %s:%d: %s\n", file, line, what);
+    if (!test_case_failed) {
+        snprintf(test_failure_reason, sizeof(test_failure_reason), "%s:%d: %s", file, line, what);
+    }
+    test_case_failed = 1;
+}
+
+void test_fail_eq(const char *file, int line, const char *a_text, const char *b_text, long long a,
+                  long long b)
+{
+    char what[sizeof(test_failure_reason)];
+    snprintf(what, sizeof(what), "%s == %s failed: %lld != %lld", a_text, b_text, a, b);
+    test_fail(file, line, what);
+}
 
 int test_run(const char *suite, const struct test_case *cases, size_t n_cases)
 {
     unsigned passed = 0;
     unsigned failed = 0;
     for (size_t i = 0; i < n_cases; i++) {
+        char name[160];
+        snprintf(name, sizeof(name), "%s%s%s", suite != NULL ? suite : "", suite != NULL ? "/" : "",
+                 cases[i].name);
+        if (cases[i].description != NULL) {
+            printf("> Executing '%s'\n  Description: '%s'\n", cases[i].name, cases[i].description);
+        }
+        fflush(stdout);
         test_case_failed = 0;
+        test_failure_reason[0] = '\0';
         cases[i].fn();
         if (test_case_failed) {
             failed++;
-            printf("TEST: %s/%s - FAILED\n", suite, cases[i].name);
+            printf("TEST: %s - FAILED (%s)\n", name, test_failure_reason);
         } else {
             passed++;
-            printf("TEST: %s/%s - PASSED!\n", suite, cases[i].name);
+            printf("TEST: %s - PASSED!\n", name);
         }
     }
     printf("%u passed, %u failed\n", passed, failed);

@@ -13,15 +13,20 @@
 struct test_case {
     const char *name;
     void (*fn)(void);
+    const char *description; /* optional */
 };
 
 extern int test_case_failed;
+/* Why the current case failed: its first failed check. */
+extern char test_failure_reason[160];
+void test_fail(const char *file, int line, const char *what);
+void test_fail_eq(const char *file, int line, const char *a_text, const char *b_text, long long a,
+                  long long b);
 
 #define CHECK(cond)                                                                                \
     do {                                                                                           \
         if (!(cond)) {                                                                             \
-            fprintf(stderr, "  %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);             \
-            test_case_failed = 1;                                                                  \
+            test_fail(__FILE__, __LINE__, "check failed: " #cond);                                 \
             return;                                                                                \
         }                                                                                          \
     } while (0)
@@ -31,9 +36,7 @@ extern int test_case_failed;
         long long check_a_ = (long long)(a);                                                       \
         long long check_b_ = (long long)(b);                                                       \
         if (check_a_ != check_b_) {                                                                \
-            fprintf(stderr, "  %s:%d: %s == %s failed: %lld != %lld\n", __FILE__, __LINE__, #a,    \
-                    #b, check_a_, check_b_);                                                       \
-            test_case_failed = 1;                                                                  \
+            test_fail_eq(__FILE__, __LINE__, #a, #b, check_a_, check_b_);                          \
             return;                                                                                \
         }                                                                                          \
     } while (0)
@@ -42,10 +45,17 @@ extern int test_case_failed;
 
 #define TEST_CASE(fn)                                                                              \
     {                                                                                              \
-#fn, fn                                                                                    \
+#fn, fn, NULL                                                                              \
     }
 
-/* Runs the cases; returns the process exit status. */
+/* A case with a description, printed before it runs (the seed's suites). */
+#define TEST_CASE_DESC(fn, desc)                                                                   \
+    {                                                                                              \
+#fn, fn, desc                                                                              \
+    }
+
+/* Runs the cases; returns the process exit status. A NULL suite prints
+ * bare case names ("TEST: TFM_ETSS_TEST_1001 - PASSED!"). */
 int test_run(const char *suite, const struct test_case *cases, size_t n_cases);
 
 #define TEST_MAIN(suite, cases)                                                                    \
