@@ -93,6 +93,10 @@ etss_err_t etss_service_init(void)
     memset(filesystems, 0, sizeof(filesystems));
     for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
         const struct etss_spi_driver *spi = etss_platform_spi(i);
+        if (device_present[i]) {
+            /* Booting again: the old sessions' keys go back to the key store. */
+            sf_device_drop_sessions(&devices[i]);
+        }
         device_present[i] = spi != NULL && huk != SF_KEY_NONE &&
                             sf_device_init(&devices[i], spi, huk, i) == SF_OK &&
                             sf_api_init(&devices[i]) == SF_OK;

@@ -1,0 +1,374 @@
+/*
+ * ETSS reliability tests (TFM_ETSS_TEST_3xxx): power cuts, decaying reads,
+ * wear and a full store, on the partition's service and everything below
+ * it. Each test boots the partition afresh on its own device model (the
+ * platform port takes the model's bus, etss_service_init() is the boot),
+ * so a power cut can be followed by a real restart of the MCU side too.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "devmodel/model_spi.h"
+#include "devmodel/sf_model.h"
+#include "etss_config.h"
+#include "etss_host.h"
+#include "etss_service.h"
+#include "etss_suite_env.h"
+#include "test_harness.h"
+
+#define CLIENT ETSS_NS_CLIENT
+#define UIDS 4u
+
+/* A 64 KiB zone: the filesystem's ring goes round quickly. */
+static const char small_zone[] = "lockout_threshold = 255\n"
+                                 "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                 "read = encrypted\nwrite = authenticated\n"
+                                 "[binding]\nclient = -1\nzone = 0\ncounter = 0\n";
+
+static const uint8_t huk[32] = "ETSS reliability HUK (develop).";
+
+struct device {
+    sf_model_t *model;
+    nor_model_t *nor;
+    struct model_spi bus;
+};
+
+/* A fresh, provisioned part with the partition booted on it. */
+static int device_up(struct device *d)
+{
+    struct sf_model_config cfg;
+    enum nor_model_status st;
+    uint8_t msg[512];
+    size_t len = 0;
+    sf_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    d->model = sf_model_create(&cfg, &st);
+    if (d->model == NULL) {
+        return -1;
+    }
+    d->nor = sf_model_nor(d->model);
+    etss_host_set_spi(0, model_spi_bind(&d->bus, d->nor));
+    if (etss_host_set_huk(huk, sizeof(huk)) != 0 ||
+        etss_service_init() != ETSS_ERR_SF_UNPROVISIONED ||
+        etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len) != 0 ||
+        etss_service_provision(CLIENT, msg, len) != ETSS_SUCCESS) {
+        return -1;
+    }
+    return 0;
+}
+
+static void device_down(struct device *d)
+{
+    etss_host_set_spi(0, NULL);
+    sf_model_destroy(d->model);
+    d->model = NULL;
+}
+
+/* Power back on, and the MCU boots again. */
+static etss_err_t reboot(struct device *d)
+{
+    nor_model_disarm_power_loss(d->nor);
+    nor_model_power_cycle(d->nor);
+    return etss_service_init();
+}
+
+static void fill(uint8_t *buf, size_t len, uint32_t seed)
+{
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 1664525u + 1013904223u;
+        buf[i] = (uint8_t)(seed >> 24);
+    }
+}
+
+/* ---- the scripted workload ---- */
+
+struct state {
+    uint32_t seed[UIDS + 1]; /* 0: absent */
+    uint32_t len[UIDS + 1];
+    uint32_t counter;
+};
+
+/* Step k: every 9th bumps the counter, every 7th removes, the rest write
+ * 40..1,540 bytes; four uids in turn. */
+static etss_err_t run_step(uint32_t k, struct state *s)
+{
+    static uint8_t data[ETSS_MAX_ASSET_SIZE];
+    uint64_t uid = 1u + k % UIDS;
+    if (k % 9u == 8u) {
+        s->counter++;
+        return etss_service_mc_increment(CLIENT, ETSS_NS_COUNTER);
+    }
+    if (k % 7u == 6u) {
+        etss_err_t err = etss_service_remove(CLIENT, uid);
+        s->seed[uid] = 0;
+        s->len[uid] = 0;
+        return err == ETSS_ERR_DOES_NOT_EXIST ? ETSS_SUCCESS : err;
+    }
+    s->seed[uid] = k + 1u;
+    s->len[uid] = 40u + (k * 337u) % 1500u;
+    fill(data, s->len[uid], s->seed[uid]);
+    return etss_service_set(CLIENT, uid, data, s->len[uid], PSA_STORAGE_FLAG_NONE);
+}
+
+static bool holds(uint64_t uid, const struct state *s)
+{
+    static uint8_t want[ETSS_MAX_ASSET_SIZE];
+    static uint8_t got[ETSS_MAX_ASSET_SIZE];
+    size_t n = 0;
+    etss_err_t err = etss_service_get(CLIENT, uid, 0, got, sizeof(got), &n);
+    if (s->seed[uid] == 0u) {
+        return err == ETSS_ERR_DOES_NOT_EXIST;
+    }
+    fill(want, s->len[uid], s->seed[uid]);
+    return err == ETSS_SUCCESS && n == s->len[uid] && memcmp(got, want, n) == 0;
+}
+
+static uint32_t counter_value(void)
+{
+    uint8_t b[4] = {0};
+    size_t n = 0;
+    if (etss_service_mc_get(CLIENT, ETSS_NS_COUNTER, b, sizeof(b), &n) != ETSS_SUCCESS) {
+        return UINT32_MAX;
+    }
+    return (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24);
+}
+
+/* Every uid old or new, the counter every acknowledged increment and at
+ * most the interrupted one; returns the violations found. */
+static unsigned check_after_cut(const struct state *before, const struct state *after)
+{
+    unsigned violations = 0;
+    for (uint64_t uid = 1; uid <= UIDS; uid++) {
+        if (!holds(uid, before) && !holds(uid, after)) {
+            printf("  uid %llu holds neither its old nor its new value\n", (unsigned long long)uid);
+            violations++;
+        }
+    }
+    uint32_t c = counter_value();
+    if (c != before->counter && c != after->counter) {
+        printf("  counter %u, expected %u or %u\n", (unsigned)c, (unsigned)before->counter,
+               (unsigned)after->counter);
+        violations++;
+    }
+    return violations;
+}
+
+/* What the service returns for each uid. */
+struct contents {
+    etss_err_t err[UIDS + 1];
+    size_t len[UIDS + 1];
+    uint8_t data[UIDS + 1][ETSS_MAX_ASSET_SIZE];
+};
+
+static void snapshot(struct contents *c)
+{
+    for (uint64_t uid = 1; uid <= UIDS; uid++) {
+        c->len[uid] = 0;
+        c->err[uid] =
+            etss_service_get(CLIENT, uid, 0, c->data[uid], ETSS_MAX_ASSET_SIZE, &c->len[uid]);
+    }
+}
+
+/* Power cut at every program, erase and NV write of the workload in turn,
+ * then boot again and check every invariant. */
+static void TFM_ETSS_TEST_3001(void)
+{
+    static struct contents seen;
+    static struct contents again;
+    const uint32_t steps = 120;
+    struct device d;
+    struct state s;
+    unsigned cuts = 0;
+    unsigned violations = 0;
+
+    /* One clean run counts the operations. */
+    memset(&s, 0, sizeof(s));
+    CHECK_EQ(device_up(&d), 0);
+    uint64_t ops0 = nor_model_operation_count(d.nor);
+    for (uint32_t k = 0; k < steps; k++) {
+        CHECK_EQ(run_step(k, &s), ETSS_SUCCESS);
+    }
+    uint64_t total = nor_model_operation_count(d.nor) - ops0;
+    device_down(&d);
+
+    for (uint64_t cut = 1; cut <= total; cut++) {
+        struct state before;
+        struct state after;
+        memset(&before, 0, sizeof(before));
+        CHECK_EQ(device_up(&d), 0);
+        nor_model_arm_power_loss(d.nor, cut, cut * 31u);
+        etss_err_t err = ETSS_SUCCESS;
+        for (uint32_t k = 0; k < steps && err == ETSS_SUCCESS; k++) {
+            after = before;
+            err = run_step(k, &after);
+            if (err == ETSS_SUCCESS) {
+                before = after;
+            }
+        }
+        if (err == ETSS_SUCCESS) {
+            device_down(&d);
+            continue; /* the cut fell on a session set-up after the last step */
+        }
+        cuts++;
+        CHECK_EQ(reboot(&d), ETSS_SUCCESS);
+        violations += check_after_cut(&before, &after);
+        /* What this boot decided stays decided: write on, boot again,
+         * and the other assets read the same. */
+        snapshot(&seen);
+        static const uint8_t probe[] = "after the cut";
+        CHECK_EQ(etss_service_set(CLIENT, 1, probe, sizeof(probe), 0), ETSS_SUCCESS);
+        CHECK_EQ(reboot(&d), ETSS_SUCCESS);
+        snapshot(&again);
+        for (uint64_t uid = 2; uid <= UIDS; uid++) {
+            if (again.err[uid] != seen.err[uid] || again.len[uid] != seen.len[uid] ||
+                memcmp(again.data[uid], seen.data[uid], seen.len[uid]) != 0) {
+                printf("  uid %llu changed after writing on\n", (unsigned long long)uid);
+                violations++;
+            }
+        }
+        device_down(&d);
+    }
+    printf("  power cut at %u points of %llu operations, %u violations\n", cuts,
+           (unsigned long long)total, violations);
+    CHECK_EQ(violations, 0);
+    CHECK(cuts >= 100);
+}
+
+/* Reads of the array flip bits: the service never returns wrong data. */
+static void TFM_ETSS_TEST_3002(void)
+{
+    struct device d;
+    uint8_t data[700];
+    uint8_t got[700];
+    size_t n = 0;
+    unsigned right = 0;
+    unsigned refused = 0;
+    CHECK_EQ(device_up(&d), 0);
+    fill(data, sizeof(data), 3002);
+    CHECK_EQ(etss_service_set(CLIENT, 1, data, sizeof(data), 0), ETSS_SUCCESS);
+    nor_model_set_read_bitflips(d.nor, 3000, 9);
+    for (int i = 0; i < 300; i++) {
+        etss_err_t err = etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n);
+        if (err == ETSS_SUCCESS) {
+            CHECK_EQ(n, sizeof(data));
+            CHECK_MEM_EQ(got, data, sizeof(data));
+            right++;
+        } else {
+            CHECK_EQ(err, ETSS_ERR_DATA_CORRUPT);
+            refused++;
+        }
+    }
+    nor_model_set_read_bitflips(d.nor, 0, 0);
+    printf("  %u reads right, %u refused as corrupt, none wrong\n", right, refused);
+    CHECK(right > 0 && refused > 0);
+    device_down(&d);
+}
+
+/* One asset updated 1,000 times: wear goes round the whole zone, and the
+ * cost per update stays near the floor. */
+static void TFM_ETSS_TEST_3003(void)
+{
+    struct device d;
+    static uint8_t data[1024];
+    CHECK_EQ(device_up(&d), 0);
+    const struct nor_model_stats *st = nor_model_stats(d.nor);
+    uint64_t pages0 = st->pages_programmed;
+    uint64_t erased0 = st->sectors_erased;
+    for (uint32_t i = 0; i < 1000; i++) {
+        fill(data, sizeof(data), i);
+        CHECK_EQ(etss_service_set(CLIENT, 1, data, sizeof(data), 0), ETSS_SUCCESS);
+    }
+    uint32_t least = UINT32_MAX;
+    uint32_t most = 0;
+    for (uint32_t sector = 0; sector < 16; sector++) {
+        uint32_t e = nor_model_erase_count(d.nor, sector);
+        least = e < least ? e : least;
+        most = e > most ? e : most;
+    }
+    double pages = (double)(st->pages_programmed - pages0) / 1000.0;
+    double erases = (double)(st->sectors_erased - erased0) / 1000.0;
+    printf("  1 KiB update: %.2f pages programmed, %.3f sectors erased; erase counts %u..%u\n",
+           pages, erases, (unsigned)least, (unsigned)most);
+    CHECK(most - least <= 1);
+    CHECK(pages < 6.5);   /* 1,056 bytes of record: 5 or 6 pages */
+    CHECK(erases < 0.35); /* about one sector per 3.8 records */
+    fill(data, sizeof(data), 999);
+    uint8_t got[1024];
+    size_t n = 0;
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(got, data, sizeof(got));
+    device_down(&d);
+}
+
+/* Fill the zone, then churn: every update fits, every asset stays right. */
+static void TFM_ETSS_TEST_3004(void)
+{
+    struct device d;
+    static uint8_t data[ETSS_MAX_ASSET_SIZE];
+    static uint8_t got[ETSS_MAX_ASSET_SIZE];
+    size_t n = 0;
+    CHECK_EQ(device_up(&d), 0);
+    uint64_t stored = 0;
+    etss_err_t err = ETSS_SUCCESS;
+    while (err == ETSS_SUCCESS) {
+        fill(data, sizeof(data), (uint32_t)(stored + 1u));
+        err = etss_service_set(CLIENT, stored + 1u, data, sizeof(data), 0);
+        stored += err == ETSS_SUCCESS;
+    }
+    CHECK_EQ(err, ETSS_ERR_INSUFFICIENT_STORAGE);
+    CHECK(stored >= 10);
+    for (uint32_t i = 0; i < 200; i++) {
+        uint64_t uid = 1u + i % stored;
+        fill(data, sizeof(data), 1000u + i);
+        CHECK_EQ(etss_service_set(CLIENT, uid, data, sizeof(data), 0), ETSS_SUCCESS);
+    }
+    CHECK_EQ(reboot(&d), ETSS_SUCCESS);
+    for (uint64_t uid = 1; uid <= stored; uid++) {
+        uint32_t last = 0;
+        for (uint32_t i = 0; i < 200; i++) {
+            last = 1u + i % stored == uid ? 1000u + i : last;
+        }
+        fill(data, sizeof(data), last != 0u ? last : (uint32_t)uid);
+        CHECK_EQ(etss_service_get(CLIENT, uid, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+        CHECK_MEM_EQ(got, data, sizeof(data));
+    }
+    printf("  %llu assets of 2 KiB fill a 64 KiB zone; 200 updates at full\n",
+           (unsigned long long)stored);
+    device_down(&d);
+}
+
+/* The part resets under the partition's feet: the next calls reopen their
+ * sessions and find everything in place. */
+static void TFM_ETSS_TEST_3005(void)
+{
+    struct device d;
+    uint8_t data[100];
+    uint8_t got[100];
+    size_t n = 0;
+    CHECK_EQ(device_up(&d), 0);
+    fill(data, sizeof(data), 5);
+    CHECK_EQ(etss_service_set(CLIENT, 9, data, sizeof(data), 0), ETSS_SUCCESS);
+    for (int i = 0; i < 5; i++) {
+        nor_model_power_cycle(d.nor); /* no reboot of the MCU side */
+        CHECK_EQ(etss_service_get(CLIENT, 9, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+        CHECK_MEM_EQ(got, data, sizeof(data));
+        CHECK_EQ(etss_service_mc_increment(CLIENT, ETSS_NS_COUNTER), ETSS_SUCCESS);
+    }
+    CHECK_EQ(counter_value(), 5);
+    device_down(&d);
+}
+
+static const struct test_case cases[] = {
+    TEST_CASE_DESC(TFM_ETSS_TEST_3001,
+                   "Power cut at every program, erase and NV write of a workload; reboot; "
+                   "every asset old or new, counters monotonic"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3002, "Bit flips on array reads never give wrong data"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3003, "Wear spread and cost of repeated 1 KiB updates"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3004, "Full zone, then churn"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3005, "Device resets between calls"),
+};
+
+int main(void)
+{
+    return test_run(NULL, cases, sizeof(cases) / sizeof(cases[0]));
+}
