@@ -358,6 +358,55 @@ static void TFM_ETSS_TEST_3005(void)
     device_down(&d);
 }
 
+/* Two secure flash parts at once: each client's storage on the part that
+ * holds its binding, each part's zones kept apart. */
+static void TFM_ETSS_TEST_3006(void)
+{
+    static const char part_b[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                 "read = authenticated\nwrite = authenticated\n"
+                                 "[binding]\nclient = 300\nzone = 0\ncounter = 0\n";
+    struct device a;
+    struct device b;
+    uint8_t msg[512];
+    size_t len = 0;
+    uint8_t got[16];
+    size_t n = 0;
+    struct sf_model_config cfg;
+    enum nor_model_status st;
+    CHECK_EQ(device_up(&a), 0); /* part 0, client -1 */
+    sf_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    cfg.device_seed = 2;
+    b.model = sf_model_create(&cfg, &st);
+    CHECK(b.model != NULL);
+    b.nor = sf_model_nor(b.model);
+    etss_host_set_spi(1, model_spi_bind(&b.bus, b.nor));
+    CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* part 0 provisioned, part 1 blank */
+    CHECK_EQ(etss_suite_provisioning_message(part_b, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(300, msg, len), ETSS_SUCCESS); /* goes to the blank one */
+    CHECK_EQ(etss_service_set(CLIENT, 5, "on part zero", 12, 0), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_set(300, 5, "on part one!", 12, 0), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_get(CLIENT, 5, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(got, "on part zero", 12);
+    CHECK_EQ(etss_service_get(300, 5, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(got, "on part one!", 12);
+    /* Both parts were written, and each counts its own client's increment. */
+    const struct nor_model_stats *sa = nor_model_stats(a.nor);
+    const struct nor_model_stats *sb = nor_model_stats(b.nor);
+    CHECK(sa->pages_programmed > 0 && sb->pages_programmed > 0);
+    CHECK_EQ(etss_service_mc_increment(300, 0), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, ETSS_NS_COUNTER), ETSS_SUCCESS);
+    struct sf_model_view va;
+    struct sf_model_view vb;
+    sf_model_view(a.model, &va);
+    sf_model_view(b.model, &vb);
+    CHECK_EQ(va.counters[0], 1);
+    CHECK_EQ(vb.counters[0], 1);
+    etss_host_set_spi(1, NULL);
+    sf_model_destroy(b.model);
+    device_down(&a);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3001,
                    "Power cut at every program, erase and NV write of a workload; reboot; "
@@ -366,6 +415,7 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3003, "Wear spread and cost of repeated 1 KiB updates"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3004, "Full zone, then churn"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3005, "Device resets between calls"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3006, "Two secure flash parts at once"),
 };
 
 int main(void)
