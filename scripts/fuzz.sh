@@ -6,6 +6,7 @@
 #   fuzz_sf_frame          the secure flash model's frame parser and engine
 #   fuzz_sf_response       the host framework against hostile responses
 #   fuzz_provision_config  the provisioning description parser
+#   fuzz_etss_ipc          the partition's request manager, from any client
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -15,7 +16,9 @@ flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
        -D_POSIX_C_SOURCE=200809L)
 includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor -Isecureflash/crypto
           -Isecureflash/vendor/sfp1 -Isecureflash/common -Isecureflash/api
-          -Idevmodel/include -Idevmodel -Itools -Itests/harness)
+          -Idevmodel/include -Idevmodel -Itools -Itests/harness
+          -Iinterface/include -Ipartition/include -Ipartition/filesystem -Ipartition/service
+          -Ipartition/manifest -Iruntime/include -Isuites/etss)
 # The host framework, the device models and the test rig, as the tests link them.
 stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
        secureflash/nor/nor_flash.c secureflash/crypto/sf_crypto.c
@@ -34,11 +37,16 @@ build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c secureflash/jedec/sfdp.c \
   secureflash/transport/spi_transaction.c
 build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
 build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
+build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
+  partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c \
+  partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
+  runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
+  -lpthread
 build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/provision_config.c \
   devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \
   devmodel/nor_model_image.c
 
-for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config; do
+for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config fuzz_etss_ipc; do
   mkdir -p "$out/$target-corpus" "$out/$target-artifacts"
   "$out/$target" -max_total_time="$seconds" -print_final_stats=0 \
     -artifact_prefix="$out/$target-artifacts/" "$out/$target-corpus" 2>"$out/$target.log" \
