@@ -18,19 +18,24 @@
 #include "etss_fs.h"
 #include "sf_api.h"
 
-#define SECTOR_SIZE 4096u
+#define RECORD_HEADER_LEN 32u
+#define MAX_RECORD (RECORD_HEADER_LEN + ETSS_MAX_ASSET_SIZE)
+
+/* A filesystem sector is as many 4 KiB erase units as the largest record
+ * needs: one with the default 2 KiB assets. */
+#define ERASE_UNIT 4096u
 #define SECTOR_HEADER_LEN 16u
+#define SECTOR_UNITS ((SECTOR_HEADER_LEN + MAX_RECORD + ERASE_UNIT - 1u) / ERASE_UNIT)
+#define SECTOR_SIZE (SECTOR_UNITS * ERASE_UNIT)
 #define SECTOR_MAGIC 0x53465445u /* "ETFS" */
 #define SECTOR_PAYLOAD (SECTOR_SIZE - SECTOR_HEADER_LEN)
 
-#define RECORD_HEADER_LEN 32u
 #define RECORD_MAGIC 0x4552u /* "RE" */
 #define RECORD_ASSET 1u
 #define RECORD_REMOVAL 2u
 #define RECORD_VALID 0xFFFFFFFFu /* state word as written; cleared to invalidate */
 #define STATE_OFFSET 28u
 
-#define MAX_RECORD (RECORD_HEADER_LEN + ETSS_MAX_ASSET_SIZE)
 /* Sectors the log keeps free: one for the next head, one for reclaiming. */
 #define RESERVED_SECTORS 2u
 #define MIN_SECTORS 4u
@@ -375,8 +380,10 @@ static int start_sector(struct etss_fs *fs)
     uint32_t slot = fs->has_log ? (fs->head_slot + 1u) % fs->n_sectors : 0u;
     uint32_t seq = fs->has_log ? fs->head_seq + 1u : 1u;
     uint32_t tail = fs->has_log ? fs->tail_seq : seq;
-    if (sf_api_erase(fs->dev, fs->zone_client, slot_addr(slot)) != SF_OK) {
-        return device_write_failed(fs);
+    for (uint32_t unit = 0; unit < SECTOR_UNITS; unit++) {
+        if (sf_api_erase(fs->dev, fs->zone_client, slot_addr(slot) + unit * ERASE_UNIT) != SF_OK) {
+            return device_write_failed(fs);
+        }
     }
     put_le32(h, SECTOR_MAGIC);
     put_le32(&h[4], seq);

@@ -6,8 +6,8 @@
 #ifndef ETSS_CONFIG_H
 #define ETSS_CONFIG_H
 
-/* Largest asset, in bytes. A record (32-byte header + data) must fit in
- * one 4 KiB sector with its 16-byte header: at most 4048. */
+/* Largest asset, in bytes. Up to 4048 a filesystem sector is one 4 KiB
+ * erase unit; larger assets make it several (docs/filesystem.md). */
 #ifndef ETSS_MAX_ASSET_SIZE
 #define ETSS_MAX_ASSET_SIZE 2048u
 #endif
@@ -37,8 +37,8 @@
 #define ETSS_MAX_DEVICES 2u
 #endif
 
-#if ETSS_MAX_ASSET_SIZE > 4048u || ETSS_MAX_ASSET_SIZE == 0u
-#error "ETSS_MAX_ASSET_SIZE must be 1..4048"
+#if ETSS_MAX_ASSET_SIZE > 16384u || ETSS_MAX_ASSET_SIZE == 0u
+#error "ETSS_MAX_ASSET_SIZE must be 1..16384"
 #endif
 
 #endif /* ETSS_CONFIG_H */
