@@ -1,12 +1,13 @@
 # The two commands of the README:
 #   make run   - the demos on the device models (raw NOR, then the secure channel)
 #   make test  - every test
+# and make bench (docs/performance.md), make fuzz (10 minutes a target).
 # Both install missing Debian packages first (scripts/setup.sh).
 
 DATA ?= data
 JOBS := $(shell nproc)
 
-.PHONY: run test setup build fuzz format clean
+.PHONY: run test setup build bench fuzz format clean
 
 setup:
 	@scripts/setup.sh
@@ -16,15 +17,38 @@ build: setup
 	@cmake --build build/release -j$(JOBS) >build/release-build.log 2>&1 \
 		|| { cat build/release-build.log; exit 1; }
 
+# $(call etss,ARGS): show an etss command line, then run it on the run's device.
+run: etss = @echo; echo '$$ etss $(1)'; build/release/tools/etss --data $(DATA)/etss $(1)
 run: build
 	@mkdir -p $(DATA)
 	@build/release/tools/etss-nor-demo --image $(DATA)/nor-flash.img
 	@echo
 	@build/release/tools/etss-sf-demo --image $(DATA)/secure-flash.img \
 		--config config/provision-example.conf
+	@echo
+	@echo "etss, the ETSS service on the device model, on a fresh device in $(DATA)/etss:"
+	@rm -rf $(DATA)/etss
+	$(call etss,provision config/provision-example.conf)
+	$(call etss,set 1 --value "hello from the non-secure side")
+	$(call etss,get 1)
+	$(call etss,info 1)
+	$(call etss,counter increment 0)
+	$(call etss,counter get 0)
+	$(call etss,puf)
+	$(call etss,random 16)
+	@echo
+	@echo "# client 256 (a secure partition) must not see client -1's uid 1:"
+	@echo "# the next command is expected to fail, hence its || true"
+	$(call etss,--client 256 get 1 || true)
+	$(call etss,stats)
 
 test: setup
 	@scripts/test.sh
+
+# The benchmarks: table, CSV and plot in build/bench-results (docs/performance.md).
+bench:
+	@scripts/setup.sh bench
+	@scripts/bench.sh
 
 fuzz: setup
 	@scripts/fuzz.sh 600

@@ -9,7 +9,13 @@ packages=(
   cppcheck clang-format             # static analysis, format check
   clang libclang-rt-14-dev          # libFuzzer targets
   libmbedtls-dev                    # PSA Crypto API on the host (Mbed TLS)
+  valgrind                          # its headers: the benchmark's callgrind markers
 )
+
+# `setup.sh bench` adds what the benchmarks need (make bench).
+if [[ "${1:-}" == bench ]]; then
+  packages+=(gnuplot-nox)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

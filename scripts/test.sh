@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test ETSS has, in order: style, the host suites (Debug), a Release
 # build, static analysis, the host suites under ASan/UBSan, the Cortex-M33
-# cross-build, fuzz smoke runs.
+# cross-build, a benchmark smoke run, fuzz smoke runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -39,6 +39,10 @@ done_step
 
 step "Cortex-M33 cross-build"
 scripts/check-target.sh build/cortex-m33
+done_step
+
+step "benchmark smoke run (the full run: make bench)"
+scripts/bench.sh smoke
 done_step
 
 step "fuzz smoke (${fuzz_seconds}s per target)"

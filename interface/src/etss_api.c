@@ -51,7 +51,11 @@ etss_err_t tfm_etss_set(psa_storage_uid_t uid, size_t data_length, const void *p
 etss_err_t tfm_etss_get(psa_storage_uid_t uid, size_t data_offset, size_t data_size, void *p_data,
                         size_t *p_data_length)
 {
-    if (p_data_length == NULL || (p_data == NULL && data_size != 0u) || data_offset > UINT32_MAX) {
+    if (p_data_length == NULL) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    *p_data_length = 0u;
+    if ((p_data == NULL && data_size != 0u) || data_offset > UINT32_MAX) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
     uint32_t offset = (uint32_t)data_offset;
@@ -80,7 +84,11 @@ etss_err_t tfm_etss_remove(psa_storage_uid_t uid)
 
 etss_err_t tfm_etss_get_puf(uint8_t *buf, uint32_t buf_size, uint32_t *puf_len)
 {
-    if (buf == NULL || puf_len == NULL) {
+    if (puf_len == NULL) {
+        return ETSS_ERR_INVALID_ARGUMENT;
+    }
+    *puf_len = 0u;
+    if (buf == NULL) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
     psa_outvec out[] = {{.base = buf, .len = buf_size}};

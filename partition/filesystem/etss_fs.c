@@ -234,18 +234,50 @@ static int record_intact(struct etss_fs *fs, uint32_t addr, const struct record 
     return rc;
 }
 
+/* Mount reads record headers through a window: one secure read brings
+ * the headers of several small records. After a large record the next
+ * header is far away, and a header-sized read is cheaper. */
+#define SCAN_WINDOW 256u
+
+struct scan_window {
+    uint32_t start;
+    uint32_t len;
+    uint8_t bytes[SCAN_WINDOW];
+};
+
+static int scan_read(struct etss_fs *fs, struct scan_window *w, uint32_t addr, uint32_t end,
+                     uint32_t last_record, uint8_t *out)
+{
+    if (addr < w->start || addr + RECORD_HEADER_LEN > w->start + w->len) {
+        uint32_t want =
+            last_record <= SCAN_WINDOW - RECORD_HEADER_LEN ? SCAN_WINDOW : RECORD_HEADER_LEN;
+        w->start = addr;
+        w->len = end - addr < want ? end - addr : want;
+        int rc = device_read(fs, addr, w->bytes, w->len);
+        if (rc != ETSS_FS_OK) {
+            w->len = 0;
+            return rc;
+        }
+    }
+    memcpy(out, &w->bytes[addr - w->start], RECORD_HEADER_LEN);
+    return ETSS_FS_OK;
+}
+
 /* Scan one log sector, applying its records; the newest record of the
  * whole log is held back in *pending until its data is checked. */
 static int scan_sector(struct etss_fs *fs, uint32_t slot, bool is_head, struct record *pending,
                        uint32_t *pending_addr, bool *have_pending)
 {
+    static struct scan_window window;
     uint32_t base = slot_addr(slot);
     uint32_t off = SECTOR_HEADER_LEN;
+    uint32_t last_record = 0;
     bool torn = false;
+    window.len = 0;
     while (off + RECORD_HEADER_LEN <= SECTOR_SIZE) {
         uint8_t h[RECORD_HEADER_LEN];
         struct record r;
-        int rc = device_read(fs, base + off, h, sizeof(h));
+        int rc = scan_read(fs, &window, base + off, base + SECTOR_SIZE, last_record, h);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -267,7 +299,8 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, bool is_head, struct r
             *pending_addr = base + off;
             *have_pending = true;
         }
-        off += record_size(r.length);
+        last_record = record_size(r.length);
+        off += last_record;
     }
     if (is_head) {
         fs->head_used = off;

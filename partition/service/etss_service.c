@@ -124,14 +124,18 @@ static etss_err_t locate(int32_t client_id, uint8_t *device, struct sf_binding *
     return ETSS_ERR_NOT_PERMITTED; /* a client without a binding has no storage */
 }
 
-/* The filesystem of the client's zone, mounted. */
-static etss_err_t fs_for(int32_t client_id, struct etss_fs **out)
+/* The filesystem of the client's zone, mounted; `write`: the request
+ * changes it, which a read-only zone refuses. */
+static etss_err_t fs_for(int32_t client_id, bool write, struct etss_fs **out)
 {
     struct sf_binding b;
     uint8_t device = 0;
     etss_err_t err = locate(client_id, &device, &b);
     if (err != ETSS_SUCCESS) {
         return err;
+    }
+    if (write && devices[device].info.zones[b.zone].write_policy == SF_WRITE_READ_ONLY) {
+        return ETSS_ERR_NOT_PERMITTED;
     }
     struct zone_fs *slot = NULL;
     for (size_t i = 0; i < ETSS_MAX_FILESYSTEMS && slot == NULL; i++) {
@@ -208,7 +212,7 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
     if ((flags & ~SUPPORTED_FLAGS) != 0u) {
         return ETSS_ERR_NOT_SUPPORTED;
     }
-    etss_err_t err = fs_for(client_id, &fs);
+    etss_err_t err = fs_for(client_id, true, &fs);
     if (err != ETSS_SUCCESS) {
         return err;
     }
@@ -230,7 +234,7 @@ etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t off
         return ETSS_ERR_INVALID_ARGUMENT;
     }
     *out_len = 0u;
-    etss_err_t err = fs_for(client_id, &fs);
+    etss_err_t err = fs_for(client_id, false, &fs);
     return err != ETSS_SUCCESS
                ? err
                : from_fs(etss_fs_read(fs, client_id, uid, offset, buf, size, out_len));
@@ -245,7 +249,7 @@ etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
     if (uid == ETSS_INVALID_UID || info == NULL) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
-    etss_err_t err = fs_for(client_id, &fs);
+    etss_err_t err = fs_for(client_id, false, &fs);
     if (err == ETSS_SUCCESS) {
         err = from_fs(etss_fs_info(fs, client_id, uid, &len, &flags));
     }
@@ -265,7 +269,7 @@ etss_err_t etss_service_remove(int32_t client_id, psa_storage_uid_t uid)
     if (uid == ETSS_INVALID_UID) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
-    etss_err_t err = fs_for(client_id, &fs);
+    etss_err_t err = fs_for(client_id, true, &fs);
     if (err == ETSS_SUCCESS) {
         err = from_fs(etss_fs_info(fs, client_id, uid, &len, &flags));
     }

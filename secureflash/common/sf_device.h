@@ -55,6 +55,9 @@ enum sf_status {
 #define SF_LIFECYCLE_PROVISIONED 1u /* developer mode: may be provisioned again */
 #define SF_LIFECYCLE_LOCKED 2u      /* production: provisioning frozen */
 
+/* A zone's write policy that forbids every write. */
+#define SF_WRITE_READ_ONLY 2u
+
 struct sf_zone {
     uint32_t base;
     uint32_t size;

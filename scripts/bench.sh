@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The benchmarks (docs/performance.md): etss-bench on the device model,
+# under callgrind for host instruction counts (the device model excluded),
+# merged into build/bench/results.csv, results.md and results.png.
+#   scripts/bench.sh          the full run (needs valgrind and gnuplot)
+#   scripts/bench.sh smoke    a quick native run that checks the program works
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-full}
+out=build/bench-results
+mkdir -p "$out"
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j"$(nproc)" --target etss-bench >"$out/build.log" 2>&1 \
+  || { cat "$out/build.log"; exit 1; }
+bench=build/release/bench/etss-bench
+
+if [[ "$mode" == smoke ]]; then
+  "$bench" --csv "$out/smoke.csv" 2>/dev/null
+  rows=$(($(wc -l <"$out/smoke.csv") - 1))
+  [[ $rows -ge 40 ]] || { echo "bench: only $rows rows" >&2; exit 1; }
+  echo "bench: smoke run wrote $rows rows"
+  exit 0
+fi
+
+# Host instructions. The device model runs in this process too, so
+# callgrind runs twice: everything, then only inside the model's entry
+# points (--toggle-collect starts with collection off); the host's share
+# is the difference, for the total and for the crypto interface.
+crypto='sf_crypto_(init|random|import|destroy|hkdf_bytes|hkdf_key|aead_seal|aead_open|hmac|hmac_verify)'
+count() { # tag, valgrind options...
+  local tag=$1; shift
+  rm -f "$out/callgrind.$tag".*
+  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$tag.%p" "$@" \
+    "$bench" --csv "$out/model.csv" 2>"$out/valgrind.$tag.log"
+  for dump in "$out/callgrind.$tag".*.*; do
+    local label total crypt
+    label=$(sed -n 's/^desc: Trigger: Client Request: //p' "$dump")
+    [[ -n "$label" ]] || continue
+    total=$(callgrind_annotate --threshold=100 "$dump" | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+    crypt=$(callgrind_annotate --inclusive=yes --threshold=100 "$dump" \
+            | { grep -E ":${crypto} " || true; } | awk '{gsub(",", "", $1); s += $1} END {print s + 0}')
+    echo "$label,$total,$crypt"
+  done >"$out/instructions.$tag.csv"
+}
+count all
+count device --toggle-collect=nor_model_select --toggle-collect=nor_model_deselect \
+  --toggle-collect=nor_model_clock --toggle-collect=nor_model_advance
+awk -F, -v OFS=, 'NR == FNR { dt[$1] = $2; dc[$1] = $3; next }
+  { print $1, $2 - dt[$1], $3 - dc[$1] }' \
+  "$out/instructions.device.csv" "$out/instructions.all.csv" >"$out/instructions.csv"
+
+# Merge, per operation, and the ratios against both baselines.
+awk -F, -v OFS=, '
+  NR == FNR { ins[$1] = $2; cry[$1] = $3; next }
+  FNR == 1 { print $0, "host_instructions", "crypto_instructions"; next }
+  { l = $1 "/" $2; printf "%s,%.0f,%.0f\n", $0, ins[l] / $4, cry[l] / $4 }
+' "$out/instructions.csv" "$out/model.csv" >"$out/results.csv"
+
+awk -F, '
+  function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "n/a" }
+  FNR == 1 { next }
+  { w = $1; if (!(w in seen)) { order[++n] = w; seen[w] = 1 }
+    row[w, $2] = $0; t[w, $2] = $5 }
+  END {
+    print "| workload | variant | device time (us) | bus bytes out / in | pages | sectors erased | write ampl. | host instr. (crypto) | time / floor | time / secure |"
+    print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    split("floor secure etss", vs, " ")
+    for (i = 1; i <= n; i++) {
+      w = order[i]
+      for (j = 1; j <= 3; j++) {
+        v = vs[j]
+        if (!((w, v) in row)) continue
+        split(row[w, v], f, ",")
+        rf = (v == "etss" && (w, "floor") in t) ? ratio(t[w, v], t[w, "floor"]) : ""
+        rs = (v == "etss" && (w, "secure") in t) ? ratio(t[w, v], t[w, "secure"]) : ""
+        if (v == "etss" && rf == "") rf = "n/a"
+        if (v == "etss" && rs == "") rs = "n/a"
+        printf "| %s | %s | %.1f | %.0f / %.0f | %.2f | %.3f | %s | %s (%s) | %s | %s |\n",
+               w, v, f[5], f[6], f[7], f[8], f[9], (f[3] > 0 ? sprintf("%.2f", f[11]) : "-"),
+               f[12], f[13], rf, rs
+      }
+    }
+  }' "$out/results.csv" >"$out/results.md"
+
+# Device time and write amplification of a set against the asset size.
+for v in floor secure etss; do
+  awk -F, -v v="$v" '$1 ~ /^set-/ && $2 == v {print $3, $5, $11}' "$out/results.csv" >"$out/set-$v.dat"
+done
+gnuplot <<GNUPLOT
+set terminal png size 1000,420
+set output "$out/results.png"
+set multiplot layout 1,2 title "Cost of a set against the asset size (device model, default profile)"
+set logscale x 2
+set xlabel "asset size (bytes)"
+set key top left
+set ylabel "device time per set (us)"
+set logscale y 10
+plot "$out/set-floor.dat" using 1:2 with linespoints title "floor (plain NOR)", \
+     "$out/set-secure.dat" using 1:2 with linespoints title "secure channel", \
+     "$out/set-etss.dat" using 1:2 with linespoints title "ETSS"
+unset logscale y
+set ylabel "write amplification (bytes programmed / payload)"
+set yrange [0:*]
+plot "$out/set-floor.dat" using 1:3 with linespoints title "floor (plain NOR)", \
+     "$out/set-secure.dat" using 1:3 with linespoints title "secure channel", \
+     "$out/set-etss.dat" using 1:3 with linespoints title "ETSS"
+unset multiplot
+GNUPLOT
+echo "bench: $out/results.csv, $out/results.md, $out/results.png"

@@ -1,0 +1,185 @@
+/*
+ * ETSS blank part tests (TFM_ETSS_TEST_41xx): the partition on a part that
+ * has never been provisioned. Every call but provisioning answers
+ * ETSS_ERR_SF_UNPROVISIONED; a malformed message leaves the part blank;
+ * the suite provisioning then brings storage and services up. The cases
+ * run in order: the last one provisions the part.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "devmodel/sf_model.h"
+#include "etss/etss_api.h"
+#include "etss_suite_env.h"
+#include "spm_host.h"
+#include "test_harness.h"
+
+#define PUF_LEN 32u
+#define COUNTER_LEN 4u
+#define SENTINEL 0xA5u
+#define N_CLIENTS 4u
+#define TEST_UID 0x4101u
+#define LIFECYCLE_BLANK 0u
+#define LIFECYCLE_PROVISIONED 1u
+
+/* Run a helper that checks; stop the test at its first failure. */
+#define CHECK_HELPER(call)                                                                         \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (test_case_failed) {                                                                    \
+            return;                                                                                \
+        }                                                                                          \
+    } while (0)
+
+static const int32_t clients[N_CLIENTS] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2, ETSS_S_CLIENT,
+                                           ETSS_S_CLIENT_2};
+static const uint8_t counters[N_CLIENTS] = {ETSS_NS_COUNTER, ETSS_NS_2_COUNTER, ETSS_S_COUNTER,
+                                            ETSS_S_2_COUNTER};
+
+static void as(int32_t client)
+{
+    spm_host_set_client_id(client);
+}
+
+static bool all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != value) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static uint8_t lifecycle(void)
+{
+    struct sf_model_view view;
+    sf_model_view(etss_suite_model(), &view);
+    return view.lifecycle;
+}
+
+/* Every storage call of `client`, with valid arguments, answers `want`. */
+static void storage_answers(int32_t client, etss_err_t want)
+{
+    uint8_t buf[16];
+    size_t n = 0;
+    struct psa_storage_info_t info;
+    struct psa_storage_info_t untouched;
+    as(client);
+    memset(buf, SENTINEL, sizeof(buf));
+    memset(&info, SENTINEL, sizeof(info));
+    memset(&untouched, SENTINEL, sizeof(untouched));
+    CHECK_EQ(tfm_etss_set(TEST_UID, 3, "abc", PSA_STORAGE_FLAG_NONE), want);
+    CHECK_EQ(tfm_etss_set(TEST_UID, 0, NULL, PSA_STORAGE_FLAG_WRITE_ONCE), want);
+    CHECK_EQ(tfm_etss_get(TEST_UID, 0, sizeof(buf), buf, &n), want);
+    CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+    CHECK_EQ(tfm_etss_get_info(TEST_UID, &info), want);
+    CHECK_MEM_EQ(&info, &untouched, sizeof(info));
+    CHECK_EQ(tfm_etss_remove(TEST_UID), want);
+}
+
+/* Storage calls on a blank part */
+static void TFM_ETSS_TEST_4101(void)
+{
+    CHECK_EQ(lifecycle(), LIFECYCLE_BLANK);
+    for (size_t i = 0; i < N_CLIENTS; i++) {
+        CHECK_HELPER(storage_answers(clients[i], ETSS_ERR_SF_UNPROVISIONED));
+    }
+    /* Nobody has a binding yet, so the unbound client is told the same. */
+    CHECK_HELPER(storage_answers(ETSS_UNBOUND_CLIENT, ETSS_ERR_SF_UNPROVISIONED));
+}
+
+/* Counter, PUF and random number calls on a blank part */
+static void TFM_ETSS_TEST_4102(void)
+{
+    uint8_t buf[PUF_LEN];
+    uint32_t len = 0;
+    for (size_t i = 0; i < N_CLIENTS; i++) {
+        as(clients[i]);
+        memset(buf, SENTINEL, sizeof(buf));
+        CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_ERR_SF_UNPROVISIONED);
+        CHECK_EQ(tfm_etss_mc_get(counters[i], buf, COUNTER_LEN), ETSS_ERR_SF_UNPROVISIONED);
+        CHECK_EQ(tfm_etss_get_puf(buf, sizeof(buf), &len), ETSS_ERR_SF_UNPROVISIONED);
+        CHECK_EQ(tfm_etss_generate_random_number(buf, sizeof(buf)), ETSS_ERR_SF_UNPROVISIONED);
+        CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+    }
+}
+
+/* A malformed or missing provisioning message leaves the part blank */
+static void TFM_ETSS_TEST_4103(void)
+{
+    static const char garbage[] = "this is no provisioning message";
+    uint8_t msg[512];
+    size_t len = 0;
+    CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len), 0);
+    as(ETSS_S_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(sizeof(garbage), garbage), ETSS_ERR_SF_PROVISION);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len - 1u, msg), ETSS_ERR_SF_PROVISION);
+    msg[0] ^= 0x20u; /* the magic */
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_ERR_SF_PROVISION);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, NULL), ETSS_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(0, msg), ETSS_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lifecycle(), LIFECYCLE_BLANK);
+    CHECK_HELPER(storage_answers(ETSS_NS_CLIENT, ETSS_ERR_SF_UNPROVISIONED));
+    CHECK_HELPER(storage_answers(ETSS_S_CLIENT, ETSS_ERR_SF_UNPROVISIONED));
+}
+
+/* Provisioning the blank part brings storage and services up */
+static void TFM_ETSS_TEST_4104(void)
+{
+    uint8_t msg[512];
+    size_t len = 0;
+    uint8_t buf[PUF_LEN];
+    size_t n = 0;
+    uint32_t puf_len = 0;
+    CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len), 0);
+    as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_SUCCESS);
+    CHECK_EQ(lifecycle(), LIFECYCLE_PROVISIONED);
+    for (size_t i = 0; i < N_CLIENTS; i++) {
+        uint8_t data[8] = {'c', 'l', 'i', 'e', 'n', 't', ' ', (uint8_t)('0' + i)};
+        as(clients[i]);
+        CHECK_EQ(tfm_etss_set(TEST_UID, sizeof(data), data, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+        memset(buf, SENTINEL, sizeof(buf));
+        CHECK_EQ(tfm_etss_get(TEST_UID, 0, sizeof(buf), buf, &n), ETSS_SUCCESS);
+        CHECK_EQ(n, sizeof(data));
+        CHECK_MEM_EQ(buf, data, sizeof(data));
+        CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_mc_get(counters[i], buf, COUNTER_LEN), ETSS_SUCCESS);
+        CHECK_EQ(buf[0], 1); /* counters start at 0 on a new part */
+        CHECK(all_bytes_are(&buf[1], COUNTER_LEN - 1u, 0));
+        CHECK_EQ(tfm_etss_get_puf(buf, sizeof(buf), &puf_len), ETSS_SUCCESS);
+        CHECK_EQ(puf_len, PUF_LEN);
+        memset(buf, SENTINEL, sizeof(buf));
+        CHECK_EQ(tfm_etss_generate_random_number(buf, sizeof(buf)), ETSS_SUCCESS);
+        CHECK(!all_bytes_are(buf, sizeof(buf), buf[0]));
+    }
+    /* Each client's asset is its own. */
+    for (size_t i = 0; i < N_CLIENTS; i++) {
+        as(clients[i]);
+        CHECK_EQ(tfm_etss_get(TEST_UID, 7, 1, buf, &n), ETSS_SUCCESS);
+        CHECK_EQ(n, 1);
+        CHECK_EQ(buf[0], '0' + i);
+        CHECK_EQ(tfm_etss_remove(TEST_UID), ETSS_SUCCESS);
+    }
+    CHECK_HELPER(storage_answers(ETSS_UNBOUND_CLIENT, ETSS_ERR_NOT_PERMITTED));
+}
+
+static const struct test_case cases[] = {
+    TEST_CASE_DESC(TFM_ETSS_TEST_4101, "Storage calls on a blank part"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_4102, "Counter, PUF and random number calls on a blank part"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_4103,
+                   "A malformed or missing provisioning message leaves the part blank"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_4104,
+                   "Provisioning the blank part brings storage and services up"),
+};
+
+int main(void)
+{
+    if (etss_suite_env_start(true) != 0) {
+        return 1;
+    }
+    return test_run(NULL, cases, sizeof(cases) / sizeof(cases[0]));
+}

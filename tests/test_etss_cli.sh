@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The etss tool as a user meets it: every command on a device model of its
+# own, each run a new process (so every check after a write is also a check
+# that the image carried the state), with exact exit statuses and the key
+# words of the output.
+# usage: test_etss_cli.sh ETSS_BINARY PROVISION_CONFIG
+set -u
+
+etss=${1:?usage: test_etss_cli.sh ETSS_BINARY PROVISION_CONFIG}
+config=${2:?usage: test_etss_cli.sh ETSS_BINARY PROVISION_CONFIG}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+data=$dir/data
+out=
+
+fail() {
+    echo "FAIL: $*"
+    echo "--- output:"
+    printf '%s\n' "$out"
+    exit 1
+}
+
+# expect RC TEXT ARGS...: etss ARGS on the test's device exits with RC and
+# says TEXT (stdout or stderr). The output is left in $out.
+expect() {
+    local rc=$1 text=$2
+    shift 2
+    out=$("$etss" --data "$data" "$@" 2>&1)
+    local got=$?
+    [ "$got" -eq "$rc" ] || fail "etss $*: exit status $got, expected $rc"
+    [[ $out == *"$text"* ]] || fail "etss $*: the output does not say \"$text\""
+    echo "ok: etss $* -> $rc"
+}
+
+# value ARGS...: etss ARGS succeeds; its stdout alone is left in $out.
+value() {
+    out=$("$etss" --data "$data" "$@" 2>/dev/null)
+    local got=$?
+    [ "$got" -eq 0 ] || fail "etss $*: exit status $got, expected 0"
+}
+
+# A blank part serves nothing but provisioning, and says how to provision.
+expect 1 "the secure flash is blank" get 1
+expect 1 "ETSS_ERR_SF_UNPROVISIONED" set 1 --value x
+expect 0 "3 zone(s), 3 binding(s)" provision "$config"
+expect 0 "client -1 -> zone 0, counter 0" provision "$config"
+
+# Round trips: text, and a binary file of the largest size.
+text="hello from the non-secure side"
+expect 0 "stored 30 bytes" set 1 --value "$text"
+value get 1
+[ "$out" = "$text" ] || fail "get 1 gave \"$out\", not \"$text\""
+echo "ok: get 1 gives the text back"
+head -c 2048 /dev/urandom >"$dir/blob"
+expect 0 "stored 2048 bytes" set 0x20 --file "$dir/blob" --no-replay-protection
+expect 0 "wrote 2048 bytes" get 32 --out "$dir/back"
+cmp "$dir/blob" "$dir/back" || fail "get 32 --out did not give the file back"
+echo "ok: get --out gives the binary file back"
+value get 0x20 --offset 2040 --size 4
+[[ $out =~ ^[0-9a-f]{8}$ ]] || fail "get --offset 2040 --size 4 gave \"$out\", not 8 hex digits"
+[ "$out" = "$(od -An -tx1 -j2040 -N4 "$dir/blob" | tr -d ' \n')" ] ||
+    fail "get --offset 2040 --size 4 gave the wrong bytes"
+echo "ok: get --offset --size gives the right slice in hex"
+expect 0 "size      2048 bytes" info 0x20
+expect 0 "flags     no-replay-protection" info 0x20
+expect 0 "flags     none" info 1
+head -c 2049 /dev/urandom >"$dir/too-big"
+expect 1 "the asset is larger than 2048 bytes" set 2 --file "$dir/too-big"
+
+# Write-once: stays, unchangeable and unremovable.
+expect 0 "flags: write-once" set 7 --value "factory" --write-once
+expect 1 "write-once asset: it cannot be changed or removed" set 7 --value "changed"
+expect 1 "ETSS_ERR_NOT_PERMITTED" remove 7
+value get 7
+[ "$out" = "factory" ] || fail "the write-once asset changed to \"$out\""
+echo "ok: the write-once asset kept its value"
+
+# Remove.
+expect 0 "stored" set 9 --value "short-lived"
+expect 0 "removed" remove 9
+expect 1 "uid 9 does not exist for client -1" get 9
+expect 1 "ETSS_ERR_DOES_NOT_EXIST" remove 9
+
+# Isolation: other clients do not see client -1's assets; an unbound client
+# has nothing at all.
+expect 1 "uid 1 does not exist for client 256" --client 256 get 1
+expect 1 "uid 1 does not exist for client -3" --client -3 info 1
+expect 1 "client -99 has no binding" --client -99 get 1
+expect 0 "stored" --client 256 set 1 --value "secure partition's own"
+value --client 256 get 1
+[ "$out" = "secure partition's own" ] || fail "client 256 got \"$out\""
+
+# Persistence: a later process finds what earlier ones stored.
+value get 1
+[ "$out" = "$text" ] || fail "a later run got \"$out\" for uid 1"
+echo "ok: a later run finds uid 1 unchanged"
+
+# Counters: each client its own, and only its own.
+value counter get 0
+before=${out##*: }
+expect 0 "(incremented)" counter increment 0
+expect 0 "counter 0: $((before + 2)) (incremented)" counter increment 0
+expect 0 "counter 0: $((before + 2))" counter get 0
+expect 1 "counter 1 is not client -1's" counter increment 1
+
+# PUF: stable, 32 bytes; per client.
+value puf
+puf=$out
+[[ $puf =~ ^[0-9a-f]{64}$ ]] || fail "puf gave \"$puf\", not 64 hex digits"
+value puf
+[ "$out" = "$puf" ] || fail "puf changed from $puf to $out"
+value --client 256 puf
+[ "$out" != "$puf" ] || fail "clients -1 and 256 got the same PUF value"
+echo "ok: puf is stable and per client"
+
+# Random numbers.
+value random 16
+[[ $out =~ ^[0-9a-f]{32}$ ]] || fail "random 16 gave \"$out\", not 32 hex digits"
+first=$out
+value random 16
+[ "$out" != "$first" ] || fail "random 16 gave the same bytes twice"
+echo "ok: random 16 gives 16 fresh bytes"
+
+expect 0 "device time" stats
+expect 0 "provisioned (developer mode)" stats
+
+# Usage errors: status 2, nothing done.
+expect 2 "unknown command \"frobnicate\"" frobnicate
+expect 2 "--help" frobnicate
+expect 2 "bad uid \"0\"" get 0
+expect 2 "bad uid \"abc\"" get abc
+expect 2 "bad uid" get 0x10000000000000000
+expect 2 "--value needs a value" set 1 --value
+expect 2 "exactly one of --value TEXT or --file PATH" set 1
+expect 2 "missing argument" get
+expect 2 "unknown option --bogus" get 1 --bogus
+expect 2 "--out is not an option of set" set 1 --value x --out f
+expect 2 "bad client id \"0\"" --client 0 puf
+expect 2 "bad counter id" counter get 256
+expect 2 "counter takes increment or get" counter reset 0
+expect 2 "random takes 1..65536" random 0
+expect 2 "no command given"
+expect 0 "Exit status:" --help
+expect 0 "developer" -h
+expect 0 "usage: etss" get 1 --help
+
+# Environment errors: status 3.
+expect 3 "cannot read" provision "$dir/no-such.conf"
+expect 3 "cannot read" set 3 --file "$dir/no-such-file"
+data=$dir/image-is-a-directory
+mkdir -p "$data/etss-flash.img"
+expect 3 "cannot open, read or write the image file" stats
+data=$dir/truncated
+mkdir -p "$data"
+head -c 4096 "$dir/data/etss-flash.img" >"$data/etss-flash.img"
+expect 3 "the image file is truncated" get 1
+data=$dir/not-an-image
+mkdir -p "$data"
+echo "hello" >"$data/etss-flash.img"
+expect 3 "not a flash image" get 1
+data=$dir/blob/sub
+expect 3 "cannot create the data directory" get 1
+
+echo "test_etss_cli: all passed"
