@@ -596,11 +596,32 @@ static uint8_t no_payload(size_t n, uint8_t status)
     return n == 0u ? status : (uint8_t)SFP1_MALFORMED;
 }
 
+/* The feature a command needs, 0 for the core ones. */
+static uint8_t feature_of(uint8_t type)
+{
+    switch (type) {
+    case SFP1_CMD_COUNTER_READ:
+    case SFP1_CMD_COUNTER_INCREMENT:
+        return SFP1_FEATURE_COUNTERS;
+    case SFP1_CMD_RANDOM:
+        return SFP1_FEATURE_TRNG;
+    case SFP1_CMD_PUF:
+        return SFP1_FEATURE_PUF;
+    case SFP1_CMD_UID:
+        return SFP1_FEATURE_UID;
+    default:
+        return 0u;
+    }
+}
+
 static uint8_t execute(struct sf_model *m, const struct session *s, uint8_t type, bool encrypted,
                        const uint8_t *p, size_t n)
 {
     const struct sf_model_zone *z = &m->state.zones[s->zone];
     m->out_len = 0u;
+    if ((feature_of(type) & ~m->cfg.features) != 0u) {
+        return SFP1_UNSUPPORTED; /* a part without it, as its SFDP table says */
+    }
     switch (type) {
     case SFP1_CMD_READ:
         return cmd_read(m, z, p, n);
@@ -839,6 +860,9 @@ void sf_model_default_config(struct sf_model_config *cfg)
 {
     memset(cfg, 0, sizeof(*cfg));
     nor_model_default_config(&cfg->nor);
+    cfg->features = SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_TRNG |
+                    SFP1_FEATURE_PUF | SFP1_FEATURE_UID | SFP1_FEATURE_CONFIDENTIALITY |
+                    SFP1_FEATURE_AUTHENTICATION;
     cfg->n_counters = SF_MODEL_MAX_COUNTERS;
     cfg->max_sessions = SFP1_MAX_SESSIONS;
     cfg->device_seed = 1u;
@@ -849,9 +873,7 @@ void sf_model_default_config(struct sf_model_config *cfg)
 
 static void build_sfdp_table(struct sf_model *m)
 {
-    const uint32_t features = SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_TRNG |
-                              SFP1_FEATURE_PUF | SFP1_FEATURE_UID | SFP1_FEATURE_CONFIDENTIALITY |
-                              SFP1_FEATURE_AUTHENTICATION;
+    const uint32_t features = m->cfg.features;
     m->sfdp_table[0] = SFP1_SFDP_SIGNATURE;
     m->sfdp_table[1] =
         SFP1_VERSION | (SFP1_OP_SECURE_WRITE << 8) | (SFP1_OP_SECURE_READ << 16) | (features << 24);

@@ -17,6 +17,7 @@ struct sf_model_config {
     struct nor_model_config nor; /* nv_size and extra_sfdp are set by the model */
     uint8_t n_counters;          /* monotonic counters, 4..8 */
     uint8_t max_sessions;        /* 1..SFP1_MAX_SESSIONS */
+    uint8_t features;            /* SFP1_FEATURE_* the part has (SFDP announces them) */
     uint64_t device_seed;        /* makes the part unique: UID and PUF secret */
     uint32_t t_frame_us;         /* per frame: parsing and AEAD set-up */
     uint32_t t_per_16_bytes_us;  /* per 16 payload bytes of AEAD */
@@ -25,8 +26,8 @@ struct sf_model_config {
 
 typedef struct sf_model sf_model_t;
 
-/* Defaults: the NOR defaults, 8 counters, 4 sessions, seed 1, the timing
- * of protocol section 11. */
+/* Defaults: the NOR defaults, every feature, 8 counters, 4 sessions,
+ * seed 1, the timing of protocol section 11. */
 void sf_model_default_config(struct sf_model_config *cfg);
 
 sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_status *status);

@@ -14,6 +14,7 @@
 #include "etss_host.h"
 #include "etss_service.h"
 #include "etss_suite_env.h"
+#include "sfp1_protocol.h"
 #include "test_harness.h"
 
 #define CLIENT ETSS_NS_CLIENT
@@ -33,8 +34,9 @@ struct device {
     struct model_spi bus;
 };
 
-/* A fresh, provisioned part with the partition booted on it. */
-static int device_up(struct device *d)
+/* A fresh, provisioned part with the partition booted on it; `without`:
+ * features the part lacks. */
+static int device_up_without(struct device *d, uint8_t without)
 {
     struct sf_model_config cfg;
     enum nor_model_status st;
@@ -42,6 +44,7 @@ static int device_up(struct device *d)
     size_t len = 0;
     sf_model_default_config(&cfg);
     cfg.nor.size_bytes = 1u << 20;
+    cfg.features &= (uint8_t)~without;
     d->model = sf_model_create(&cfg, &st);
     if (d->model == NULL) {
         return -1;
@@ -55,6 +58,11 @@ static int device_up(struct device *d)
         return -1;
     }
     return 0;
+}
+
+static int device_up(struct device *d)
+{
+    return device_up_without(d, 0u);
 }
 
 static void device_down(struct device *d)
@@ -406,6 +414,46 @@ static void TFM_ETSS_TEST_3006(void)
     device_down(&a);
 }
 
+/* A part without counters, TRNG or PUF: those services say so; storage
+ * works as ever. */
+static void TFM_ETSS_TEST_3007(void)
+{
+    struct device d;
+    uint8_t buf[32];
+    size_t n = 0;
+    CHECK_EQ(device_up_without(&d, SFP1_FEATURE_COUNTERS | SFP1_FEATURE_TRNG | SFP1_FEATURE_PUF),
+             0);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, ETSS_NS_COUNTER), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_mc_get(CLIENT, ETSS_NS_COUNTER, buf, sizeof(buf), &n),
+             ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_random(CLIENT, buf, sizeof(buf)), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_get_puf(CLIENT, buf, sizeof(buf), &n), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_set(CLIENT, 1, "still stores", 12, 0), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(buf, "still stores", 12);
+    device_down(&d);
+}
+
+/* A zone its policy makes read-only: writes are not permitted, reads work. */
+static void TFM_ETSS_TEST_3008(void)
+{
+    static const char read_only[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                    "read = authenticated\nwrite = read-only\n"
+                                    "[binding]\nclient = -1\nzone = 0\ncounter = 0\n";
+    struct device d;
+    uint8_t msg[512];
+    size_t len = 0;
+    uint8_t buf[8];
+    size_t n = 0;
+    CHECK_EQ(device_up(&d), 0);
+    CHECK_EQ(etss_suite_provisioning_message(read_only, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS); /* developer mode: again */
+    CHECK_EQ(etss_service_set(CLIENT, 1, "no", 2, 0), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(etss_service_remove(CLIENT, 1), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_ERR_DOES_NOT_EXIST);
+    device_down(&d);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3001,
                    "Power cut at every program, erase and NV write of a workload; reboot; "
@@ -415,6 +463,8 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3004, "Full zone, then churn"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3005, "Device resets between calls"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3006, "Two secure flash parts at once"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3007, "A part without counters, TRNG or PUF"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3008, "A read-only zone refuses writes"),
 };
 
 int main(void)
