@@ -7,7 +7,7 @@
 DATA ?= data
 JOBS := $(shell nproc)
 
-.PHONY: run test setup build bench fuzz format clean
+.PHONY: run test setup build bench footprint fuzz format clean
 
 setup:
 	@scripts/setup.sh
@@ -49,6 +49,11 @@ test: setup
 bench:
 	@scripts/setup.sh bench
 	@scripts/bench.sh
+
+# Cortex-M33 footprint report: docs/footprint.md.
+footprint: setup
+	@scripts/target-mbedtls.sh >/dev/null
+	@scripts/footprint.sh
 
 fuzz: setup
 	@scripts/fuzz.sh 600

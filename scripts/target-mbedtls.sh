@@ -95,10 +95,21 @@ EOF
   else
     echo "mbedtls: apt-get source --download-only $want (no dpkg-source: unpacking the .orig tarball, no Debian patches)"
     (cd "$src_root" && apt-get "${apt_opts[@]}" -q source --download-only "$want")
-    local orig
-    orig=$(ls "$src_root"/mbedtls_*.orig.tar.* | head -1)
-    tar -xf "$orig" -C "$src_root"
+    # The tarball's top directory is GitHub's (Mbed-TLS-mbedtls-<commit>):
+    # unpack as mbedtls-<upstream version>, where dpkg-source would put it,
+    # through a temporary directory so an interrupted run leaves no half tree.
+    local orig upstream
+    orig=$(find "$src_root" -maxdepth 1 -name 'mbedtls_*.orig.tar.*' | head -1)
+    upstream=$(basename "$orig")
+    upstream=${upstream#mbedtls_}
+    upstream=${upstream%.orig.tar.*}
+    rm -rf "$src_root/.unpack"
+    mkdir "$src_root/.unpack"
+    tar -xf "$orig" -C "$src_root/.unpack" --strip-components=1
+    mv "$src_root/.unpack" "$src_root/mbedtls-$upstream"
   fi
+  # Hand the directory back from _apt to whoever runs this.
+  chown "$(id -u):$(id -g)" "$src_root"
 }
 
 if src=$(find_source); then
