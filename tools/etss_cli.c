@@ -21,6 +21,7 @@
 #include "etss/etss_api.h"
 #include "etss_config.h"
 #include "etss_host.h"
+#include "developer_huk.h"
 #include "provision_config.h"
 #include "spm_host.h"
 
@@ -35,11 +36,6 @@
 #define COUNTER_LEN 4u
 #define RANDOM_MAX 65536u
 #define HEX_LINE 32u /* bytes per line of hex output */
-
-/* The developer-mode HUK (the same as etss-sf-demo's): public on purpose,
- * so developers can decode bus traces of their own device model. A
- * production part is driven with the MCU's real, secret HUK. */
-static const uint8_t developer_huk[32] = "ETSS developer HUK - not secret";
 
 enum option_id {
     OPT_DATA,
@@ -565,9 +561,6 @@ static int prepare_nothing(struct request *r)
 
 /* ---- the commands ---- */
 
-static const char *const read_policy_names[] = {"open", "authenticated", "encrypted"};
-static const char *const write_policy_names[] = {"open", "authenticated", "read-only"};
-
 static int run_provision(struct request *r)
 {
     const struct provision_config *c = &r->config;
@@ -577,18 +570,7 @@ static int run_provision(struct request *r)
     }
     printf("provisioned from %s (developer mode: root keys derived from the developer HUK)\n",
            r->words[0]);
-    printf("%u zone(s), %u binding(s), lock-out after %u failures, %" PRIu32
-           " commands per session\n",
-           c->n_zones, c->n_bindings, c->lockout_threshold, c->session_max_ops);
-    for (uint8_t i = 0; i < c->n_zones; i++) {
-        const struct provision_zone *z = &c->zones[i];
-        printf("  zone %u: 0x%06" PRIX32 " + 0x%06" PRIX32 ", read %s, write %s\n", i, z->base,
-               z->size, read_policy_names[z->read_policy], write_policy_names[z->write_policy]);
-    }
-    for (uint8_t i = 0; i < c->n_bindings; i++) {
-        const struct provision_binding *b = &c->bindings[i];
-        printf("  client %" PRId32 " -> zone %u, counter %u\n", b->client_id, b->zone, b->counter);
-    }
+    provision_config_print(c, stdout);
     return 0;
 }
 

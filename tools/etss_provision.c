@@ -9,9 +9,6 @@
 
 #include "provision_config.h"
 
-static const char *const read_names[] = {"open", "authenticated", "encrypted"};
-static const char *const write_names[] = {"open", "authenticated", "read-only"};
-
 static void usage(FILE *out)
 {
     fprintf(out, "usage: etss-provision CONFIG [--out FILE]\n"
@@ -19,21 +16,6 @@ static void usage(FILE *out)
                  "Check a provisioning description and encode the provisioning message.\n"
                  "  --out FILE  write the message (binary) to FILE; without it, print it in hex\n"
                  "Exit status: 0 success, 1 invalid description or I/O error, 2 usage error.\n");
-}
-
-static void summary(const struct provision_config *cfg)
-{
-    printf("%u zone(s), %u binding(s), lock-out after %u failures, %u commands per session\n",
-           cfg->n_zones, cfg->n_bindings, cfg->lockout_threshold, (unsigned)cfg->session_max_ops);
-    for (uint8_t i = 0; i < cfg->n_zones; i++) {
-        const struct provision_zone *z = &cfg->zones[i];
-        printf("  zone %u: 0x%06X + 0x%06X, read %s, write %s\n", i, (unsigned)z->base,
-               (unsigned)z->size, read_names[z->read_policy], write_names[z->write_policy]);
-    }
-    for (uint8_t i = 0; i < cfg->n_bindings; i++) {
-        const struct provision_binding *b = &cfg->bindings[i];
-        printf("  client %d -> zone %u, counter %u\n", (int)b->client_id, b->zone, b->counter);
-    }
 }
 
 int main(int argc, char **argv)
@@ -79,7 +61,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "etss-provision: %s: %s\n", config, err);
         return 1;
     }
-    summary(&cfg);
+    provision_config_print(&cfg, stdout);
     if (out_path == NULL) {
         for (size_t i = 0; i < len; i++) {
             printf("%02x%s", record[i], (i + 1u) % 32u == 0u || i + 1u == len ? "\n" : "");

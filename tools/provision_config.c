@@ -432,3 +432,19 @@ int provision_config_encode(const struct provision_config *cfg, uint8_t *out, si
     *out_len = len;
     return 0;
 }
+
+void provision_config_print(const struct provision_config *cfg, FILE *out)
+{
+    fprintf(out, "%u zone(s), %u binding(s), lock-out after %u failures, %u commands per session\n",
+            cfg->n_zones, cfg->n_bindings, cfg->lockout_threshold, (unsigned)cfg->session_max_ops);
+    for (uint8_t i = 0; i < cfg->n_zones; i++) {
+        const struct provision_zone *z = &cfg->zones[i];
+        fprintf(out, "  zone %u: 0x%06X + 0x%06X, read %s, write %s\n", i, (unsigned)z->base,
+                (unsigned)z->size, read_policies[z->read_policy], write_policies[z->write_policy]);
+    }
+    for (uint8_t i = 0; i < cfg->n_bindings; i++) {
+        const struct provision_binding *b = &cfg->bindings[i];
+        fprintf(out, "  client %d -> zone %u, counter %u\n", (int)b->client_id, b->zone,
+                b->counter);
+    }
+}

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sfp1_protocol.h"
 
@@ -53,5 +54,8 @@ int provision_config_parse(const char *text, size_t len, struct provision_config
 /* Encode a parsed description; returns 0, or -1 if `size` is too small. */
 int provision_config_encode(const struct provision_config *cfg, uint8_t *out, size_t size,
                             size_t *out_len);
+
+/* A summary a person reads: settings, zones with their policies, bindings. */
+void provision_config_print(const struct provision_config *cfg, FILE *out);
 
 #endif /* ETSS_PROVISION_CONFIG_H */

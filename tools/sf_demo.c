@@ -11,6 +11,7 @@
 
 #include "devmodel/model_spi.h"
 #include "devmodel/sf_model.h"
+#include "developer_huk.h"
 #include "provision_config.h"
 #include "sf_api.h"
 #include "sfp1_protocol.h"
@@ -18,10 +19,6 @@
 #define CLIENT_ID (-1) /* a non-secure client, as TF-M numbers them */
 #define SECRET_OFFSET 0x2000u
 #define CAPTURE_MAX 8192u
-
-/* The developer-mode HUK: public on purpose, so developers can decode
- * their own bus traces. A production part uses the MCU's real HUK. */
-static const uint8_t developer_huk[32] = "ETSS developer HUK - not secret";
 
 struct recorder {
     uint8_t bytes[CAPTURE_MAX];

@@ -39,22 +39,8 @@
 #define WRITE_DATA "THE_FIVE_BOXING_WIZARDS_JUMP_QUICKLY"
 #define WRITE_DATA_SIZE (sizeof(WRITE_DATA) - 1u)
 
-/* Run a helper that checks; stop the test at its first failure. */
-#define CHECK_HELPER(call)                                                                         \
-    do {                                                                                           \
-        call;                                                                                      \
-        if (test_case_failed) {                                                                    \
-            return;                                                                                \
-        }                                                                                          \
-    } while (0)
-
 static uint8_t want[MAX_ASSET + 1u];
 static uint8_t got[MAX_ASSET + 64u];
-
-static void as(int32_t client)
-{
-    spm_host_set_client_id(client);
-}
 
 /* Deterministic content that differs with the seed (xorshift32). */
 static void pattern(uint8_t *buf, size_t len, uint32_t seed)
@@ -68,16 +54,6 @@ static void pattern(uint8_t *buf, size_t len, uint32_t seed)
     }
 }
 
-static bool all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (buf[i] != value) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* `client`'s asset `uid` holds exactly `data` (and nothing after it),
  * with these flags. */
 static void check_asset(int32_t client, psa_storage_uid_t uid, const uint8_t *data, size_t len,
@@ -85,7 +61,7 @@ static void check_asset(int32_t client, psa_storage_uid_t uid, const uint8_t *da
 {
     struct psa_storage_info_t info;
     size_t n = 0;
-    as(client);
+    etss_suite_as(client);
     memset(&info, 0, sizeof(info));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_SUCCESS);
     CHECK_EQ(info.size, len);
@@ -95,7 +71,7 @@ static void check_asset(int32_t client, psa_storage_uid_t uid, const uint8_t *da
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, len);
     CHECK(len == 0u || memcmp(got, data, len) == 0);
-    CHECK(all_bytes_are(&got[len], sizeof(got) - len, SENTINEL));
+    CHECK(etss_suite_all_bytes_are(&got[len], sizeof(got) - len, SENTINEL));
 }
 
 /* `client` has no asset `uid`. */
@@ -103,7 +79,7 @@ static void check_absent(int32_t client, psa_storage_uid_t uid)
 {
     struct psa_storage_info_t info;
     size_t n = 0;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
 }
@@ -112,9 +88,9 @@ static void check_absent(int32_t client, psa_storage_uid_t uid)
 static void clear_block(int32_t client, int32_t other, uint32_t block)
 {
     for (uint32_t k = 1; k <= BLOCK_UIDS; k++) {
-        as(client);
+        etss_suite_as(client);
         (void)tfm_etss_remove(UID(block, k));
-        as(other);
+        etss_suite_as(other);
         (void)tfm_etss_remove(UID(block, k));
     }
 }
@@ -133,7 +109,7 @@ static void run(test_body body, int32_t client, int32_t other, uint32_t block)
 static void set_body(int32_t client, int32_t other)
 {
     (void)other;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(UID(B_SET, 1), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
              ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, UID(B_SET, 1), (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
@@ -153,7 +129,7 @@ static void get_valid_body(int32_t client, int32_t other)
     uint8_t exact[WRITE_DATA_SIZE];
     size_t n = 0;
     (void)other;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     /* A buffer of exactly the asset's size. */
     memset(exact, SENTINEL, sizeof(exact));
@@ -191,12 +167,12 @@ static void create_flags_body(int32_t client, int32_t other)
     pattern(want, len, 3);
     for (size_t i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++) {
         const psa_storage_uid_t uid = UID(B_CREATE_FLAGS, 1u + i);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(uid, len, want, accepted[i]), ETSS_SUCCESS);
         CHECK_HELPER(check_asset(client, uid, want, len, accepted[i]));
         CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     }
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(WO_UID_CREATE_FLAGS, len, want, PSA_STORAGE_FLAG_WRITE_ONCE),
              ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, WO_UID_CREATE_FLAGS, want, len, PSA_STORAGE_FLAG_WRITE_ONCE));
@@ -204,13 +180,13 @@ static void create_flags_body(int32_t client, int32_t other)
     /* Unknown flags: refused, and nothing is created. */
     for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
         const psa_storage_uid_t uid = UID(B_CREATE_FLAGS, 10u + i);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(uid, len, want, unknown[i]), ETSS_ERR_NOT_SUPPORTED);
         CHECK_HELPER(check_absent(client, uid));
     }
     /* ... nor is an existing asset changed. */
     const psa_storage_uid_t kept = UID(B_CREATE_FLAGS, 20);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(kept, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_set(kept, WRITE_DATA_SIZE, WRITE_DATA, UNKNOWN_FLAG), ETSS_ERR_NOT_SUPPORTED);
     CHECK_HELPER(check_asset(client, kept, want, len, PSA_STORAGE_FLAG_NONE));
@@ -229,7 +205,7 @@ static void set_null_data_body(int32_t client, int32_t other)
     const psa_storage_uid_t refused = UID(B_SET_NULL, 2);
     const psa_storage_uid_t kept = UID(B_SET_NULL, 3);
     (void)other;
-    as(client);
+    etss_suite_as(client);
     /* NULL with length 0: a valid empty asset. */
     CHECK_EQ(tfm_etss_set(empty, 0, NULL, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, empty, NULL, 0, PSA_STORAGE_FLAG_NONE));
@@ -260,7 +236,7 @@ static void write_once_body(int32_t client, int32_t other)
     uint8_t other_data[16];
     pattern(want, len, 5);
     pattern(other_data, sizeof(other_data), 55);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(WO_UID_SET, len, want, PSA_STORAGE_FLAG_WRITE_ONCE), ETSS_SUCCESS);
     /* No later set, whatever its flags or data, and no remove. */
     CHECK_EQ(tfm_etss_set(WO_UID_SET, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
@@ -275,7 +251,7 @@ static void write_once_body(int32_t client, int32_t other)
     CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, PSA_STORAGE_FLAG_WRITE_ONCE));
     /* Write-once binds the owner's asset only: another client's asset with
      * the same uid is its own, and ordinary. */
-    as(other);
+    etss_suite_as(other);
     CHECK_EQ(tfm_etss_set(WO_UID_SET, sizeof(other_data), other_data, PSA_STORAGE_FLAG_NONE),
              ETSS_SUCCESS);
     CHECK_HELPER(
@@ -288,7 +264,7 @@ void etss_itest_set_write_once(int32_t client, int32_t other)
 {
     run(write_once_body, client, other, B_WRITE_ONCE);
     /* The other client's asset is outside the block. */
-    as(other);
+    etss_suite_as(other);
     (void)tfm_etss_remove(WO_UID_SET);
 }
 
@@ -301,7 +277,7 @@ static void get_zero_length_body(int32_t client, int32_t other)
     const psa_storage_uid_t empty = UID(B_GET_ZERO, 2);
     size_t n = 99;
     (void)other;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     /* data_size 0: success, nothing written. */
     memset(got, SENTINEL, sizeof(got));
@@ -310,13 +286,13 @@ static void get_zero_length_body(int32_t client, int32_t other)
     n = 99;
     CHECK_EQ(tfm_etss_get(uid, 5, 0, got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 0);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     /* A zero-length asset: any get returns nothing. */
     CHECK_EQ(tfm_etss_set(empty, 0, NULL, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     n = 99;
     CHECK_EQ(tfm_etss_get(empty, 0, sizeof(got), got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 0);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get(empty, 1, sizeof(got), got, &n), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(empty), ETSS_SUCCESS);
@@ -334,7 +310,7 @@ static void get_invalid_uids_body(int32_t client, int32_t other)
     const psa_storage_uid_t removed = UID(B_GET_INVALID_UID, 2);
     size_t n = 0;
     (void)other;
-    as(client);
+    etss_suite_as(client);
     /* Failed gets write nothing (p_data_length is unspecified on failure). */
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(ETSS_INVALID_UID, 0, sizeof(got), got, &n), ETSS_ERR_INVALID_ARGUMENT);
@@ -343,7 +319,7 @@ static void get_invalid_uids_body(int32_t client, int32_t other)
              ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(removed), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_get(removed, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
 }
 
 void etss_itest_get_invalid_uids(int32_t client, int32_t other)
@@ -359,7 +335,7 @@ static void get_invalid_lengths_offsets_body(int32_t client, int32_t other)
     size_t n = 0;
     (void)other;
     pattern(want, len, 8);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     memset(got, SENTINEL, sizeof(got));
     /* Offsets beyond the asset. */
@@ -368,28 +344,28 @@ static void get_invalid_lengths_offsets_body(int32_t client, int32_t other)
 #if SIZE_MAX > UINT32_MAX
     CHECK_EQ(tfm_etss_get(uid, (size_t)UINT32_MAX + 1u, 10, got, &n), ETSS_ERR_INVALID_ARGUMENT);
 #endif
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     /* Offset == size: nothing, successfully. */
     n = 99;
     CHECK_EQ(tfm_etss_get(uid, len, 10, got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 0);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     /* More asked than stored: what there is. */
     CHECK_EQ(tfm_etss_get(uid, 0, 2u * len, got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, len);
     CHECK_MEM_EQ(got, want, len);
-    CHECK(all_bytes_are(&got[len], sizeof(got) - len, SENTINEL));
+    CHECK(etss_suite_all_bytes_are(&got[len], sizeof(got) - len, SENTINEL));
     /* Partial: from the middle, and a tail shorter than asked. */
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 10, 20, got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 20);
     CHECK_MEM_EQ(got, &want[10], 20);
-    CHECK(all_bytes_are(&got[20], sizeof(got) - 20u, SENTINEL));
+    CHECK(etss_suite_all_bytes_are(&got[20], sizeof(got) - 20u, SENTINEL));
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 90, 20, got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 10);
     CHECK_MEM_EQ(got, &want[90], 10);
-    CHECK(all_bytes_are(&got[10], sizeof(got) - 10u, SENTINEL));
+    CHECK(etss_suite_all_bytes_are(&got[10], sizeof(got) - 10u, SENTINEL));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -404,14 +380,14 @@ static void get_null_data_body(int32_t client, int32_t other)
     const psa_storage_uid_t uid = UID(B_GET_NULL, 1);
     size_t n = 99;
     (void)other;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_get(uid, 0, 0, NULL, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 0);
     CHECK_EQ(tfm_etss_get(uid, 0, WRITE_DATA_SIZE, NULL, &n), ETSS_ERR_INVALID_ARGUMENT);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, NULL), ETSS_ERR_INVALID_ARGUMENT);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
                              PSA_STORAGE_FLAG_NONE));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
@@ -431,7 +407,7 @@ static void get_info_valid_body(int32_t client, int32_t other)
     struct psa_storage_info_t info;
     (void)other;
     pattern(want, 37, 10);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, 37, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     memset(&info, SENTINEL, sizeof(info));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_SUCCESS);
@@ -459,7 +435,7 @@ static void get_info_invalid_uids_body(int32_t client, int32_t other)
     struct psa_storage_info_t info;
     struct psa_storage_info_t untouched;
     (void)other;
-    as(client);
+    etss_suite_as(client);
     memset(&info, SENTINEL, sizeof(info));
     memset(&untouched, SENTINEL, sizeof(untouched));
     CHECK_EQ(tfm_etss_get_info(ETSS_INVALID_UID, &info), ETSS_ERR_INVALID_ARGUMENT);
@@ -487,7 +463,7 @@ static void remove_valid_body(int32_t client, int32_t other)
     const psa_storage_uid_t neighbour = UID(B_REMOVE_VALID, 2);
     (void)other;
     pattern(want, 200, 12);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_set(neighbour, 200, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
@@ -511,7 +487,7 @@ void etss_itest_remove_valid(int32_t client, int32_t other)
 static void remove_write_once_body(int32_t client, int32_t other)
 {
     (void)other;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(WO_UID_REMOVE, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_WRITE_ONCE),
              ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(WO_UID_REMOVE), ETSS_ERR_NOT_PERMITTED);
@@ -529,7 +505,7 @@ void etss_itest_remove_write_once(int32_t client, int32_t other)
 static void remove_invalid_uids_body(int32_t client, int32_t other)
 {
     (void)other;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(ETSS_INVALID_UID), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_remove(UID(B_REMOVE_INVALID, 1)), ETSS_ERR_DOES_NOT_EXIST);
 }
@@ -547,13 +523,13 @@ static void not_owner_body(int32_t client, int32_t other)
     const psa_storage_uid_t uid = UID(B_NOT_OWNER, 1);
     struct psa_storage_info_t info;
     size_t n = 0;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     /* Same zone, same uid, not the owner: as if there were nothing. */
-    as(other);
+    etss_suite_as(other);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
@@ -573,16 +549,16 @@ static void same_uid_two_clients_body(int32_t client, int32_t other)
     uint8_t theirs[70];
     pattern(want, 40, 16);
     pattern(theirs, sizeof(theirs), 160);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, 40, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    as(other);
+    etss_suite_as(other);
     CHECK_EQ(tfm_etss_set(uid, sizeof(theirs), theirs, PSA_STORAGE_FLAG_NO_CONFIDENTIALITY),
              ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, uid, want, 40, PSA_STORAGE_FLAG_NONE));
     CHECK_HELPER(
         check_asset(other, uid, theirs, sizeof(theirs), PSA_STORAGE_FLAG_NO_CONFIDENTIALITY));
     /* Removing one leaves the other. */
-    as(other);
+    etss_suite_as(other);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(other, uid));
     CHECK_HELPER(check_asset(client, uid, want, 40, PSA_STORAGE_FLAG_NONE));
@@ -604,16 +580,16 @@ static void alternate_sets_body(int32_t client, int32_t other)
         const size_t their_len = 200u - round * 7u;
         pattern(want, mine_len, 2u * round);
         pattern(theirs, their_len, 2u * round + 1u);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(uid, mine_len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-        as(other);
+        etss_suite_as(other);
         CHECK_EQ(tfm_etss_set(uid, their_len, theirs, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
         CHECK_HELPER(check_asset(client, uid, want, mine_len, PSA_STORAGE_FLAG_NONE));
         CHECK_HELPER(check_asset(other, uid, theirs, their_len, PSA_STORAGE_FLAG_NONE));
     }
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
-    as(other);
+    etss_suite_as(other);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -641,7 +617,7 @@ static void block_compaction_body(int32_t client, int32_t other)
     const uint64_t erased_before = sectors_erased();
     (void)other;
     pattern(small, sizeof(small), 18);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(bystander, sizeof(small), small, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     for (uint32_t i = 0; i < COMPACTION_ASSETS; i++) {
         seed[i] = 1000u + i;
@@ -655,14 +631,14 @@ static void block_compaction_body(int32_t client, int32_t other)
      * them. */
     for (uint32_t round = 0; round < COMPACTION_ROUNDS; round++) {
         for (uint32_t i = round % 2u; i < COMPACTION_ASSETS; i += 2u) {
-            as(client);
+            etss_suite_as(client);
             CHECK_EQ(tfm_etss_remove(UID(B_COMPACTION, 1u + i)), ETSS_SUCCESS);
             CHECK_HELPER(check_absent(client, UID(B_COMPACTION, 1u + i)));
         }
         for (uint32_t i = round % 2u; i < COMPACTION_ASSETS; i += 2u) {
             seed[i] = 2000u + round * COMPACTION_ASSETS + i;
             pattern(want, MAX_ASSET, seed[i]);
-            as(client);
+            etss_suite_as(client);
             CHECK_EQ(
                 tfm_etss_set(UID(B_COMPACTION, 1u + i), MAX_ASSET, want, PSA_STORAGE_FLAG_NONE),
                 ETSS_SUCCESS);
@@ -676,7 +652,7 @@ static void block_compaction_body(int32_t client, int32_t other)
     }
     /* The test did what it says: the log went round the largest zone. */
     CHECK(sectors_erased() - erased_before > LARGEST_ZONE_SECTORS);
-    as(client);
+    etss_suite_as(client);
     for (uint32_t i = 0; i < COMPACTION_ASSETS; i++) {
         CHECK_EQ(tfm_etss_remove(UID(B_COMPACTION, 1u + i)), ETSS_SUCCESS);
     }
@@ -696,7 +672,7 @@ static void multiple_partial_gets_body(int32_t client, int32_t other)
     const psa_storage_uid_t uid = UID(B_PARTIAL, 1);
     (void)other;
     pattern(want, MAX_ASSET, 19);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, MAX_ASSET, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     for (size_t c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
         memset(assembled, 0, sizeof(assembled));
@@ -707,7 +683,7 @@ static void multiple_partial_gets_body(int32_t client, int32_t other)
             memset(got, SENTINEL, sizeof(got));
             CHECK_EQ(tfm_etss_get(uid, offset, chunks[c], got, &n), ETSS_SUCCESS);
             CHECK_EQ(n, expect);
-            CHECK(all_bytes_are(&got[n], sizeof(got) - n, SENTINEL));
+            CHECK(etss_suite_all_bytes_are(&got[n], sizeof(got) - n, SENTINEL));
             memcpy(&assembled[offset], got, n);
             offset += n;
         }
@@ -732,11 +708,11 @@ static void multiple_sets_body(int32_t client, int32_t other)
     (void)other;
     for (uint32_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
         pattern(want, lengths[i], 20u + i);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(uid, lengths[i], want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
         CHECK_HELPER(check_asset(client, uid, want, lengths[i], PSA_STORAGE_FLAG_NONE));
     }
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -754,7 +730,7 @@ static void asset_sizes_body(int32_t client, int32_t other)
     /* All sizes side by side, then each checked. */
     for (uint32_t i = 0; i < n_sizes; i++) {
         pattern(want, sizes[i], 210u + i);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(UID(B_SIZES, 1u + i), sizes[i], want, PSA_STORAGE_FLAG_NONE),
                  ETSS_SUCCESS);
     }
@@ -765,11 +741,11 @@ static void asset_sizes_body(int32_t client, int32_t other)
     }
     /* One byte over the limit: refused, for a new uid and an existing one. */
     pattern(want, MAX_ASSET + 1u, 299);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(UID(B_SIZES, 10), MAX_ASSET + 1u, want, PSA_STORAGE_FLAG_NONE),
              ETSS_ERR_INVALID_ARGUMENT);
     CHECK_HELPER(check_absent(client, UID(B_SIZES, 10)));
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(UID(B_SIZES, 1), MAX_ASSET + 1u, want, PSA_STORAGE_FLAG_NONE),
              ETSS_ERR_INVALID_ARGUMENT);
     for (uint32_t i = 0; i < n_sizes; i++) {
@@ -795,11 +771,11 @@ static void repetitive_set_get_body(int32_t client, int32_t other)
     for (uint32_t round = 0; round < REPEAT_ROUNDS; round++) {
         const size_t len = 1u + (size_t)round * 37u % MAX_ASSET;
         pattern(want, len, 2200u + round);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(uid, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
         CHECK_HELPER(check_asset(client, uid, want, len, PSA_STORAGE_FLAG_NONE));
     }
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -816,7 +792,7 @@ static void repetitive_set_get_remove_body(int32_t client, int32_t other)
     for (uint32_t round = 0; round < REPEAT_ROUNDS; round++) {
         const size_t len = 1u + (size_t)round * 53u % MAX_ASSET;
         pattern(want, len, 2300u + round);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(uid, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
         CHECK_HELPER(check_asset(client, uid, want, len, PSA_STORAGE_FLAG_NONE));
         CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
@@ -843,7 +819,7 @@ static void asset_limit_body(int32_t client, int32_t other)
     struct psa_storage_info_t info;
     uint32_t held = 0;
     /* The write-once assets earlier tests left count against the limit. */
-    as(client);
+    etss_suite_as(client);
     for (size_t i = 0; i < sizeof(write_once) / sizeof(write_once[0]); i++) {
         etss_err_t err = tfm_etss_get_info(write_once[i], &info);
         CHECK(err == ETSS_SUCCESS || err == ETSS_ERR_DOES_NOT_EXIST);
@@ -852,11 +828,11 @@ static void asset_limit_body(int32_t client, int32_t other)
     const uint32_t room = ETSS_MAX_ASSETS_PER_CLIENT - held;
     for (uint32_t k = 1; k <= room; k++) {
         limit_data(k);
-        as(client);
+        etss_suite_as(client);
         CHECK_EQ(tfm_etss_set(UID(B_LIMIT, k), 8u + k, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     }
     /* One more: no room, nothing created, nothing lost. */
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(
         tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
         ETSS_ERR_INSUFFICIENT_STORAGE);
@@ -866,19 +842,19 @@ static void asset_limit_body(int32_t client, int32_t other)
         CHECK_HELPER(check_asset(client, UID(B_LIMIT, k), want, 8u + k, PSA_STORAGE_FLAG_NONE));
     }
     /* Replacing an asset at the limit is not a new asset. */
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(UID(B_LIMIT, 1), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
              ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, UID(B_LIMIT, 1), (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
                              PSA_STORAGE_FLAG_NONE));
     /* The limit is per client: the other client of the zone still has room. */
-    as(other);
+    etss_suite_as(other);
     CHECK_EQ(
         tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
         ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(UID(B_LIMIT, room + 1u)), ETSS_SUCCESS);
     /* A remove makes room for one, and only one. */
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(UID(B_LIMIT, 1)), ETSS_SUCCESS);
     CHECK_EQ(
         tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
@@ -888,7 +864,7 @@ static void asset_limit_body(int32_t client, int32_t other)
         ETSS_ERR_INSUFFICIENT_STORAGE);
     CHECK_HELPER(check_asset(client, UID(B_LIMIT, room + 1u), (const uint8_t *)WRITE_DATA,
                              WRITE_DATA_SIZE, PSA_STORAGE_FLAG_NONE));
-    as(client);
+    etss_suite_as(client);
     for (uint32_t k = 2; k <= room + 1u; k++) {
         CHECK_EQ(tfm_etss_remove(UID(B_LIMIT, k)), ETSS_SUCCESS);
     }
@@ -905,16 +881,16 @@ static void unbound_client_body(int32_t client, int32_t unbound)
     const psa_storage_uid_t uid = UID(B_UNBOUND, 1);
     struct psa_storage_info_t info;
     size_t n = 0;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     /* No binding, no storage: not even "does not exist". */
-    as(unbound);
+    etss_suite_as(unbound);
     CHECK_EQ(tfm_etss_set(uid, 3, "abc", PSA_STORAGE_FLAG_NONE), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(tfm_etss_set(UID(B_UNBOUND, 2), 3, "abc", PSA_STORAGE_FLAG_NONE),
              ETSS_ERR_NOT_PERMITTED);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, &n), ETSS_ERR_NOT_PERMITTED);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_ERR_NOT_PERMITTED);
     CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
@@ -937,17 +913,17 @@ static void zone_isolation_body(int32_t client, int32_t foreign)
     uint8_t theirs[90];
     pattern(want, 60, 26);
     pattern(theirs, sizeof(theirs), 260);
-    as(foreign);
+    etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_set(uid, sizeof(theirs), theirs, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(uid, 60, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, uid, want, 60, PSA_STORAGE_FLAG_NONE));
     CHECK_HELPER(check_asset(foreign, uid, theirs, sizeof(theirs), PSA_STORAGE_FLAG_NONE));
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(client, uid));
     CHECK_HELPER(check_asset(foreign, uid, theirs, sizeof(theirs), PSA_STORAGE_FLAG_NONE));
-    as(foreign);
+    etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -963,26 +939,26 @@ static void foreign_zone_asset_body(int32_t client, int32_t foreign)
     const psa_storage_uid_t mine = UID(B_FOREIGN_ASSET, 2);
     struct psa_storage_info_t info;
     size_t n = 0;
-    as(foreign);
+    etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_set(theirs, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
              ETSS_SUCCESS);
-    as(client);
+    etss_suite_as(client);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(theirs, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK(all_bytes_are(got, sizeof(got), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(theirs, &info), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_EQ(tfm_etss_remove(theirs), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_HELPER(check_asset(foreign, theirs, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
                              PSA_STORAGE_FLAG_NONE));
     /* And the other way round. */
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_set(mine, 3, "abc", PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(foreign, mine));
-    as(foreign);
+    etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_remove(mine), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_HELPER(check_asset(client, mine, (const uint8_t *)"abc", 3, PSA_STORAGE_FLAG_NONE));
     CHECK_EQ(tfm_etss_remove(mine), ETSS_SUCCESS);
-    as(foreign);
+    etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_remove(theirs), ETSS_SUCCESS);
 }
 

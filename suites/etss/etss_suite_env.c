@@ -19,6 +19,26 @@ const char etss_suite_provisioning[] = "lockout_threshold = 255\n"
                                        "[binding]\nclient = 256\nzone = 1\ncounter = 1\n"
                                        "[binding]\nclient = 257\nzone = 1\ncounter = 3\n";
 
+const int32_t etss_suite_clients[ETSS_SUITE_CLIENTS] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2,
+                                                        ETSS_S_CLIENT, ETSS_S_CLIENT_2};
+const uint8_t etss_suite_counters[ETSS_SUITE_CLIENTS] = {ETSS_NS_COUNTER, ETSS_NS_2_COUNTER,
+                                                         ETSS_S_COUNTER, ETSS_S_2_COUNTER};
+
+void etss_suite_as(int32_t client)
+{
+    spm_host_set_client_id(client);
+}
+
+bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != value) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* A developer HUK: known on purpose (developer mode). */
 static const uint8_t suite_huk[32] = "ETSS suite HUK, developer mode.";
 

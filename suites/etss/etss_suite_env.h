@@ -25,6 +25,11 @@
 #define ETSS_S_COUNTER 1u
 #define ETSS_S_2_COUNTER 3u
 
+/* The four bound clients and their counters, in the same order. */
+#define ETSS_SUITE_CLIENTS 4u
+extern const int32_t etss_suite_clients[ETSS_SUITE_CLIENTS];
+extern const uint8_t etss_suite_counters[ETSS_SUITE_CLIENTS];
+
 extern const char etss_suite_provisioning[];
 
 /* Start everything, once per process; provision unless `blank`. Returns 0,
@@ -34,6 +39,12 @@ int etss_suite_env_start(bool blank);
 /* Encode a provisioning description into `out` (the message the API takes). */
 int etss_suite_provisioning_message(const char *description, uint8_t *out, size_t size,
                                     size_t *len);
+
+/* Call the API as `client` from now on (the SPM's client id). */
+void etss_suite_as(int32_t client);
+
+/* Every byte of buf is value (nothing was written where it must not be). */
+bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value);
 
 /* The model under the partition: statistics, fault injection. */
 sf_model_t *etss_suite_model(void);

@@ -43,6 +43,15 @@ void test_fail_eq(const char *file, int line, const char *a_text, const char *b_
 
 #define CHECK_MEM_EQ(a, b, n) CHECK(memcmp((a), (b), (n)) == 0)
 
+/* Run a helper that checks; stop the test at its first failure. */
+#define CHECK_HELPER(call)                                                                         \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (test_case_failed) {                                                                    \
+            return;                                                                                \
+        }                                                                                          \
+    } while (0)
+
 #define TEST_CASE(fn)                                                                              \
     {                                                                                              \
 #fn, fn, NULL                                                                              \

@@ -19,39 +19,9 @@
 #define PUF_LEN 32u
 #define COUNTER_LEN 4u
 #define SENTINEL 0xA5u
-#define N_CLIENTS 4u
 #define TEST_UID 0x4101u
 #define LIFECYCLE_BLANK 0u
 #define LIFECYCLE_PROVISIONED 1u
-
-/* Run a helper that checks; stop the test at its first failure. */
-#define CHECK_HELPER(call)                                                                         \
-    do {                                                                                           \
-        call;                                                                                      \
-        if (test_case_failed) {                                                                    \
-            return;                                                                                \
-        }                                                                                          \
-    } while (0)
-
-static const int32_t clients[N_CLIENTS] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2, ETSS_S_CLIENT,
-                                           ETSS_S_CLIENT_2};
-static const uint8_t counters[N_CLIENTS] = {ETSS_NS_COUNTER, ETSS_NS_2_COUNTER, ETSS_S_COUNTER,
-                                            ETSS_S_2_COUNTER};
-
-static void as(int32_t client)
-{
-    spm_host_set_client_id(client);
-}
-
-static bool all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (buf[i] != value) {
-            return false;
-        }
-    }
-    return true;
-}
 
 static uint8_t lifecycle(void)
 {
@@ -67,14 +37,14 @@ static void storage_answers(int32_t client, etss_err_t want)
     size_t n = 0;
     struct psa_storage_info_t info;
     struct psa_storage_info_t untouched;
-    as(client);
+    etss_suite_as(client);
     memset(buf, SENTINEL, sizeof(buf));
     memset(&info, SENTINEL, sizeof(info));
     memset(&untouched, SENTINEL, sizeof(untouched));
     CHECK_EQ(tfm_etss_set(TEST_UID, 3, "abc", PSA_STORAGE_FLAG_NONE), want);
     CHECK_EQ(tfm_etss_set(TEST_UID, 0, NULL, PSA_STORAGE_FLAG_WRITE_ONCE), want);
     CHECK_EQ(tfm_etss_get(TEST_UID, 0, sizeof(buf), buf, &n), want);
-    CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(TEST_UID, &info), want);
     CHECK_MEM_EQ(&info, &untouched, sizeof(info));
     CHECK_EQ(tfm_etss_remove(TEST_UID), want);
@@ -84,8 +54,8 @@ static void storage_answers(int32_t client, etss_err_t want)
 static void TFM_ETSS_TEST_4101(void)
 {
     CHECK_EQ(lifecycle(), LIFECYCLE_BLANK);
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        CHECK_HELPER(storage_answers(clients[i], ETSS_ERR_SF_UNPROVISIONED));
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        CHECK_HELPER(storage_answers(etss_suite_clients[i], ETSS_ERR_SF_UNPROVISIONED));
     }
     /* Nobody has a binding yet, so the unbound client is told the same. */
     CHECK_HELPER(storage_answers(ETSS_UNBOUND_CLIENT, ETSS_ERR_SF_UNPROVISIONED));
@@ -96,14 +66,15 @@ static void TFM_ETSS_TEST_4102(void)
 {
     uint8_t buf[PUF_LEN];
     uint32_t len = 0;
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        as(clients[i]);
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        etss_suite_as(etss_suite_clients[i]);
         memset(buf, SENTINEL, sizeof(buf));
-        CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_ERR_SF_UNPROVISIONED);
-        CHECK_EQ(tfm_etss_mc_get(counters[i], buf, COUNTER_LEN), ETSS_ERR_SF_UNPROVISIONED);
+        CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[i]), ETSS_ERR_SF_UNPROVISIONED);
+        CHECK_EQ(tfm_etss_mc_get(etss_suite_counters[i], buf, COUNTER_LEN),
+                 ETSS_ERR_SF_UNPROVISIONED);
         CHECK_EQ(tfm_etss_get_puf(buf, sizeof(buf), &len), ETSS_ERR_SF_UNPROVISIONED);
         CHECK_EQ(tfm_etss_generate_random_number(buf, sizeof(buf)), ETSS_ERR_SF_UNPROVISIONED);
-        CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+        CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     }
 }
 
@@ -114,7 +85,7 @@ static void TFM_ETSS_TEST_4103(void)
     uint8_t msg[512];
     size_t len = 0;
     CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len), 0);
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(sizeof(garbage), garbage), ETSS_ERR_SF_PROVISION);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(len - 1u, msg), ETSS_ERR_SF_PROVISION);
     msg[0] ^= 0x20u; /* the magic */
@@ -135,30 +106,30 @@ static void TFM_ETSS_TEST_4104(void)
     size_t n = 0;
     uint32_t puf_len = 0;
     CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len), 0);
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_SUCCESS);
     CHECK_EQ(lifecycle(), LIFECYCLE_PROVISIONED);
-    for (size_t i = 0; i < N_CLIENTS; i++) {
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
         uint8_t data[8] = {'c', 'l', 'i', 'e', 'n', 't', ' ', (uint8_t)('0' + i)};
-        as(clients[i]);
+        etss_suite_as(etss_suite_clients[i]);
         CHECK_EQ(tfm_etss_set(TEST_UID, sizeof(data), data, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
         memset(buf, SENTINEL, sizeof(buf));
         CHECK_EQ(tfm_etss_get(TEST_UID, 0, sizeof(buf), buf, &n), ETSS_SUCCESS);
         CHECK_EQ(n, sizeof(data));
         CHECK_MEM_EQ(buf, data, sizeof(data));
-        CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_SUCCESS);
-        CHECK_EQ(tfm_etss_mc_get(counters[i], buf, COUNTER_LEN), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[i]), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_mc_get(etss_suite_counters[i], buf, COUNTER_LEN), ETSS_SUCCESS);
         CHECK_EQ(buf[0], 1); /* counters start at 0 on a new part */
-        CHECK(all_bytes_are(&buf[1], COUNTER_LEN - 1u, 0));
+        CHECK(etss_suite_all_bytes_are(&buf[1], COUNTER_LEN - 1u, 0));
         CHECK_EQ(tfm_etss_get_puf(buf, sizeof(buf), &puf_len), ETSS_SUCCESS);
         CHECK_EQ(puf_len, PUF_LEN);
         memset(buf, SENTINEL, sizeof(buf));
         CHECK_EQ(tfm_etss_generate_random_number(buf, sizeof(buf)), ETSS_SUCCESS);
-        CHECK(!all_bytes_are(buf, sizeof(buf), buf[0]));
+        CHECK(!etss_suite_all_bytes_are(buf, sizeof(buf), buf[0]));
     }
     /* Each client's asset is its own. */
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        as(clients[i]);
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        etss_suite_as(etss_suite_clients[i]);
         CHECK_EQ(tfm_etss_get(TEST_UID, 7, 1, buf, &n), ETSS_SUCCESS);
         CHECK_EQ(n, 1);
         CHECK_EQ(buf[0], '0' + i);

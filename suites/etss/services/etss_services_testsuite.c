@@ -20,7 +20,6 @@
 #define COUNTER_LEN 4u
 #define SENTINEL 0xA5u
 #define RANDOM_MAX 4096u
-#define N_CLIENTS 4u
 
 /* Offsets in a provisioning message (docs/secure-flash-protocol.md,
  * "Provisioning record"): a 12-byte header, 44 bytes per zone, 8 per
@@ -37,35 +36,6 @@
 #define NS_DATA "non-secure asset, zone 0"
 #define S_DATA "secure asset, zone 1"
 
-/* Run a helper that checks; stop the test at its first failure. */
-#define CHECK_HELPER(call)                                                                         \
-    do {                                                                                           \
-        call;                                                                                      \
-        if (test_case_failed) {                                                                    \
-            return;                                                                                \
-        }                                                                                          \
-    } while (0)
-
-static const int32_t clients[N_CLIENTS] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2, ETSS_S_CLIENT,
-                                           ETSS_S_CLIENT_2};
-static const uint8_t counters[N_CLIENTS] = {ETSS_NS_COUNTER, ETSS_NS_2_COUNTER, ETSS_S_COUNTER,
-                                            ETSS_S_2_COUNTER};
-
-static void as(int32_t client)
-{
-    spm_host_set_client_id(client);
-}
-
-static bool all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (buf[i] != value) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static uint32_t model_counter(uint8_t id)
 {
     struct sf_model_view view;
@@ -77,24 +47,24 @@ static uint32_t model_counter(uint8_t id)
 static void read_counter(int32_t client, uint8_t id, uint32_t *value)
 {
     uint8_t buf[COUNTER_LEN];
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_mc_get(id, buf, sizeof(buf)), ETSS_SUCCESS);
     *value =
         (uint32_t)buf[0] | (uint32_t)buf[1] << 8 | (uint32_t)buf[2] << 16 | (uint32_t)buf[3] << 24;
     CHECK_EQ(*value, model_counter(id));
 }
 
-static void read_all_counters(uint32_t values[N_CLIENTS])
+static void read_all_counters(uint32_t values[ETSS_SUITE_CLIENTS])
 {
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        CHECK_HELPER(read_counter(clients[i], counters[i], &values[i]));
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        CHECK_HELPER(read_counter(etss_suite_clients[i], etss_suite_counters[i], &values[i]));
     }
 }
 
 static void get_puf(int32_t client, uint8_t puf[PUF_LEN])
 {
     uint32_t len = 0;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_get_puf(puf, PUF_LEN, &len), ETSS_SUCCESS);
     CHECK_EQ(len, PUF_LEN);
 }
@@ -102,9 +72,9 @@ static void get_puf(int32_t client, uint8_t puf[PUF_LEN])
 /* One asset per zone, to see that provisioning calls leave them. */
 static void set_assets(void)
 {
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_set(NS_UID, sizeof(NS_DATA), NS_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_set(S_UID, sizeof(S_DATA), S_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
 }
 
@@ -112,7 +82,7 @@ static void check_asset(int32_t client, psa_storage_uid_t uid, const char *data,
 {
     uint8_t buf[64];
     size_t n = 0;
-    as(client);
+    etss_suite_as(client);
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(buf), buf, &n), ETSS_SUCCESS);
     CHECK_EQ(n, len);
     CHECK_MEM_EQ(buf, data, len);
@@ -126,18 +96,18 @@ static void check_assets(void)
 
 static void remove_assets(void)
 {
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_remove(NS_UID), ETSS_SUCCESS);
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_remove(S_UID), ETSS_SUCCESS);
 }
 
 /* After a test, whatever happened in it. */
 static void clear_assets(void)
 {
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     (void)tfm_etss_remove(NS_UID);
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     (void)tfm_etss_remove(S_UID);
 }
 
@@ -146,14 +116,14 @@ static void clear_assets(void)
 /* Increment and read the client's own counter */
 static void TFM_ETSS_TEST_4001(void)
 {
-    for (size_t i = 0; i < N_CLIENTS; i++) {
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
         uint32_t start = 0;
-        CHECK_HELPER(read_counter(clients[i], counters[i], &start));
+        CHECK_HELPER(read_counter(etss_suite_clients[i], etss_suite_counters[i], &start));
         for (uint32_t step = 1; step <= 5u; step++) {
             uint32_t value = 0;
-            as(clients[i]);
-            CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_SUCCESS);
-            CHECK_HELPER(read_counter(clients[i], counters[i], &value));
+            etss_suite_as(etss_suite_clients[i]);
+            CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[i]), ETSS_SUCCESS);
+            CHECK_HELPER(read_counter(etss_suite_clients[i], etss_suite_counters[i], &value));
             CHECK_EQ(value, start + step);
         }
     }
@@ -163,20 +133,21 @@ static void TFM_ETSS_TEST_4001(void)
 static void TFM_ETSS_TEST_4002(void)
 {
     static const uint8_t foreign_ids[] = {4, 7, 8, 255};
-    uint32_t before[N_CLIENTS];
-    uint32_t after[N_CLIENTS];
+    uint32_t before[ETSS_SUITE_CLIENTS];
+    uint32_t after[ETSS_SUITE_CLIENTS];
     uint8_t buf[COUNTER_LEN];
     CHECK_HELPER(read_all_counters(before));
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        as(clients[i]);
-        for (size_t j = 0; j < N_CLIENTS; j++) {
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        etss_suite_as(etss_suite_clients[i]);
+        for (size_t j = 0; j < ETSS_SUITE_CLIENTS; j++) {
             if (j == i) {
                 continue;
             }
-            CHECK_EQ(tfm_etss_mc_increment(counters[j]), ETSS_ERR_NOT_PERMITTED);
+            CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[j]), ETSS_ERR_NOT_PERMITTED);
             memset(buf, SENTINEL, sizeof(buf));
-            CHECK_EQ(tfm_etss_mc_get(counters[j], buf, sizeof(buf)), ETSS_ERR_NOT_PERMITTED);
-            CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+            CHECK_EQ(tfm_etss_mc_get(etss_suite_counters[j], buf, sizeof(buf)),
+                     ETSS_ERR_NOT_PERMITTED);
+            CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
         }
         for (size_t k = 0; k < sizeof(foreign_ids); k++) {
             CHECK_EQ(tfm_etss_mc_increment(foreign_ids[k]), ETSS_ERR_NOT_PERMITTED);
@@ -193,11 +164,11 @@ static void TFM_ETSS_TEST_4003(void)
     uint8_t buf[2u * COUNTER_LEN];
     uint32_t value = 0;
     CHECK_HELPER(read_counter(ETSS_NS_CLIENT, ETSS_NS_COUNTER, &value));
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     for (uint32_t size = 0; size < COUNTER_LEN; size++) {
         memset(buf, SENTINEL, sizeof(buf));
         CHECK_EQ(tfm_etss_mc_get(ETSS_NS_COUNTER, buf, size), ETSS_ERR_BUFFER_TOO_SMALL);
-        CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+        CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     }
     CHECK_EQ(tfm_etss_mc_get(ETSS_NS_COUNTER, NULL, COUNTER_LEN), ETSS_ERR_INVALID_ARGUMENT);
     /* A larger buffer: 4 bytes, little-endian, and no more. */
@@ -207,26 +178,26 @@ static void TFM_ETSS_TEST_4003(void)
     CHECK_EQ(buf[1], (value >> 8) & 0xFFu);
     CHECK_EQ(buf[2], (value >> 16) & 0xFFu);
     CHECK_EQ(buf[3], value >> 24);
-    CHECK(all_bytes_are(&buf[COUNTER_LEN], sizeof(buf) - COUNTER_LEN, SENTINEL));
+    CHECK(etss_suite_all_bytes_are(&buf[COUNTER_LEN], sizeof(buf) - COUNTER_LEN, SENTINEL));
     CHECK_EQ(model_counter(ETSS_NS_COUNTER), value);
 }
 
 /* Counter values survive between calls and other clients' increments */
 static void TFM_ETSS_TEST_4004(void)
 {
-    uint32_t before[N_CLIENTS];
-    uint32_t after[N_CLIENTS];
+    uint32_t before[ETSS_SUITE_CLIENTS];
+    uint32_t after[ETSS_SUITE_CLIENTS];
     CHECK_HELPER(read_all_counters(before));
     CHECK_HELPER(read_all_counters(after));
     CHECK_MEM_EQ(before, after, sizeof(before));
     /* Each client's increments move its counter only. */
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        as(clients[i]);
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        etss_suite_as(etss_suite_clients[i]);
         for (size_t k = 0; k <= i; k++) {
-            CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_SUCCESS);
+            CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[i]), ETSS_SUCCESS);
         }
         CHECK_HELPER(read_all_counters(after));
-        for (size_t j = 0; j < N_CLIENTS; j++) {
+        for (size_t j = 0; j < ETSS_SUITE_CLIENTS; j++) {
             CHECK_EQ(after[j], before[j] + (j <= i ? j + 1u : 0u));
         }
     }
@@ -237,18 +208,18 @@ static void TFM_ETSS_TEST_4005(void)
 {
     uint8_t buf[PUF_LEN];
     uint32_t len = 0;
-    uint32_t before[N_CLIENTS];
-    uint32_t after[N_CLIENTS];
+    uint32_t before[ETSS_SUITE_CLIENTS];
+    uint32_t after[ETSS_SUITE_CLIENTS];
     CHECK_HELPER(read_all_counters(before));
-    as(ETSS_UNBOUND_CLIENT);
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        CHECK_EQ(tfm_etss_mc_increment(counters[i]), ETSS_ERR_NOT_PERMITTED);
+    etss_suite_as(ETSS_UNBOUND_CLIENT);
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[i]), ETSS_ERR_NOT_PERMITTED);
         memset(buf, SENTINEL, sizeof(buf));
-        CHECK_EQ(tfm_etss_mc_get(counters[i], buf, COUNTER_LEN), ETSS_ERR_NOT_PERMITTED);
-        CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+        CHECK_EQ(tfm_etss_mc_get(etss_suite_counters[i], buf, COUNTER_LEN), ETSS_ERR_NOT_PERMITTED);
+        CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     }
     CHECK_EQ(tfm_etss_get_puf(buf, sizeof(buf), &len), ETSS_ERR_NOT_PERMITTED);
-    CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     CHECK_HELPER(read_all_counters(after));
     CHECK_MEM_EQ(before, after, sizeof(before));
 }
@@ -263,29 +234,29 @@ static void TFM_ETSS_TEST_4006(void)
     uint8_t large[2u * PUF_LEN];
     uint32_t len = 0;
     CHECK_HELPER(get_puf(ETSS_NS_CLIENT, first));
-    CHECK(!all_bytes_are(first, sizeof(first), first[0]));
+    CHECK(!etss_suite_all_bytes_are(first, sizeof(first), first[0]));
     for (int i = 0; i < 3; i++) {
         CHECK_HELPER(get_puf(ETSS_NS_CLIENT, again));
         CHECK_MEM_EQ(first, again, PUF_LEN);
     }
     /* A larger buffer gets the 32 bytes and no more. */
     memset(large, SENTINEL, sizeof(large));
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_get_puf(large, sizeof(large), &len), ETSS_SUCCESS);
     CHECK_EQ(len, PUF_LEN);
     CHECK_MEM_EQ(large, first, PUF_LEN);
-    CHECK(all_bytes_are(&large[PUF_LEN], PUF_LEN, SENTINEL));
+    CHECK(etss_suite_all_bytes_are(&large[PUF_LEN], PUF_LEN, SENTINEL));
 }
 
 /* PUF: one value per client */
 static void TFM_ETSS_TEST_4007(void)
 {
-    uint8_t puf[N_CLIENTS][PUF_LEN];
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        CHECK_HELPER(get_puf(clients[i], puf[i]));
+    uint8_t puf[ETSS_SUITE_CLIENTS][PUF_LEN];
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        CHECK_HELPER(get_puf(etss_suite_clients[i], puf[i]));
     }
-    for (size_t i = 0; i < N_CLIENTS; i++) {
-        for (size_t j = i + 1u; j < N_CLIENTS; j++) {
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        for (size_t j = i + 1u; j < ETSS_SUITE_CLIENTS; j++) {
             CHECK(memcmp(puf[i], puf[j], PUF_LEN) != 0);
         }
     }
@@ -296,15 +267,15 @@ static void TFM_ETSS_TEST_4008(void)
 {
     uint8_t buf[PUF_LEN];
     uint32_t len = 0;
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     for (uint32_t size = 0; size < PUF_LEN; size += 31u) {
         memset(buf, SENTINEL, sizeof(buf));
         CHECK_EQ(tfm_etss_get_puf(buf, size, &len), ETSS_ERR_BUFFER_TOO_SMALL);
-        CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+        CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     }
     CHECK_EQ(tfm_etss_get_puf(NULL, PUF_LEN, &len), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_get_puf(buf, PUF_LEN, NULL), ETSS_ERR_INVALID_ARGUMENT);
-    CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
 }
 
 /* ---- random numbers ---- */
@@ -316,18 +287,18 @@ static void TFM_ETSS_TEST_4009(void)
     static uint8_t buf[RANDOM_MAX + 16u];
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
         memset(buf, SENTINEL, sizeof(buf));
-        as(ETSS_NS_CLIENT);
+        etss_suite_as(ETSS_NS_CLIENT);
         CHECK_EQ(tfm_etss_generate_random_number(buf, sizes[i]), ETSS_SUCCESS);
         /* Exactly the bytes asked for, and random-looking ones. */
-        CHECK(all_bytes_are(&buf[sizes[i]], sizeof(buf) - sizes[i], SENTINEL));
+        CHECK(etss_suite_all_bytes_are(&buf[sizes[i]], sizeof(buf) - sizes[i], SENTINEL));
         if (sizes[i] >= 32u) {
-            CHECK(!all_bytes_are(buf, sizes[i], buf[0]));
+            CHECK(!etss_suite_all_bytes_are(buf, sizes[i], buf[0]));
             /* Its last 32 bytes too (a long request is served in parts). */
-            CHECK(!all_bytes_are(&buf[sizes[i] - 32u], 32u, buf[sizes[i] - 32u]));
+            CHECK(!etss_suite_all_bytes_are(&buf[sizes[i] - 32u], 32u, buf[sizes[i] - 32u]));
         }
     }
     /* A secure client gets them as well. */
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_generate_random_number(buf, 32), ETSS_SUCCESS);
 }
 
@@ -339,7 +310,7 @@ static void TFM_ETSS_TEST_4010(void)
     uint32_t count[256];
     uint32_t distinct = 0;
     uint32_t most = 0;
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_generate_random_number(a, RANDOM_MAX), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_generate_random_number(b, RANDOM_MAX), ETSS_SUCCESS);
     memset(count, 0, sizeof(count));
@@ -366,11 +337,11 @@ static void TFM_ETSS_TEST_4011(void)
 {
     uint8_t buf[16];
     memset(buf, SENTINEL, sizeof(buf));
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_generate_random_number(buf, 0), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_generate_random_number(NULL, sizeof(buf)), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_generate_random_number(NULL, 0), ETSS_ERR_INVALID_ARGUMENT);
-    CHECK(all_bytes_are(buf, sizeof(buf), SENTINEL));
+    CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
 }
 
 /* ---- provisioning ---- */
@@ -390,8 +361,8 @@ static void provision_malformed_body(void)
 {
     static uint8_t bad[ETSS_MAX_PROVISIONING_LEN];
     static const char garbage[] = "this is no provisioning message";
-    uint32_t before[N_CLIENTS];
-    uint32_t after[N_CLIENTS];
+    uint32_t before[ETSS_SUITE_CLIENTS];
+    uint32_t after[ETSS_SUITE_CLIENTS];
     uint8_t puf_before[PUF_LEN];
     uint8_t puf_after[PUF_LEN];
     CHECK_HELPER(make_message());
@@ -432,7 +403,7 @@ static void provision_malformed_body(void)
             bad[PROV_BINDING0_ZONE] = 5;
             break;
         }
-        as(ETSS_S_CLIENT);
+        etss_suite_as(ETSS_S_CLIENT);
         CHECK_EQ(tfm_etss_secure_flash_provisioning(len, bad), ETSS_ERR_SF_PROVISION);
         /* Nothing changed: assets, counters, bindings. */
         CHECK_HELPER(check_assets());
@@ -456,7 +427,7 @@ static void provision_invalid_body(void)
     static uint8_t oversized[ETSS_MAX_PROVISIONING_LEN + 1u];
     CHECK_HELPER(make_message());
     CHECK_HELPER(set_assets());
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(message_len, NULL), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(0, message), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(0, NULL), ETSS_ERR_INVALID_ARGUMENT);
@@ -478,8 +449,8 @@ static void TFM_ETSS_TEST_4013(void)
 
 static void provision_again_body(void)
 {
-    uint32_t before[N_CLIENTS];
-    uint32_t after[N_CLIENTS];
+    uint32_t before[ETSS_SUITE_CLIENTS];
+    uint32_t after[ETSS_SUITE_CLIENTS];
     uint8_t puf_before[PUF_LEN];
     uint8_t puf_after[PUF_LEN];
     struct sf_model_view view;
@@ -487,7 +458,7 @@ static void provision_again_body(void)
     CHECK_HELPER(set_assets());
     CHECK_HELPER(read_all_counters(before));
     CHECK_HELPER(get_puf(ETSS_S_CLIENT, puf_before));
-    as(ETSS_S_CLIENT);
+    etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(message_len, message), ETSS_SUCCESS);
     sf_model_view(etss_suite_model(), &view);
     CHECK_EQ(view.lifecycle, 1); /* PROVISIONED: developer mode still */
@@ -498,12 +469,12 @@ static void provision_again_body(void)
     CHECK_MEM_EQ(before, after, sizeof(before));
     CHECK_HELPER(get_puf(ETSS_S_CLIENT, puf_after));
     CHECK_MEM_EQ(puf_before, puf_after, PUF_LEN);
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_mc_increment(ETSS_NS_COUNTER), ETSS_SUCCESS);
     CHECK_HELPER(read_counter(ETSS_NS_CLIENT, ETSS_NS_COUNTER, &after[0]));
     CHECK_EQ(after[0], before[0] + 1u);
     /* And the store takes new writes. */
-    as(ETSS_NS_CLIENT);
+    etss_suite_as(ETSS_NS_CLIENT);
     CHECK_EQ(tfm_etss_set(NS_UID, 3, "new", PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
     CHECK_HELPER(check_asset(ETSS_NS_CLIENT, NS_UID, "new", 3));
     CHECK_HELPER(check_asset(ETSS_S_CLIENT, S_UID, S_DATA, sizeof(S_DATA)));
