@@ -236,6 +236,8 @@ static int exchange(struct sf_device *dev, struct exchange *x)
     struct sf_session *s = x->session;
     uint32_t sequence = 0u;
     uint8_t *f = dev->frame;
+    /* Bytes of the frame buffer this exchange fills, to be wiped after. */
+    size_t used = SFP1_HEADER_LEN + x->payload_len + SFP1_TAG_LEN;
 
     if (s != NULL && !x->plain_in_session) {
         if (!s->open || s->sequence == INT32_MAX) {
@@ -269,6 +271,7 @@ static int exchange(struct sf_device *dev, struct exchange *x)
         rc = well_formed ? SF_OK : SF_ERR_COMM;
         if (rc == SF_OK) {
             size_t rest = n + ((flags & SFP1_FLAG_AUTH) != 0u ? SFP1_TAG_LEN : 0u);
+            used = used > SFP1_HEADER_LEN + rest ? used : SFP1_HEADER_LEN + rest;
             rc = read_response(dev, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN], rest);
         }
     }
@@ -292,7 +295,8 @@ static int exchange(struct sf_device *dev, struct exchange *x)
             x->response_session = f[SFP1_OFF_SESSION];
         }
     }
-    sf_crypto_zeroize(&f[SFP1_HEADER_LEN], SF_MAX_FRAME - SFP1_HEADER_LEN);
+    used = used < SF_MAX_FRAME ? used : SF_MAX_FRAME;
+    sf_crypto_zeroize(&f[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
     if (rc == SF_ERR_COMM) {
         dev->stats.comm_failures++;
     }
