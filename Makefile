@@ -7,7 +7,7 @@
 DATA ?= data
 JOBS := $(shell nproc)
 
-.PHONY: run test setup build bench footprint fuzz format clean
+.PHONY: run test setup build bench footprint target-qemu fuzz format clean
 
 setup:
 	@scripts/setup.sh
@@ -49,6 +49,10 @@ test: setup
 bench:
 	@scripts/setup.sh bench
 	@scripts/bench.sh
+
+# ETSS on a Cortex-M33 under QEMU (mps2-an505); also part of make test.
+target-qemu: setup
+	@scripts/target-qemu.sh
 
 # Cortex-M33 footprint report: docs/footprint.md.
 footprint: setup

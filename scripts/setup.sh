@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev          # libFuzzer targets
   libmbedtls-dev                    # PSA Crypto API on the host (Mbed TLS)
   valgrind                          # its headers: the benchmark's callgrind markers
+  qemu-system-arm                   # the Cortex-M33 images under QEMU (mps2-an505)
 )
 
 # `setup.sh bench` adds what the benchmarks need (make bench).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test ETSS has, in order: style, the host suites (Debug), a Release
 # build, static analysis, the host suites under ASan/UBSan, the Cortex-M33
-# cross-build, a benchmark smoke run, fuzz smoke runs.
+# cross-build, the suites on a Cortex-M33 under QEMU, a benchmark smoke
+# run, fuzz smoke runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -39,6 +40,11 @@ done_step
 
 step "Cortex-M33 cross-build"
 scripts/check-target.sh build/cortex-m33
+done_step
+
+step "Cortex-M33 images under QEMU (mps2-an505): the suites on the target"
+scripts/target-qemu.sh >build/target-qemu.log 2>&1 || { tail -80 build/target-qemu.log; exit 1; }
+sed -n '/^== summary/,$p' build/target-qemu.log
 done_step
 
 step "benchmark smoke run (the full run: make bench)"

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# ETSS on a Cortex-M33 under QEMU's mps2-an505: build Mbed TLS for the
+# target (scripts/target-mbedtls.sh), build the test images (target/an505/:
+# the secure flash model with its array in RAM, the ETSS partition in the
+# bare-metal SPM, one suite per image), run each under qemu-system-arm
+# with a timeout, and print what they print.
+#
+#   scripts/target-qemu.sh [BUILD_DIR]       (default build/target/an505)
+#
+# ETSS_QEMU_TIMEOUT  seconds one image may run (default 600)
+#
+# Fails (non-zero) when an image fails a test, ends without its
+# "[an505] SUMMARY: PASS" line, exits non-zero, or times out; and when one of
+# the images that must fail (the SPM's fault checks) does not fail as
+# expected. Prints each partition's stack high-water mark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+build=${1:-build/target/an505}
+timeout_s=${ETSS_QEMU_TIMEOUT:-600}
+mbedtls_out=build/target/mbedtls
+qemu=(qemu-system-arm -machine mps2-an505 -cpu cortex-m33 -nographic
+  -semihosting-config "enable=on,target=native")
+
+t_start=$(date +%s.%N)
+elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# qemu-system-arm, installed if missing (as scripts/setup.sh installs the rest).
+if ! command -v qemu-system-arm >/dev/null 2>&1; then
+  echo "target-qemu: installing qemu-system-arm"
+  if [[ $(id -u) -eq 0 ]]; then
+    sudo=()
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo=(sudo -n)
+  else
+    echo "target-qemu: qemu-system-arm is missing and I am not root:" >&2
+    echo "  sudo apt-get install qemu-system-arm" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends qemu-system-arm
+fi
+for tool in arm-none-eabi-gcc arm-none-eabi-size cmake timeout; do
+  command -v "$tool" >/dev/null || { echo "target-qemu: $tool missing (scripts/setup.sh)" >&2; exit 1; }
+done
+
+echo "== Mbed TLS for Cortex-M33 (scripts/target-mbedtls.sh)"
+scripts/target-mbedtls.sh "$mbedtls_out" | sed 's/^/  /'
+
+echo "== images (target/an505, $build)"
+mkdir -p "$build/logs"
+cmake -S target/an505 -B "$build" -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/arm-none-eabi.cmake" \
+  -DETSS_MBEDTLS_BUILD="$repo/$mbedtls_out/build" >"$build/logs/cmake-configure.log" 2>&1 || {
+  cat "$build/logs/cmake-configure.log" >&2
+  exit 1
+}
+cmake --build "$build" -j"$(nproc)" >"$build/logs/cmake-build.log" 2>&1 || {
+  grep -E -A5 'error|Error' "$build/logs/cmake-build.log" | head -60 >&2
+  exit 1
+}
+mapfile -t images <"$build/images.txt"
+mapfile -t must_fail <"$build/images-must-fail.txt"
+echo "  built ${#images[@]} images and ${#must_fail[@]} that must fail"
+echo "  image                             text     data      bss"
+for image in "${images[@]}" "${must_fail[@]}"; do
+  arm-none-eabi-size "$build/$image" | awk -v n="$image" 'NR == 2 { printf "  %-30s %8s %8s %8s\n", n, $1, $2, $3 }'
+done
+
+# run IMAGE: QEMU's exit status in $status, the output in $build/logs/IMAGE.log
+# and on stdout, the seconds it took in $seconds.
+run() {
+  local image=$1 t0
+  t0=$(date +%s.%N)
+  set +e
+  timeout -k 10 "$timeout_s" "${qemu[@]}" -kernel "$build/$image" </dev/null \
+    >"$build/logs/${image%.elf}.log" 2>&1
+  status=$?
+  set -e
+  seconds=$(elapsed "$t0")
+  sed 's/^/  | /' "$build/logs/${image%.elf}.log"
+}
+
+failures=()
+summary=()
+highwater=()
+for image in "${images[@]}"; do
+  echo "== $image"
+  run "$image"
+  log=$build/logs/${image%.elf}.log
+  cases=$(sed -n 's/^\[an505\] cases: \(.*\); suite status.*/\1/p' "$log")
+  verdict=PASS
+  if [[ $status -eq 124 || $status -eq 137 ]]; then
+    verdict="TIMEOUT after ${timeout_s} s"
+  elif grep -q -- ' - FAILED' "$log"; then
+    verdict="FAILED tests: $(grep -c -- ' - FAILED' "$log")"
+  elif ! grep -qx '\[an505\] SUMMARY: PASS' "$log"; then
+    verdict="no PASS summary (QEMU status $status)"
+  elif [[ $status -ne 0 ]]; then
+    verdict="QEMU status $status"
+  fi
+  [[ $verdict == PASS ]] || failures+=("$image: $verdict")
+  summary+=("$(printf '%-30s %-5s %6s s  %s' "$image" "${verdict%% *}" "$seconds" "${cases:-no case counts}")")
+  while IFS= read -r line; do
+    highwater+=("$(printf '%-30s %s' "$image" "${line#\[an505\] }")")
+  done < <(grep -E '^\[an505\] partition .* stack high-water' "$log" || true)
+  echo "  -> $verdict ($seconds s)"
+done
+
+# The images that must fail: the status and the message the SPM or the fault
+# handler gives. A run that passes here would mean failures go unnoticed.
+expect_failure() {
+  case $1 in
+  etss_an505_spm_fault1.elf) echo "1|spm_target: programmer error in partition 256: psa_write(" ;;
+  etss_an505_spm_fault2.elf) echo "3|stack overflow (UsageFault STKOF" ;;
+  etss_an505_spm_fault3.elf) echo "1|spm_target: programmer error in partition 256: deadlock" ;;
+  *) echo "" ;;
+  esac
+}
+for image in "${must_fail[@]}"; do
+  echo "== $image (must fail)"
+  run "$image"
+  expected=$(expect_failure "$image")
+  want_status=${expected%%|*}
+  want_text=${expected#*|}
+  if [[ -z $expected ]]; then
+    verdict="no expectation in scripts/target-qemu.sh"
+  elif [[ $status -eq 124 || $status -eq 137 ]]; then
+    verdict="TIMEOUT after ${timeout_s} s"
+  elif [[ $status -ne $want_status ]]; then
+    verdict="QEMU status $status, expected $want_status"
+  elif ! grep -qF -- "$want_text" "$build/logs/${image%.elf}.log"; then
+    verdict="no '$want_text' in its output"
+  else
+    verdict="PASS"
+  fi
+  [[ $verdict == PASS ]] || failures+=("$image: $verdict")
+  summary+=("$(printf '%-30s %-5s %6s s  %s' "$image" "${verdict%% *}" "$seconds" "failed as expected: status $status")")
+  echo "  -> ${verdict/#PASS/failed as expected} ($seconds s)"
+done
+
+echo
+echo "== summary (mps2-an505, qemu-system-arm $(qemu-system-arm --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'))"
+printf '  %s\n' "${summary[@]}"
+echo "== partition stack high-water marks"
+if [[ ${#highwater[@]} -gt 0 ]]; then
+  printf '  %s\n' "${highwater[@]}"
+fi
+echo "== total $(elapsed "$t_start") s (build included)"
+if [[ ${#failures[@]} -gt 0 ]]; then
+  echo "target-qemu: FAILED" >&2
+  printf '  %s\n' "${failures[@]}" >&2
+  exit 1
+fi
+echo "target-qemu: all ${#images[@]} images passed; the ${#must_fail[@]} fault images failed as they must"
