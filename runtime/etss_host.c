@@ -7,6 +7,7 @@
 #include "etss_config.h"
 #include "etss_platform.h"
 #include "psa_manifest/etss.h"
+#include "psa_manifest/pid.h"
 #include "psa_manifest/sid.h"
 #include "spm_host.h"
 
@@ -48,5 +49,5 @@ int etss_host_start_partition(void)
         .version = TFM_ETSS_SERVICE_VERSION,
         .signal = TFM_ETSS_SERVICE_SIGNAL,
     };
-    return spm_host_start_partition(TFM_SP_ETSS_PARTITION_ID, etss_partition_main, &service, 1);
+    return spm_host_start_partition(TFM_SP_ETSS, etss_partition_main, &service, 1);
 }

@@ -16,6 +16,7 @@
 
 #include "an505.h"
 #include "psa_manifest/etss.h"
+#include "psa_manifest/pid.h"
 #include "spm_target_extra.h"
 #include "test_harness.h"
 
@@ -105,7 +106,7 @@ int main(void)
         int32_t id = spm_target_partition_id(i);
         char what[80];
         snprintf(what, sizeof(what), "partition %" PRId32 "%s stack high-water", id,
-                 id == TFM_SP_ETSS_PARTITION_ID ? " (ETSS)" : "");
+                 id == TFM_SP_ETSS ? " (ETSS)" : "");
         print_kib(what, spm_target_stack_used(id), spm_target_stack_size(id));
     }
     if (spm_target_partition_count() > 0) {
