@@ -47,7 +47,8 @@ struct sf_model {
     struct sf_model_state state;
     bool locked_out;
     struct session sessions[SFP1_MAX_SESSIONS];
-    uint64_t tick; /* frames processed: the age of a session */
+    bool sessions_void; /* provisioned anew: every session ends after this answer */
+    uint64_t tick;      /* frames processed: the age of a session */
     uint8_t puf_secret[32];
     uint8_t uid[SFP1_UID_LEN];
     /* The transaction on the wire. */
@@ -236,6 +237,7 @@ static void end_all_sessions(struct sf_model *m)
     for (size_t i = 0; i < SFP1_MAX_SESSIONS; i++) {
         end_session(&m->sessions[i]);
     }
+    m->sessions_void = false;
 }
 
 static struct session *find_session(struct sf_model *m, uint8_t sid, enum slot_state state)
@@ -376,9 +378,12 @@ static void cmd_confirm(struct sf_model *m, uint8_t sid, const uint8_t *payload)
     }
 }
 
-static uint8_t cmd_provision(struct sf_model *m, const uint8_t *payload, size_t n)
+/* Store a provisioning record: the plain PROVISION of a blank part, or
+ * REPROVISION in a session. Every session ends (after the answer). */
+static uint8_t apply_provisioning(struct sf_model *m, uint8_t lifecycle, const uint8_t *payload,
+                                  size_t n)
 {
-    if (m->state.lifecycle == SFP1_LIFECYCLE_LOCKED) {
+    if (m->state.lifecycle != lifecycle) {
         return SFP1_LIFECYCLE;
     }
     if (!sf_model_record_valid(payload, n, nor_model_config(m->nor)->size_bytes,
@@ -388,7 +393,7 @@ static uint8_t cmd_provision(struct sf_model *m, const uint8_t *payload, size_t 
     if (!sf_model_state_provision(m->nor, &m->state, payload, n)) {
         return POWER_LOST;
     }
-    end_all_sessions(m);
+    m->sessions_void = true;
     m->out_len = 0u;
     return SFP1_OK;
 }
@@ -431,7 +436,9 @@ static void plain_command(struct sf_model *m, uint8_t type, uint8_t sid, uint32_
         cmd_confirm(m, sid, payload);
         return;
     default:
-        status = cmd_provision(m, payload, n);
+        /* In clear, so only a blank part takes it; a provisioned one is
+         * provisioned again in a session (REPROVISION). */
+        status = apply_provisioning(m, SFP1_LIFECYCLE_BLANK, payload, n);
         break;
     }
     if (status == POWER_LOST) {
@@ -441,6 +448,9 @@ static void plain_command(struct sf_model *m, uint8_t type, uint8_t sid, uint32_
         respond_plain(m, type, sid, 0u, SFP1_OK);
     } else {
         respond_error(m, status);
+    }
+    if (m->sessions_void) {
+        end_all_sessions(m);
     }
 }
 
@@ -644,7 +654,17 @@ static uint8_t execute(struct sf_model *m, const struct session *s, uint8_t type
         m->out_len = sf_model_state_info(&m->state, m->cfg.n_counters, m->cfg.max_sessions, m->out);
         return no_payload(n, SFP1_OK);
     case SFP1_CMD_LOCK:
+        if (s->zone != SFP1_ADMIN_ZONE) {
+            return SFP1_ZONE_VIOLATION;
+        }
         return n == 0u ? cmd_lock(m) : (uint8_t)SFP1_MALFORMED;
+    case SFP1_CMD_REPROVISION:
+        /* Root keys travel in this record: sealed, or not at all. */
+        if (s->zone != SFP1_ADMIN_ZONE) {
+            return SFP1_ZONE_VIOLATION;
+        }
+        return encrypted ? apply_provisioning(m, SFP1_LIFECYCLE_PROVISIONED, p, n)
+                         : (uint8_t)SFP1_POLICY;
     case SFP1_CMD_CLOSE:
         return no_payload(n, SFP1_OK);
     default:
@@ -712,6 +732,9 @@ static void session_command(struct sf_model *m, const uint8_t *f, size_t n)
     }
     if (type == SFP1_CMD_CLOSE || s->ops >= m->state.session_max_ops) {
         end_session(s);
+    }
+    if (m->sessions_void) {
+        end_all_sessions(m);
     }
 }
 

@@ -4,6 +4,7 @@
  * the wire (as an attacker or a factory would) and through the host
  * framework, with the power cut at every non-volatile step.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -100,8 +101,10 @@ static void put32(uint8_t *p, uint32_t v)
     }
 }
 
-/* Every way a record can be wrong: refused, and the part is as before. */
-static void refuse_all_corruptions(struct sf_rig *r, const uint8_t *good, size_t len)
+/* Every way a record can be wrong: refused, and the part is as before.
+ * `sealed`: sent as the host provisions a provisioned part (REPROVISION in
+ * a session); otherwise as a factory provisions a blank one. */
+static void refuse_all_corruptions(struct sf_rig *r, const uint8_t *good, size_t len, bool sealed)
 {
     static uint8_t rec[SFP1_PROV_MAX_LEN + 1];
     static uint8_t info_before[SFP1_MAX_PAYLOAD];
@@ -192,7 +195,11 @@ static void refuse_all_corruptions(struct sf_rig *r, const uint8_t *good, size_t
             n = 5;
             break; /* header cut off */
         }
-        CHECK_EQ(provision_raw(r, rec, n), SFP1_MALFORMED);
+        if (sealed) {
+            CHECK_EQ(sf_device_provision(&r->dev, rec, n), SF_ERR_MALFORMED);
+        } else {
+            CHECK_EQ(provision_raw(r, rec, n), SFP1_MALFORMED);
+        }
         raw_info(r, info_after, sizeof(info_after), &after_len);
         CHECK_EQ(after_len, info_len);
         CHECK_MEM_EQ(info_after, info_before, info_len);
@@ -208,16 +215,49 @@ static void test_malformed_records_change_nothing(void)
     CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
     size_t len = 0;
     factory_record(good, &len);
-    refuse_all_corruptions(&r, good, len);
+    refuse_all_corruptions(&r, good, len, false);
     sf_model_view(r.model, &view);
     CHECK_EQ(view.lifecycle, SFP1_LIFECYCLE_BLANK);
     /* A provisioned part keeps its provisioning, and its sessions. */
     CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
     CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
     uint32_t opened = r.dev.stats.sessions_opened;
-    refuse_all_corruptions(&r, good, len);
+    refuse_all_corruptions(&r, good, len, true);
     CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
     CHECK_EQ(r.dev.stats.sessions_opened, opened);
+    sf_rig_close(&r);
+}
+
+/* An attacker on the bus cannot provision a provisioned part with keys of
+ * its own (and then read the zones): in clear only a blank part takes a
+ * record, and in a session only the admin zone's key holder. */
+static void test_reprovisioning_needs_the_keys(void)
+{
+    struct sf_rig r;
+    static uint8_t rogue[SFP1_PROV_MAX_LEN];
+    static uint8_t info_before[SFP1_MAX_PAYLOAD];
+    static uint8_t info_after[SFP1_MAX_PAYLOAD];
+    size_t len = 0;
+    size_t n_before = 0;
+    size_t n_after = 0;
+    uint8_t got[16];
+    CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
+    CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0, "the owner's data", 16), SF_OK);
+    factory_record(rogue, &len); /* keys the attacker knows */
+    raw_info(&r, info_before, sizeof(info_before), &n_before);
+    CHECK_EQ(provision_raw(&r, rogue, len), SFP1_LIFECYCLE);
+    raw_info(&r, info_after, sizeof(info_after), &n_after);
+    CHECK_EQ(n_after, n_before);
+    CHECK_MEM_EQ(info_after, info_before, n_before);
+    /* A host with another HUK has no session to do it in. */
+    CHECK(sf_rig_attach(&r, 77) != SF_OK);
+    CHECK(sf_device_provision(&r.dev, rogue, len) != SF_OK);
+    /* The rightful host still reads its data; and may provision again. */
+    CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
+    CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0, got, sizeof(got)), SF_OK);
+    CHECK_MEM_EQ(got, "the owner's data", 16);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
     sf_rig_close(&r);
 }
 
@@ -528,6 +568,7 @@ static void test_plain_nor_is_not_taken_for_a_secure_flash(void)
 static const struct test_case cases[] = {
     TEST_CASE(test_blank_part_is_plain_nor),
     TEST_CASE(test_malformed_records_change_nothing),
+    TEST_CASE(test_reprovisioning_needs_the_keys),
     TEST_CASE(test_power_cut_at_every_step),
     TEST_CASE(test_reflected_response_is_refused),
     TEST_CASE(test_attacker_sessions_do_not_evict_confirmed_ones),

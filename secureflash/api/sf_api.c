@@ -225,7 +225,7 @@ int sf_api_lock(struct sf_device *dev)
 {
     int rc = authentic_info(dev);
     if (rc == SF_OK) {
-        rc = sf_device_lock(dev, 0u);
+        rc = sf_device_lock(dev, SF_ADMIN_ZONE);
         dev->info_authentic = false; /* the lifecycle changed: ask again */
     }
     return rc;

@@ -95,19 +95,6 @@ int sf_device_get_info(struct sf_device *dev, struct sf_info *info)
     return dev->vendor->get_info(dev, info);
 }
 
-int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len)
-{
-    if (dev == NULL || dev->vendor == NULL || record == NULL || len == 0u) {
-        return SF_ERR_PARAM;
-    }
-    /* The part drops every session; so do we. */
-    sf_device_drop_sessions(dev);
-    dev->info_authentic = false;
-    int rc = dev->vendor->provision(dev, record, len);
-    int info_rc = dev->vendor->get_info(dev, &dev->info);
-    return rc != SF_OK ? rc : info_rc;
-}
-
 static struct sf_session *find_session(struct sf_device *dev, uint8_t zone)
 {
     for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
@@ -173,6 +160,7 @@ enum request_kind {
     REQ_UID,
     REQ_SECURITY_INFO,
     REQ_LOCK,
+    REQ_REPROVISION,
 };
 
 struct request {
@@ -212,6 +200,8 @@ static int dispatch(struct sf_device *dev, struct sf_session *s, const struct re
         return v->security_info(dev, s, r->info);
     case REQ_LOCK:
         return v->lock(dev, s);
+    case REQ_REPROVISION:
+        return v->reprovision(dev, s, r->in, r->in_len);
     }
     return SF_ERR_PARAM;
 }
@@ -301,6 +291,29 @@ int sf_device_security_info(struct sf_device *dev, uint8_t zone, struct sf_info 
 {
     struct request r = {.kind = REQ_SECURITY_INFO, .info = info};
     return info == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+{
+    if (dev == NULL || dev->vendor == NULL || record == NULL || len == 0u) {
+        return SF_ERR_PARAM;
+    }
+    int rc;
+    if (dev->info.lifecycle == SF_LIFECYCLE_BLANK) {
+        sf_device_drop_sessions(dev);
+        rc = dev->vendor->provision(dev, record, len);
+    } else {
+        /* Only a host holding the current keys provisions the part again. */
+        struct request r = {.kind = REQ_REPROVISION, .in = record, .in_len = len};
+        rc = run(dev, SF_ADMIN_ZONE, &r);
+    }
+    if (rc == SF_OK) {
+        /* The part ended every session, and its description changed. */
+        sf_device_drop_sessions(dev);
+        dev->info_authentic = false;
+    }
+    int info_rc = dev->vendor->get_info(dev, &dev->info);
+    return rc != SF_OK ? rc : info_rc;
 }
 
 int sf_device_lock(struct sf_device *dev, uint8_t zone)

@@ -58,6 +58,9 @@ enum sf_status {
 /* A zone's write policy that forbids every write. */
 #define SF_WRITE_READ_ONLY 2u
 
+/* The zone whose session may lock the part or provision it again. */
+#define SF_ADMIN_ZONE 0u
+
 struct sf_zone {
     uint32_t base;
     uint32_t size;
@@ -102,7 +105,11 @@ struct sf_vendor_ops {
     /* Does the part on dev->spi speak this protocol? Fills dev->features. */
     int (*probe)(struct sf_device *dev);
     int (*get_info)(struct sf_device *dev, struct sf_info *info);
+    /* Provision a blank part (in clear: a trusted setting only). */
     int (*provision)(struct sf_device *dev, const uint8_t *record, size_t len);
+    /* Provision a provisioned part again, sealed in a session on SF_ADMIN_ZONE. */
+    int (*reprovision)(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+                       size_t len);
     int (*session_open)(struct sf_device *dev, struct sf_session *s, uint8_t zone,
                         sf_key_t root_key);
     int (*session_close)(struct sf_device *dev, struct sf_session *s);

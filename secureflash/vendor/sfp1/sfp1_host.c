@@ -646,6 +646,13 @@ static int sfp1_security_info(struct sf_device *dev, struct sf_session *s, struc
     return rc;
 }
 
+static int sfp1_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+                            size_t len)
+{
+    /* The record carries root keys: always sealed. */
+    return session_request(dev, s, SFP1_CMD_REPROVISION, record, len, true, false, NULL, 0u);
+}
+
 static int sfp1_lock(struct sf_device *dev, struct sf_session *s)
 {
     return session_request(dev, s, SFP1_CMD_LOCK, NULL, 0u, false, false, NULL, 0u);
@@ -656,6 +663,7 @@ const struct sf_vendor_ops sfp1_vendor_ops = {
     .probe = sfp1_probe,
     .get_info = sfp1_get_info,
     .provision = sfp1_provision,
+    .reprovision = sfp1_reprovision,
     .session_open = sfp1_session_open,
     .session_close = sfp1_session_close,
     .read = sfp1_read,

@@ -86,6 +86,7 @@
 #define SFP1_CMD_PUF 0x31u
 #define SFP1_CMD_UID 0x32u
 #define SFP1_CMD_SECURITY_INFO 0x33u
+#define SFP1_CMD_REPROVISION 0x3Eu
 #define SFP1_CMD_LOCK 0x3Fu
 #define SFP1_CMD_CLOSE 0x40u
 
@@ -94,6 +95,7 @@
 #define SFP1_PUF_RESPONSE_LEN 32u
 #define SFP1_UID_LEN 16u
 #define SFP1_SECTOR_SIZE 4096u
+#define SFP1_ADMIN_ZONE 0u /* LOCK and REPROVISION need a session on it */
 
 /* Zone policies. */
 #define SFP1_READ_OPEN 0u
