@@ -7,24 +7,13 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "nor_model_internal.h"
 #include "spi_nor_defs.h"
 
 #define IMAGE_MAGIC "ETSSNOR\0"
 #define IMAGE_VERSION 1u
 #define IMAGE_HEADER_LEN 64u
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    for (unsigned i = 0; i < 4u; i++) {
-        p[i] = (uint8_t)(v >> (8u * i));
-    }
-}
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
 
 static long counts_offset(const struct nor_model *m)
 {
@@ -68,7 +57,7 @@ void nor_model_image_write_erase_counts(struct nor_model *m, uint32_t first, uin
     }
     for (uint32_t i = 0; i < count; i++) {
         uint8_t le[4];
-        put_le32(le, m->erase_counts[first + i]);
+        etss_put_le32(le, m->erase_counts[first + i]);
         if (fwrite(le, 1, sizeof(le), m->image) != sizeof(le)) {
             fail(m);
             return;
@@ -94,13 +83,13 @@ static void make_header(const struct nor_model *m, uint8_t hdr[IMAGE_HEADER_LEN]
 {
     memset(hdr, 0, IMAGE_HEADER_LEN);
     memcpy(hdr, IMAGE_MAGIC, 8);
-    put_le32(&hdr[8], IMAGE_VERSION);
-    put_le32(&hdr[12], IMAGE_HEADER_LEN);
-    put_le32(&hdr[16], m->cfg.size_bytes);
-    put_le32(&hdr[20], m->cfg.page_size);
-    put_le32(&hdr[24], NOR_MODEL_SECTOR_SIZE);
-    put_le32(&hdr[28], m->n_sectors);
-    put_le32(&hdr[32], m->cfg.nv_size);
+    etss_put_le32(&hdr[8], IMAGE_VERSION);
+    etss_put_le32(&hdr[12], IMAGE_HEADER_LEN);
+    etss_put_le32(&hdr[16], m->cfg.size_bytes);
+    etss_put_le32(&hdr[20], m->cfg.page_size);
+    etss_put_le32(&hdr[24], NOR_MODEL_SECTOR_SIZE);
+    etss_put_le32(&hdr[28], m->n_sectors);
+    etss_put_le32(&hdr[32], m->cfg.nv_size);
 }
 
 static enum nor_model_status create_image(struct nor_model *m)
@@ -143,7 +132,7 @@ static enum nor_model_status load_image(struct nor_model *m)
         if (fread(le, 1, sizeof(le), m->image) != sizeof(le)) {
             return ferror(m->image) ? NOR_MODEL_ERR_IMAGE_IO : NOR_MODEL_ERR_IMAGE_TRUNCATED;
         }
-        m->erase_counts[s] = get_le32(le);
+        m->erase_counts[s] = etss_get_le32(le);
     }
     if (fread(m->nv, 1, m->cfg.nv_size, m->image) != m->cfg.nv_size) {
         return ferror(m->image) ? NOR_MODEL_ERR_IMAGE_IO : NOR_MODEL_ERR_IMAGE_TRUNCATED;

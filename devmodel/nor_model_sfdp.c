@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "nor_model_internal.h"
 #include "spi_nor_defs.h"
 
@@ -66,14 +67,6 @@ static void build_bfpt(const struct nor_model_config *cfg, uint32_t dw[SFDP_BFPT
     dw[15] = 0x00001000u; /* soft reset: RSTEN 0x66 then RST 0x99 */
 }
 
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-}
-
 static void put_param_header(uint8_t *p, uint16_t id, uint8_t major, uint8_t minor,
                              uint8_t n_dwords, uint32_t pointer)
 {
@@ -95,7 +88,7 @@ enum nor_model_status nor_model_build_sfdp(struct nor_model *m)
     uint32_t bfpt[SFDP_BFPT_DWORDS];
 
     memset(m->sfdp, SPI_NOR_ERASED_BYTE, sizeof(m->sfdp));
-    put_le32(&m->sfdp[0], SFDP_SIGNATURE);
+    etss_put_le32(&m->sfdp[0], SFDP_SIGNATURE);
     m->sfdp[4] = SFDP_REV_MINOR;
     m->sfdp[5] = SFDP_REV_MAJOR;
     m->sfdp[6] = (uint8_t)(n_tables - 1u);
@@ -122,7 +115,7 @@ enum nor_model_status nor_model_build_sfdp(struct nor_model *m)
         put_param_header(&m->sfdp[SFDP_HEADER_LEN + t * SFDP_PARAM_HEADER_LEN], id, major, minor,
                          n_dwords, table_ptr);
         for (uint32_t i = 0; i < n_dwords; i++) {
-            put_le32(&m->sfdp[table_ptr + 4u * i], dwords[i]);
+            etss_put_le32(&m->sfdp[table_ptr + 4u * i], dwords[i]);
         }
         table_ptr += 4u * n_dwords;
     }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "devmodel/rpmc_model.h"
 #include "rpmc_protocol.h"
 #include "sf_crypto.h"
@@ -48,32 +49,6 @@ struct rpmc_model {
     /* What OP2 clocks out. */
     uint8_t answer[RPMC_OP2_ANSWER_LEN];
 };
-
-static uint32_t get_be32(const uint8_t *p)
-{
-    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-}
 
 static bool equal_ct(const uint8_t *a, const uint8_t *b, size_t n)
 {
@@ -109,7 +84,7 @@ static void load_state(struct rpmc_model *m)
         if (!nor_model_nv_read(m->nor, (uint32_t)i * SLOT_LEN, slot, SLOT_LEN)) {
             continue;
         }
-        c->value = ~get_le32(&slot[SLOT_OFF_COUNTER]);
+        c->value = ~etss_get_le32(&slot[SLOT_OFF_COUNTER]);
         c->root_key_set = slot[SLOT_OFF_FLAG] == RPMC_KEY_WRITTEN;
         if (c->root_key_set) {
             memcpy(c->root_key, &slot[SLOT_OFF_KEY], RPMC_ROOT_KEY_LEN);
@@ -121,7 +96,7 @@ static void load_state(struct rpmc_model *m)
 static bool store_counter(struct rpmc_model *m, uint8_t id, uint32_t value)
 {
     uint8_t raw[4];
-    put_le32(raw, ~value);
+    etss_put_le32(raw, ~value);
     if (!nor_model_nv_write(m->nor, (uint32_t)id * SLOT_LEN + SLOT_OFF_COUNTER, raw, sizeof(raw))) {
         return false;
     }
@@ -198,7 +173,7 @@ static uint8_t increment(struct rpmc_model *m, struct counter_state *c, uint8_t 
     if (st != RPMC_ST_SUCCESS) {
         return st;
     }
-    if (get_be32(&m->in[RPMC_HEADER_LEN]) != c->value) {
+    if (etss_get_be32(&m->in[RPMC_HEADER_LEN]) != c->value) {
         return RPMC_ST_COUNTER_MISMATCH;
     }
     if (c->value == RPMC_COUNTER_MAX) {
@@ -215,7 +190,7 @@ static uint8_t request(struct rpmc_model *m, const struct counter_state *c)
     }
     uint8_t *a = m->answer;
     memcpy(&a[RPMC_OP2_OFF_TAG], &m->in[RPMC_HEADER_LEN], RPMC_TAG_LEN);
-    put_be32(&a[RPMC_OP2_OFF_COUNTER], c->value);
+    etss_put_be32(&a[RPMC_OP2_OFF_COUNTER], c->value);
     if (hmac(c->hmac_key, &a[RPMC_OP2_OFF_TAG], RPMC_TAG_LEN + RPMC_COUNTER_LEN,
              &a[RPMC_OP2_OFF_SIGNATURE], NULL) != SF_CRYPTO_OK) {
         memset(&a[RPMC_OP2_OFF_TAG], 0, RPMC_OP2_ANSWER_LEN - RPMC_OP2_OFF_TAG);

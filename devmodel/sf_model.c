@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "devmodel/sf_model.h"
 #include "devmodel/sf_model_testing.h"
 #include "sf_crypto.h"
@@ -66,36 +67,6 @@ struct sf_model {
     size_t rsp_len;
 };
 
-static uint16_t get_le16(const uint8_t *p)
-{
-    return (uint16_t)(p[0] | (p[1] << 8));
-}
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)get_le16(p) | ((uint32_t)get_le16(&p[2]) << 16);
-}
-
-static void put_le16(uint8_t *p, uint16_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-}
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    put_le16(p, (uint16_t)v);
-    put_le16(&p[2], (uint16_t)(v >> 16));
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
 /* ---- crypto on key bytes, through the PSA crypto interface ---- */
 
 static bool hkdf(const uint8_t *secret, size_t secret_len, const uint8_t *salt, size_t salt_len,
@@ -142,7 +113,7 @@ static void make_nonce(uint8_t nonce[SFP1_NONCE_LEN], uint8_t direction, uint8_t
     memset(nonce, 0, SFP1_NONCE_LEN);
     nonce[0] = direction;
     nonce[1] = sid;
-    put_be32(&nonce[8], sequence);
+    etss_put_be32(&nonce[8], sequence);
 }
 
 /* ---- responses ---- */
@@ -154,8 +125,8 @@ static void write_header(uint8_t *h, uint8_t type, uint8_t sid, uint8_t flags, u
     h[SFP1_OFF_TYPE] = (uint8_t)(type | SFP1_RESPONSE_BIT);
     h[SFP1_OFF_SESSION] = sid;
     h[SFP1_OFF_FLAGS] = flags;
-    put_le32(&h[SFP1_OFF_SEQUENCE], sequence);
-    put_le16(&h[SFP1_OFF_LENGTH], (uint16_t)len);
+    etss_put_le32(&h[SFP1_OFF_SEQUENCE], sequence);
+    etss_put_le16(&h[SFP1_OFF_LENGTH], (uint16_t)len);
     h[SFP1_OFF_STATUS] = status;
     h[SFP1_OFF_RESERVED] = 0u;
 }
@@ -178,7 +149,7 @@ static void respond_error(struct sf_model *m, uint8_t status)
     memcpy(h, m->in, m->in_len < sizeof(h) ? m->in_len : sizeof(h));
     m->out_len = 0u;
     respond_plain(m, (uint8_t)(h[SFP1_OFF_TYPE] & (uint8_t)~SFP1_RESPONSE_BIT), h[SFP1_OFF_SESSION],
-                  get_le32(&h[SFP1_OFF_SEQUENCE]), status);
+                  etss_get_le32(&h[SFP1_OFF_SEQUENCE]), status);
 }
 
 /* A response sealed under the session's K_rsp; false if sealing failed. */
@@ -327,7 +298,7 @@ static uint8_t cmd_open(struct sf_model *m, const uint8_t *payload, uint8_t *sid
     uint8_t *t = s->transcript;
     t[0] = zone;
     t[1] = sid;
-    put_be32(&t[2], st->session_counter);
+    etss_put_be32(&t[2], st->session_counter);
     memcpy(&t[6], &payload[1], SFP1_NONCE_BYTES);
     uint8_t *o = m->out;
     if (sf_crypto_random(&t[6 + SFP1_NONCE_BYTES], SFP1_NONCE_BYTES) != SF_CRYPTO_OK ||
@@ -338,7 +309,7 @@ static uint8_t cmd_open(struct sf_model *m, const uint8_t *payload, uint8_t *sid
     }
     nor_model_add_busy(m->nor, m->cfg.t_kdf_us);
     o[0] = sid;
-    put_le32(&o[1], st->session_counter);
+    etss_put_le32(&o[1], st->session_counter);
     memcpy(&o[5], &t[6 + SFP1_NONCE_BYTES], SFP1_NONCE_BYTES);
     m->out_len = SFP1_OPEN_RESPONSE_LEN;
     s->state = SLOT_PENDING;
@@ -493,8 +464,8 @@ static uint8_t cmd_read(struct sf_model *m, const struct sf_model_zone *z, const
     if (n != 6u) {
         return SFP1_MALFORMED;
     }
-    uint32_t addr = get_le32(p);
-    uint16_t len = get_le16(&p[4]);
+    uint32_t addr = etss_get_le32(p);
+    uint16_t len = etss_get_le16(&p[4]);
     if (len == 0u || len > SFP1_MAX_DATA) {
         return SFP1_MALFORMED;
     }
@@ -513,7 +484,7 @@ static uint8_t cmd_program(struct sf_model *m, const struct sf_model_zone *z, bo
     if (n < 5u || n > 4u + SFP1_MAX_DATA) {
         return SFP1_MALFORMED;
     }
-    uint32_t addr = get_le32(p);
+    uint32_t addr = etss_get_le32(p);
     uint32_t len = (uint32_t)n - 4u;
     if (addr % page + len > page) {
         return SFP1_MALFORMED;
@@ -531,10 +502,10 @@ static uint8_t cmd_program(struct sf_model *m, const struct sf_model_zone *z, bo
 static uint8_t cmd_erase(struct sf_model *m, const struct sf_model_zone *z, const uint8_t *p,
                          size_t n)
 {
-    if (n != 4u || get_le32(p) % SFP1_SECTOR_SIZE != 0u) {
+    if (n != 4u || etss_get_le32(p) % SFP1_SECTOR_SIZE != 0u) {
         return SFP1_MALFORMED;
     }
-    uint32_t addr = get_le32(p);
+    uint32_t addr = etss_get_le32(p);
     if (!in_zone(z, addr, SFP1_SECTOR_SIZE)) {
         return SFP1_ZONE_VIOLATION;
     }
@@ -563,17 +534,17 @@ static uint8_t cmd_counter(struct sf_model *m, const struct session *s, bool inc
             return POWER_LOST;
         }
     }
-    put_le32(m->out, st->counters[id]);
+    etss_put_le32(m->out, st->counters[id]);
     m->out_len = 4u;
     return SFP1_OK;
 }
 
 static uint8_t cmd_random(struct sf_model *m, const uint8_t *p, size_t n)
 {
-    if (n != 2u || get_le16(p) == 0u || get_le16(p) > SFP1_MAX_DATA) {
+    if (n != 2u || etss_get_le16(p) == 0u || etss_get_le16(p) > SFP1_MAX_DATA) {
         return SFP1_MALFORMED;
     }
-    m->out_len = get_le16(p);
+    m->out_len = etss_get_le16(p);
     return sf_crypto_random(m->out, m->out_len) == SF_CRYPTO_OK ? SFP1_OK : SFP1_INTERNAL_ERROR;
 }
 
@@ -677,7 +648,7 @@ static int authenticate(struct sf_model *m, const struct session *s, const uint8
 {
     uint8_t nonce[SFP1_NONCE_LEN];
     make_nonce(nonce, SFP1_DIR_HOST_TO_DEVICE, f[SFP1_OFF_SESSION],
-               get_le32(&f[SFP1_OFF_SEQUENCE]));
+               etss_get_le32(&f[SFP1_OFF_SEQUENCE]));
     if ((f[SFP1_OFF_FLAGS] & SFP1_FLAG_ENC) != 0u) {
         return aead(false, s->command_key, nonce, f, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN],
                     n + SFP1_TAG_LEN, m->plain, sizeof(m->plain));
@@ -691,7 +662,7 @@ static void session_command(struct sf_model *m, const uint8_t *f, size_t n)
 {
     uint8_t type = f[SFP1_OFF_TYPE];
     uint8_t sid = f[SFP1_OFF_SESSION];
-    uint32_t sequence = get_le32(&f[SFP1_OFF_SEQUENCE]);
+    uint32_t sequence = etss_get_le32(&f[SFP1_OFF_SEQUENCE]);
     if (m->locked_out) {
         respond_error(m, SFP1_LOCKED_OUT);
         return;
@@ -746,7 +717,7 @@ static bool header_valid(const uint8_t *f, size_t total)
         return false;
     }
     uint8_t flags = f[SFP1_OFF_FLAGS];
-    size_t n = get_le16(&f[SFP1_OFF_LENGTH]);
+    size_t n = etss_get_le16(&f[SFP1_OFF_LENGTH]);
     bool auth = (flags & SFP1_FLAG_AUTH) != 0u;
     return f[SFP1_OFF_VERSION] == SFP1_VERSION && (f[SFP1_OFF_TYPE] & SFP1_RESPONSE_BIT) == 0u &&
            (flags & ~(uint8_t)(SFP1_FLAG_AUTH | SFP1_FLAG_ENC)) == 0u && (auth || flags == 0u) &&
@@ -763,10 +734,11 @@ static void process_frame(struct sf_model *m)
     if (!header_valid(f, m->in_len)) {
         respond_error(m, SFP1_MALFORMED);
     } else if ((f[SFP1_OFF_FLAGS] & SFP1_FLAG_AUTH) != 0u) {
-        session_command(m, f, get_le16(&f[SFP1_OFF_LENGTH]));
+        session_command(m, f, etss_get_le16(&f[SFP1_OFF_LENGTH]));
     } else {
-        plain_command(m, f[SFP1_OFF_TYPE], f[SFP1_OFF_SESSION], get_le32(&f[SFP1_OFF_SEQUENCE]),
-                      &f[SFP1_HEADER_LEN], get_le16(&f[SFP1_OFF_LENGTH]));
+        plain_command(m, f[SFP1_OFF_TYPE], f[SFP1_OFF_SESSION],
+                      etss_get_le32(&f[SFP1_OFF_SEQUENCE]), &f[SFP1_HEADER_LEN],
+                      etss_get_le16(&f[SFP1_OFF_LENGTH]));
     }
     if (!nor_model_is_powered(m->nor)) {
         return;

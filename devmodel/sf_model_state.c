@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "sf_model_state.h"
 
 #define NV_SESSION_COUNTER 0u
@@ -23,19 +24,6 @@
 #define NV_CONFIG_HEADER 4u
 #define NV_SIZE (NV_CONFIG + NV_CONFIG_HEADER + SFP1_PROV_MAX_LEN)
 #define NV_ERASED 0xFFu
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-}
 
 uint32_t sf_model_state_nv_size(void)
 {
@@ -48,18 +36,18 @@ static void apply_record(struct sf_model_state *st, const uint8_t *rec)
     st->n_zones = rec[5];
     st->n_bindings = rec[6];
     st->lockout_threshold = rec[7];
-    st->session_max_ops = get_le32(&rec[8]);
+    st->session_max_ops = etss_get_le32(&rec[8]);
     const uint8_t *p = &rec[SFP1_PROV_HEADER_LEN];
     for (uint8_t i = 0; i < st->n_zones; i++, p += SFP1_PROV_ZONE_LEN) {
         struct sf_model_zone *z = &st->zones[i];
-        z->base = get_le32(p);
-        z->size = get_le32(&p[4]);
+        z->base = etss_get_le32(p);
+        z->size = etss_get_le32(&p[4]);
         z->read_policy = p[8];
         z->write_policy = p[9];
         memcpy(z->root_key, &p[12], SFP1_ROOT_KEY_LEN);
     }
     for (uint8_t i = 0; i < st->n_bindings; i++, p += SFP1_PROV_BINDING_LEN) {
-        st->bindings[i].client_id = (int32_t)get_le32(p);
+        st->bindings[i].client_id = (int32_t)etss_get_le32(p);
         st->bindings[i].zone = p[4];
         st->bindings[i].counter = p[6];
     }
@@ -72,10 +60,10 @@ void sf_model_state_load(nor_model_t *nor, struct sf_model_state *st)
     if (!nor_model_nv_read(nor, 0u, nv, NV_SIZE)) {
         return;
     }
-    st->session_counter = ~get_le32(&nv[NV_SESSION_COUNTER]);
+    st->session_counter = ~etss_get_le32(&nv[NV_SESSION_COUNTER]);
     st->failure_count = (uint8_t)~nv[NV_FAILURE_COUNT];
     for (uint32_t i = 0; i < SF_MODEL_MAX_COUNTERS; i++) {
-        st->counters[i] = ~get_le32(&nv[NV_COUNTERS + 4u * i]);
+        st->counters[i] = ~etss_get_le32(&nv[NV_COUNTERS + 4u * i]);
     }
     const uint8_t *cfg = &nv[NV_CONFIG];
     if (cfg[0] == NV_ERASED) {
@@ -114,8 +102,8 @@ static bool zones_valid(const uint8_t *p, uint8_t n, uint32_t array_size)
 {
     for (uint8_t i = 0; i < n; i++) {
         const uint8_t *z = &p[i * SFP1_PROV_ZONE_LEN];
-        uint64_t base = get_le32(z);
-        uint64_t size = get_le32(&z[4]);
+        uint64_t base = etss_get_le32(z);
+        uint64_t size = etss_get_le32(&z[4]);
         if (size == 0u || base % SFP1_SECTOR_SIZE != 0u || size % SFP1_SECTOR_SIZE != 0u ||
             base + size > array_size || !policy_valid(z[8], z[9]) || z[10] != 0u || z[11] != 0u ||
             !key_present(&z[12])) {
@@ -123,8 +111,8 @@ static bool zones_valid(const uint8_t *p, uint8_t n, uint32_t array_size)
         }
         for (uint8_t j = 0; j < i; j++) {
             const uint8_t *o = &p[j * SFP1_PROV_ZONE_LEN];
-            uint64_t o_base = get_le32(o);
-            uint64_t o_size = get_le32(&o[4]);
+            uint64_t o_base = etss_get_le32(o);
+            uint64_t o_size = etss_get_le32(&o[4]);
             if (base < o_base + o_size && o_base < base + size) {
                 return false;
             }
@@ -157,7 +145,7 @@ bool sf_model_record_valid(const uint8_t *rec, size_t len, uint32_t array_size, 
     }
     uint8_t n_zones = rec[5];
     uint8_t n_bindings = rec[6];
-    uint32_t max_ops = get_le32(&rec[8]);
+    uint32_t max_ops = etss_get_le32(&rec[8]);
     if (n_zones == 0u || n_zones > SFP1_MAX_ZONES || n_bindings > SFP1_MAX_BINDINGS ||
         rec[7] == 0u || max_ops < SFP1_MIN_SESSION_OPS || max_ops > SFP1_MAX_SESSION_OPS ||
         len != SFP1_PROV_HEADER_LEN + (size_t)n_zones * SFP1_PROV_ZONE_LEN +
@@ -201,7 +189,7 @@ bool sf_model_state_set_lifecycle(nor_model_t *nor, struct sf_model_state *st, u
 static bool write_inverted32(nor_model_t *nor, uint32_t offset, uint32_t value)
 {
     uint8_t b[4];
-    put_le32(b, ~value);
+    etss_put_le32(b, ~value);
     return nor_model_nv_write(nor, offset, b, sizeof(b));
 }
 
@@ -246,12 +234,12 @@ size_t sf_model_state_info(const struct sf_model_state *st, uint8_t n_counters,
     p[4] = max_sessions;
     p[5] = st->lockout_threshold;
     p[6] = st->failure_count;
-    put_le32(&p[8], st->session_max_ops);
+    etss_put_le32(&p[8], st->session_max_ops);
     p += SFP1_INFO_HEADER_LEN;
     for (uint8_t i = 0; i < st->n_zones; i++, p += SFP1_INFO_ZONE_LEN) {
         const struct sf_model_zone *z = &st->zones[i];
-        put_le32(p, z->base);
-        put_le32(&p[4], z->size);
+        etss_put_le32(p, z->base);
+        etss_put_le32(&p[4], z->size);
         p[8] = z->read_policy;
         p[9] = z->write_policy;
         p[10] = i; /* key id: one root key per zone */
@@ -259,7 +247,7 @@ size_t sf_model_state_info(const struct sf_model_state *st, uint8_t n_counters,
     }
     for (uint8_t i = 0; i < st->n_bindings; i++, p += SFP1_INFO_BINDING_LEN) {
         const struct sf_model_binding *b = &st->bindings[i];
-        put_le32(p, (uint32_t)b->client_id);
+        etss_put_le32(p, (uint32_t)b->client_id);
         p[4] = b->zone;
         p[5] = b->zone;
         p[6] = b->counter;

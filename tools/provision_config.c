@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "provision_config.h"
 
 #define MAX_LINE 160u
@@ -388,14 +389,6 @@ int provision_config_parse(const char *text, size_t len, struct provision_config
     return check_whole(&p);
 }
 
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-}
-
 int provision_config_encode(const struct provision_config *cfg, uint8_t *out, size_t size,
                             size_t *out_len)
 {
@@ -414,17 +407,17 @@ int provision_config_encode(const struct provision_config *cfg, uint8_t *out, si
     out[5] = cfg->n_zones;
     out[6] = cfg->n_bindings;
     out[7] = cfg->lockout_threshold;
-    put_le32(&out[8], cfg->session_max_ops);
+    etss_put_le32(&out[8], cfg->session_max_ops);
     uint8_t *p = &out[SFP1_PROV_HEADER_LEN];
     for (uint8_t i = 0; i < cfg->n_zones; i++, p += SFP1_PROV_ZONE_LEN) {
-        put_le32(p, cfg->zones[i].base);
-        put_le32(&p[4], cfg->zones[i].size);
+        etss_put_le32(p, cfg->zones[i].base);
+        etss_put_le32(&p[4], cfg->zones[i].size);
         p[8] = cfg->zones[i].read_policy;
         p[9] = cfg->zones[i].write_policy;
         /* p[12..43]: the root key, filled in by the secure partition. */
     }
     for (uint8_t i = 0; i < cfg->n_bindings; i++, p += SFP1_PROV_BINDING_LEN) {
-        put_le32(p, (uint32_t)cfg->bindings[i].client_id);
+        etss_put_le32(p, (uint32_t)cfg->bindings[i].client_id);
         p[4] = cfg->bindings[i].zone;
         p[5] = cfg->bindings[i].zone; /* key id: one root key per zone */
         p[6] = cfg->bindings[i].counter;

@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "etss_crc32.h"
 #include "etss_fs.h"
 #include "sf_api.h"
@@ -53,19 +54,6 @@ struct record {
 static struct etss_fs_stats stats;
 /* One record in flight (partition: one request at a time). */
 static uint8_t record_buf[MAX_RECORD];
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-}
 
 static uint32_t record_size(uint32_t length)
 {
@@ -118,29 +106,29 @@ static void encode_header(uint8_t *h, const struct record *r)
     h[1] = (uint8_t)(RECORD_MAGIC >> 8);
     h[2] = r->kind;
     h[3] = r->flags;
-    put_le32(&h[4], (uint32_t)r->uid);
-    put_le32(&h[8], (uint32_t)(r->uid >> 32));
-    put_le32(&h[12], (uint32_t)r->owner);
-    put_le32(&h[16], r->length);
-    put_le32(&h[20], r->data_crc);
-    put_le32(&h[24], etss_crc32(0u, h, 24u));
-    put_le32(&h[STATE_OFFSET], RECORD_VALID);
+    etss_put_le32(&h[4], (uint32_t)r->uid);
+    etss_put_le32(&h[8], (uint32_t)(r->uid >> 32));
+    etss_put_le32(&h[12], (uint32_t)r->owner);
+    etss_put_le32(&h[16], r->length);
+    etss_put_le32(&h[20], r->data_crc);
+    etss_put_le32(&h[24], etss_crc32(0u, h, 24u));
+    etss_put_le32(&h[STATE_OFFSET], RECORD_VALID);
 }
 
 /* false: not a record (erased, torn or foreign bytes). */
 static bool decode_header(const uint8_t *h, struct record *r)
 {
     if (h[0] != (uint8_t)RECORD_MAGIC || h[1] != (uint8_t)(RECORD_MAGIC >> 8) ||
-        get_le32(&h[24]) != etss_crc32(0u, h, 24u)) {
+        etss_get_le32(&h[24]) != etss_crc32(0u, h, 24u)) {
         return false;
     }
     r->kind = h[2];
     r->flags = h[3];
-    r->uid = (uint64_t)get_le32(&h[4]) | ((uint64_t)get_le32(&h[8]) << 32);
-    r->owner = (int32_t)get_le32(&h[12]);
-    r->length = get_le32(&h[16]);
-    r->data_crc = get_le32(&h[20]);
-    r->state = get_le32(&h[STATE_OFFSET]);
+    r->uid = (uint64_t)etss_get_le32(&h[4]) | ((uint64_t)etss_get_le32(&h[8]) << 32);
+    r->owner = (int32_t)etss_get_le32(&h[12]);
+    r->length = etss_get_le32(&h[16]);
+    r->data_crc = etss_get_le32(&h[20]);
+    r->state = etss_get_le32(&h[STATE_OFFSET]);
     return (r->kind == RECORD_ASSET && r->length <= ETSS_MAX_ASSET_SIZE) ||
            (r->kind == RECORD_REMOVAL && r->length == 0u);
 }
@@ -218,11 +206,11 @@ static bool read_sector_header(struct etss_fs *fs, uint32_t slot, uint32_t *seq,
 {
     uint8_t h[SECTOR_HEADER_LEN];
     if (device_read(fs, slot_addr(slot), h, sizeof(h)) != ETSS_FS_OK ||
-        get_le32(h) != SECTOR_MAGIC || get_le32(&h[12]) != etss_crc32(0u, h, 12u)) {
+        etss_get_le32(h) != SECTOR_MAGIC || etss_get_le32(&h[12]) != etss_crc32(0u, h, 12u)) {
         return false;
     }
-    *seq = get_le32(&h[4]);
-    *tail = get_le32(&h[8]);
+    *seq = etss_get_le32(&h[4]);
+    *tail = etss_get_le32(&h[8]);
     return true;
 }
 
@@ -418,10 +406,10 @@ static int start_sector(struct etss_fs *fs)
             return device_write_failed(fs);
         }
     }
-    put_le32(h, SECTOR_MAGIC);
-    put_le32(&h[4], seq);
-    put_le32(&h[8], tail);
-    put_le32(&h[12], etss_crc32(0u, h, 12u));
+    etss_put_le32(h, SECTOR_MAGIC);
+    etss_put_le32(&h[4], seq);
+    etss_put_le32(&h[8], tail);
+    etss_put_le32(&h[12], etss_crc32(0u, h, 12u));
     int rc = device_program(fs, slot_addr(slot), h, sizeof(h));
     if (rc != ETSS_FS_OK) {
         return rc;

@@ -5,13 +5,9 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "sfdp.h"
 #include "spi_nor_defs.h"
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
 
 static int read_sfdp(const struct etss_spi_driver *spi, uint32_t addr, void *buf, size_t len)
 {
@@ -27,7 +23,7 @@ int sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers
     if (bytes == NULL || n_param_headers == NULL || len < SFDP_HEADER_LEN) {
         return SFDP_ERR_PARAM;
     }
-    if (get_le32(bytes) != SFDP_SIGNATURE) {
+    if (etss_get_le32(bytes) != SFDP_SIGNATURE) {
         return SFDP_ERR_SIGNATURE;
     }
     if (bytes[5] != SFDP_REV_MAJOR) {
@@ -101,7 +97,7 @@ int sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_r
         if (read_sfdp(spi, ref->address + 4u * (uint32_t)i, le, sizeof(le)) != SFDP_OK) {
             return SFDP_ERR_BUS;
         }
-        dwords[i] = get_le32(le);
+        dwords[i] = etss_get_le32(le);
     }
     *n_read = n;
     return SFDP_OK;

@@ -6,24 +6,12 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "rpmc_host.h"
 #include "sfdp.h"
 #include "spi_nor_defs.h"
 
 #define MIN_TIMEOUT_US 1000u
-
-static uint32_t get_be32(const uint8_t *p)
-{
-    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
 
 static bool equal_ct(const uint8_t *a, const uint8_t *b, size_t n)
 {
@@ -340,7 +328,7 @@ static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
     if (!tag_ok || v != SF_CRYPTO_OK || answer[RPMC_OP2_OFF_STATUS] != RPMC_ST_SUCCESS) {
         return RPMC_ERR_NOT_AUTHENTIC;
     }
-    *value = get_be32(&answer[RPMC_OP2_OFF_COUNTER]);
+    *value = etss_get_be32(&answer[RPMC_OP2_OFF_COUNTER]);
     return RPMC_OK;
 }
 
@@ -366,7 +354,7 @@ static int send_increment(struct rpmc *r, uint32_t counter, uint32_t current)
 {
     uint8_t msg[RPMC_LEN_INCREMENT];
     header(r, msg, RPMC_CMD_INCREMENT_COUNTER, counter);
-    put_be32(&msg[RPMC_HEADER_LEN], current);
+    etss_put_be32(&msg[RPMC_HEADER_LEN], current);
     if (sf_crypto_hmac(r->hmac_key[counter], msg, RPMC_HEADER_LEN + RPMC_COUNTER_LEN,
                        &msg[RPMC_HEADER_LEN + RPMC_COUNTER_LEN]) != SF_CRYPTO_OK) {
         return RPMC_ERR_CRYPTO;

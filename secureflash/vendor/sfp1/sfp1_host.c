@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "sf_device.h"
 #include "sfp1_host.h"
 #include "sfp1_protocol.h"
@@ -18,43 +19,13 @@
 #define POLL_COARSE_US 500u
 #define FRAME_TIMEOUT_US 2000000u
 
-static void put_le16(uint8_t *p, uint16_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-}
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-    put_le16(p, (uint16_t)v);
-    put_le16(&p[2], (uint16_t)(v >> 16));
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
-static uint16_t get_le16(const uint8_t *p)
-{
-    return (uint16_t)(p[0] | (p[1] << 8));
-}
-
-static uint32_t get_le32(const uint8_t *p)
-{
-    return (uint32_t)get_le16(p) | ((uint32_t)get_le16(&p[2]) << 16);
-}
-
 static void make_nonce(uint8_t nonce[SFP1_NONCE_LEN], uint8_t direction, uint8_t sid,
                        uint32_t sequence)
 {
     memset(nonce, 0, SFP1_NONCE_LEN);
     nonce[0] = direction;
     nonce[1] = sid;
-    put_be32(&nonce[8], sequence);
+    etss_put_be32(&nonce[8], sequence);
 }
 
 static int status_to_sf(uint8_t status)
@@ -154,8 +125,8 @@ static int send_command(struct sf_device *dev, struct exchange *x, uint32_t sequ
     bool sealed = s != NULL && !x->plain_in_session;
     f[SFP1_OFF_SESSION] = s != NULL ? s->id : 0u;
     f[SFP1_OFF_FLAGS] = sealed ? (uint8_t)(SFP1_FLAG_AUTH | (x->encrypt ? SFP1_FLAG_ENC : 0u)) : 0u;
-    put_le32(&f[SFP1_OFF_SEQUENCE], sequence);
-    put_le16(&f[SFP1_OFF_LENGTH], (uint16_t)n);
+    etss_put_le32(&f[SFP1_OFF_SEQUENCE], sequence);
+    etss_put_le16(&f[SFP1_OFF_LENGTH], (uint16_t)n);
     f[SFP1_OFF_STATUS] = 0u;
     f[SFP1_OFF_RESERVED] = 0u;
     size_t total = SFP1_HEADER_LEN + n;
@@ -260,11 +231,11 @@ static int exchange(struct sf_device *dev, struct exchange *x)
     size_t n = 0u;
     if (rc == SF_OK) {
         uint8_t flags = f[SFP1_OFF_FLAGS];
-        n = get_le16(&f[SFP1_OFF_LENGTH]);
+        n = etss_get_le16(&f[SFP1_OFF_LENGTH]);
         bool well_formed = f[SFP1_OFF_VERSION] == SFP1_VERSION &&
                            f[SFP1_OFF_TYPE] == (uint8_t)(x->command | SFP1_RESPONSE_BIT) &&
                            f[SFP1_OFF_RESERVED] == 0u &&
-                           get_le32(&f[SFP1_OFF_SEQUENCE]) == sequence &&
+                           etss_get_le32(&f[SFP1_OFF_SEQUENCE]) == sequence &&
                            (flags & ~(uint8_t)(SFP1_FLAG_AUTH | SFP1_FLAG_ENC)) == 0u &&
                            (flags == 0u || (flags & SFP1_FLAG_AUTH) != 0u) &&
                            n <= SFP1_MAX_PAYLOAD && (s == NULL || f[SFP1_OFF_SESSION] == s->id);
@@ -382,16 +353,16 @@ static int parse_info(const uint8_t *p, size_t len, struct sf_info *info)
     info->max_sessions = p[4];
     info->lockout_threshold = p[5];
     info->failure_count = p[6];
-    info->session_max_ops = get_le32(&p[8]);
+    info->session_max_ops = etss_get_le32(&p[8]);
     const uint8_t *z = &p[SFP1_INFO_HEADER_LEN];
     for (uint8_t i = 0; i < nz; i++, z += SFP1_INFO_ZONE_LEN) {
-        info->zones[i].base = get_le32(z);
-        info->zones[i].size = get_le32(&z[4]);
+        info->zones[i].base = etss_get_le32(z);
+        info->zones[i].size = etss_get_le32(&z[4]);
         info->zones[i].read_policy = z[8];
         info->zones[i].write_policy = z[9];
     }
     for (uint8_t i = 0; i < nb; i++, z += SFP1_INFO_BINDING_LEN) {
-        info->bindings[i].client_id = (int32_t)get_le32(z);
+        info->bindings[i].client_id = (int32_t)etss_get_le32(z);
         info->bindings[i].zone = z[4];
         info->bindings[i].key_id = z[5];
         info->bindings[i].counter = z[6];
@@ -425,7 +396,7 @@ static void kdf_info(uint8_t *info, uint8_t zone, uint8_t sid, uint32_t counter,
     memcpy(info, SFP1_KDF_LABEL, SFP1_KDF_LABEL_LEN);
     info[SFP1_KDF_LABEL_LEN] = zone;
     info[SFP1_KDF_LABEL_LEN + 1u] = sid;
-    put_be32(&info[SFP1_KDF_LABEL_LEN + 2u], counter);
+    etss_put_be32(&info[SFP1_KDF_LABEL_LEN + 2u], counter);
     memcpy(&info[SFP1_KDF_LABEL_LEN + 6u], purpose, 3u);
 }
 
@@ -458,7 +429,7 @@ static int sfp1_session_open(struct sf_device *dev, struct sf_session *s, uint8_
         return rc;
     }
     uint8_t sid = open_rsp[0];
-    uint32_t counter = get_le32(&open_rsp[1]);
+    uint32_t counter = etss_get_le32(&open_rsp[1]);
     if (x.response_len != sizeof(open_rsp) || sid == 0u || sid != x.response_session) {
         dev->stats.comm_failures++;
         return SF_ERR_COMM;
@@ -470,7 +441,7 @@ static int sfp1_session_open(struct sf_device *dev, struct sf_session *s, uint8_
     uint8_t *t = &proof_input[6];
     t[0] = zone;
     t[1] = sid;
-    put_be32(&t[2], counter);
+    etss_put_be32(&t[2], counter);
     memcpy(&t[6], salt, sizeof(salt));
 
     kdf_info(info, zone, sid, counter, "cmd");
@@ -547,8 +518,8 @@ static int sfp1_read(struct sf_device *dev, struct sf_session *s, uint32_t addr,
     if (len == 0u || len > SFP1_MAX_DATA) {
         return SF_ERR_PARAM;
     }
-    put_le32(req, addr);
-    put_le16(&req[4], (uint16_t)len);
+    etss_put_le32(req, addr);
+    etss_put_le16(&req[4], (uint16_t)len);
     return session_request(dev, s, SFP1_CMD_READ, req, sizeof(req), false,
                            zone_confidential(dev, s), buf, len);
 }
@@ -560,7 +531,7 @@ static int sfp1_program(struct sf_device *dev, struct sf_session *s, uint32_t ad
     if (len == 0u || len > SFP1_MAX_DATA) {
         return SF_ERR_PARAM;
     }
-    put_le32(req, addr);
+    etss_put_le32(req, addr);
     memcpy(&req[4], data, len);
     /* Written data is always sealed: confidential by default costs nothing
      * more than authentication with AES-GCM. */
@@ -572,7 +543,7 @@ static int sfp1_program(struct sf_device *dev, struct sf_session *s, uint32_t ad
 static int sfp1_erase(struct sf_device *dev, struct sf_session *s, uint32_t addr)
 {
     uint8_t req[4];
-    put_le32(req, addr);
+    etss_put_le32(req, addr);
     return session_request(dev, s, SFP1_CMD_ERASE, req, sizeof(req), false, false, NULL, 0u);
 }
 
@@ -582,7 +553,7 @@ static int counter_request(struct sf_device *dev, struct sf_session *s, uint8_t 
     uint8_t rsp[4];
     int rc = session_request(dev, s, command, &id, 1u, false, false, rsp, sizeof(rsp));
     if (rc == SF_OK) {
-        *value = get_le32(rsp);
+        *value = etss_get_le32(rsp);
     }
     return rc;
 }
@@ -605,7 +576,7 @@ static int sfp1_random(struct sf_device *dev, struct sf_session *s, void *buf, s
     if (len == 0u || len > SFP1_MAX_DATA) {
         return SF_ERR_PARAM;
     }
-    put_le16(req, (uint16_t)len);
+    etss_put_le16(req, (uint16_t)len);
     return session_request(dev, s, SFP1_CMD_RANDOM, req, sizeof(req), false, true, buf, len);
 }
 
