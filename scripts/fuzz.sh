@@ -7,6 +7,7 @@
 #   fuzz_sf_response       the host framework against hostile responses
 #   fuzz_provision_config  the provisioning description parser
 #   fuzz_etss_ipc          the partition's request manager, from any client
+#   fuzz_fs_mount          the filesystem mounting a damaged zone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -42,11 +43,14 @@ build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
   runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
   -lpthread
+build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c "${stack[@]}" \
+  partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c
 build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/provision_config.c \
   devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \
   devmodel/nor_model_image.c
 
-for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config fuzz_etss_ipc; do
+for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config fuzz_etss_ipc \
+  fuzz_fs_mount; do
   mkdir -p "$out/$target-corpus" "$out/$target-artifacts"
   "$out/$target" -max_total_time="$seconds" -print_final_stats=0 \
     -artifact_prefix="$out/$target-artifacts/" "$out/$target-corpus" 2>"$out/$target.log" \
