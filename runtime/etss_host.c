@@ -13,6 +13,24 @@
 
 static const struct etss_spi_driver *buses[ETSS_MAX_DEVICES];
 static sf_key_t huk_key = SF_KEY_NONE;
+static struct {
+    const struct sf_binding *table;
+    size_t n;
+} counter_bindings[ETSS_MAX_DEVICES];
+
+void etss_host_set_counter_bindings(uint8_t instance, const struct sf_binding *bindings, size_t n)
+{
+    if (instance < ETSS_MAX_DEVICES) {
+        counter_bindings[instance].table = bindings;
+        counter_bindings[instance].n = n;
+    }
+}
+
+const struct sf_binding *etss_platform_counter_bindings(uint8_t instance, size_t *n)
+{
+    *n = instance < ETSS_MAX_DEVICES ? counter_bindings[instance].n : 0u;
+    return instance < ETSS_MAX_DEVICES ? counter_bindings[instance].table : NULL;
+}
 
 void etss_host_set_spi(uint8_t instance, const struct etss_spi_driver *spi)
 {

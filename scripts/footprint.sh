@@ -25,6 +25,8 @@ components=(
   "secure flash API layer|etss_sf_api"
   "common layer|etss_sf_common"
   "vendor layer (SFP1)|etss_sf_vendor_sfp1"
+  "vendor layer (RPMC binding)|etss_sf_vendor_rpmc"
+  "RPMC driver|etss_rpmc"
   "crypto interface|etss_sf_crypto"
   "raw NOR driver|etss_nor"
   "JEDEC / SFDP|etss_jedec"
@@ -38,7 +40,8 @@ mkdir -p "$model_dir"
 for src in devmodel/*.c; do
   arm-none-eabi-gcc -mcpu=cortex-m33 -mthumb -Os -ffunction-sections -fdata-sections \
     -D_POSIX_C_SOURCE=200809L -Idevmodel/include -Idevmodel -Isecureflash/transport \
-    -Isecureflash/jedec -Isecureflash/crypto -Isecureflash/vendor/sfp1 -I"$build/psa-api" \
+    -Isecureflash/jedec -Isecureflash/crypto -Isecureflash/vendor/sfp1 -Isecureflash/vendor/rpmc \
+    -I"$build/psa-api" \
     -c "$src" -o "$model_dir/$(basename "$src" .c).o"
 done
 arm-none-eabi-ar rcs "$model_dir/libdevmodel.a" "$model_dir"/*.o
@@ -71,7 +74,7 @@ stack_report() {
       active[f] = 1
       best = 0; chain[f] = ""
       if (f == "@vendor") {
-        for (c in frame) if (c ~ /sfp1_host\.c:sfp1_/) {
+        for (c in frame) if (c ~ /sfp1_host\.c:sfp1_/ || c ~ /rpmc_binding\.c:rpmc_/) {
           w = depth(c); if (w > best) { best = w; chain[f] = c }
         }
         total = best
@@ -136,7 +139,7 @@ stack_report() {
   echo
   echo "Longest chain of static frames from each entry point, from GCC's call"
   echo "graph (\`-fcallgraph-info=su\`). The common layer's calls through the vendor"
-  echo "table are followed into every SFP1 operation; the board's SPI driver and"
+  echo "table are followed into every SFP1 and RPMC operation; the board's SPI driver and"
   echo "the PSA calls (the SPM and the crypto service run on their own stacks)"
   echo "are not included. A call through the vendor table counts as the deepest"
   echo "of all operations, so the figure is an upper bound. Every frame is static"

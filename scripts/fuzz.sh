@@ -16,17 +16,18 @@ mkdir -p "$out"
 flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
        -D_POSIX_C_SOURCE=200809L)
 includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor -Isecureflash/crypto
-          -Isecureflash/vendor/sfp1 -Isecureflash/common -Isecureflash/api
+          -Isecureflash/vendor/sfp1 -Isecureflash/vendor/rpmc -Isecureflash/common -Isecureflash/api
           -Idevmodel/include -Idevmodel -Itools -Itests/harness
           -Iinterface/include -Ipartition/include -Ipartition/filesystem -Ipartition/service
           -Ipartition/manifest -Iruntime/include -Isuites/etss)
 # The host framework, the device models and the test rig, as the tests link them.
 stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
        secureflash/nor/nor_flash.c secureflash/crypto/sf_crypto.c
-       secureflash/vendor/sfp1/sfp1_host.c secureflash/common/sf_device.c
+       secureflash/vendor/sfp1/sfp1_host.c secureflash/vendor/rpmc/rpmc_host.c
+       secureflash/vendor/rpmc/rpmc_binding.c secureflash/common/sf_device.c
        secureflash/common/sf_vendor_table.c secureflash/api/sf_api.c
        devmodel/nor_model.c devmodel/nor_model_sfdp.c devmodel/nor_model_image.c
-       devmodel/model_spi.c devmodel/sf_model.c devmodel/sf_model_state.c
+       devmodel/model_spi.c devmodel/sf_model.c devmodel/sf_model_state.c devmodel/rpmc_model.c
        tools/provision_config.c tests/harness/sf_rig.c)
 
 build_target() { # name sources...

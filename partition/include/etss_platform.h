@@ -7,9 +7,11 @@
 #ifndef ETSS_PLATFORM_H
 #define ETSS_PLATFORM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sf_crypto.h"
+#include "sf_device.h"
 #include "spi_driver.h"
 
 /* The bus of secure flash `instance` (0..ETSS_MAX_DEVICES-1), or NULL
@@ -19,5 +21,10 @@ const struct etss_spi_driver *etss_platform_spi(uint8_t instance);
 /* The HUK as a PSA key usable for HKDF-SHA256 (derive usage): the root of
  * every zone key. SF_KEY_NONE when it is not available. */
 sf_key_t etss_platform_huk(void);
+
+/* The client bindings of secure flash `instance` when the part keeps no
+ * binding table itself (a counters-only RPMC part): client -> counter, from
+ * the board's configuration. NULL with *n = 0 when there are none. */
+const struct sf_binding *etss_platform_counter_bindings(uint8_t instance, size_t *n);
 
 #endif /* ETSS_PLATFORM_H */

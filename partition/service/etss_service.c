@@ -95,10 +95,13 @@ etss_err_t etss_service_init(void)
         const struct etss_spi_driver *spi = etss_platform_spi(i);
         if (device_present[i]) {
             /* Booting again: the old sessions' keys go back to the key store. */
-            sf_device_drop_sessions(&devices[i]);
+            sf_device_forget(&devices[i]);
         }
+        size_t n_bound = 0;
+        const struct sf_binding *bound = etss_platform_counter_bindings(i, &n_bound);
         device_present[i] = spi != NULL && huk != SF_KEY_NONE &&
                             sf_device_init(&devices[i], spi, huk, i) == SF_OK &&
+                            sf_device_set_host_bindings(&devices[i], bound, n_bound) == SF_OK &&
                             sf_api_init(&devices[i]) == SF_OK;
         any_present = any_present || device_present[i];
         any_provisioned = any_provisioned || provisioned(i);
@@ -109,19 +112,50 @@ etss_err_t etss_service_init(void)
     return init_status;
 }
 
-/* The device holding the client's binding. */
-static etss_err_t locate(int32_t client_id, uint8_t *device, struct sf_binding *b)
+/* What a request needs of the device that serves it. */
+enum need { NEED_STORAGE, NEED_COUNTERS, NEED_PUF, NEED_TRNG };
+
+static bool serves(const struct sf_device *d, enum need need)
 {
+    switch (need) {
+    case NEED_STORAGE:
+        return d->info.n_zones != 0u;
+    case NEED_COUNTERS:
+        return (d->features & SF_FEATURE_COUNTERS) != 0u;
+    case NEED_PUF:
+        return (d->features & SF_FEATURE_PUF) != 0u;
+    case NEED_TRNG:
+        return (d->features & SF_FEATURE_TRNG) != 0u;
+    }
+    return false;
+}
+
+/* The device that serves the client's request: one that binds the client
+ * and has what the request needs. Counters come from a counters-only part
+ * (no zones: an RPMC) when one binds the client. A bound client whose
+ * devices lack the feature gets NOT_SUPPORTED; an unbound one, which has
+ * nothing here, NOT_PERMITTED. */
+static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, struct sf_binding *b)
+{
+    bool bound = false;
     if (init_status != ETSS_SUCCESS) {
         return init_status;
     }
-    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
-        if (provisioned(i) && sf_api_binding(&devices[i], client_id, b) == SF_OK) {
-            *device = i;
-            return ETSS_SUCCESS;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+            struct sf_device *d = &devices[i];
+            if (!provisioned(i) || sf_api_binding(d, client_id, b) != SF_OK) {
+                continue;
+            }
+            bound = true;
+            bool preferred = need == NEED_COUNTERS && d->info.n_zones == 0u;
+            if (serves(d, need) && (pass == 1 || preferred)) {
+                *device = i;
+                return ETSS_SUCCESS;
+            }
         }
     }
-    return ETSS_ERR_NOT_PERMITTED; /* a client without a binding has no storage */
+    return bound ? ETSS_ERR_NOT_SUPPORTED : ETSS_ERR_NOT_PERMITTED;
 }
 
 /* The filesystem of the client's zone, mounted; `write`: the request
@@ -130,7 +164,7 @@ static etss_err_t fs_for(int32_t client_id, bool write, struct etss_fs **out)
 {
     struct sf_binding b;
     uint8_t device = 0;
-    etss_err_t err = locate(client_id, &device, &b);
+    etss_err_t err = locate(client_id, NEED_STORAGE, &device, &b);
     if (err != ETSS_SUCCESS) {
         return err;
     }
@@ -290,7 +324,7 @@ etss_err_t etss_service_get_puf(int32_t client_id, uint8_t *buf, size_t size, si
     if (size < PUF_LEN) {
         return ETSS_ERR_BUFFER_TOO_SMALL;
     }
-    etss_err_t err = locate(client_id, &device, &b);
+    etss_err_t err = locate(client_id, NEED_PUF, &device, &b);
     if (err != ETSS_SUCCESS) {
         return err;
     }
@@ -310,7 +344,7 @@ etss_err_t etss_service_random(int32_t client_id, uint8_t *buf, size_t size)
     if (buf == NULL || size == 0u) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
-    etss_err_t err = locate(client_id, &device, &b);
+    etss_err_t err = locate(client_id, NEED_TRNG, &device, &b);
     return err != ETSS_SUCCESS ? err
                                : from_sf(sf_api_random(&devices[device], client_id, buf, size));
 }
@@ -319,7 +353,7 @@ etss_err_t etss_service_random(int32_t client_id, uint8_t *buf, size_t size)
 static etss_err_t bound_counter(int32_t client_id, uint8_t mc_id, uint8_t *device)
 {
     struct sf_binding b;
-    etss_err_t err = locate(client_id, device, &b);
+    etss_err_t err = locate(client_id, NEED_COUNTERS, device, &b);
     if (err == ETSS_SUCCESS && b.counter != mc_id) {
         err = ETSS_ERR_NOT_PERMITTED;
     }

@@ -10,10 +10,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sf_device.h"
 #include "spi_driver.h"
 
 /* The bus of secure flash `instance` (before the partition starts). */
 void etss_host_set_spi(uint8_t instance, const struct etss_spi_driver *spi);
+
+/* The client -> counter bindings of a counters-only part `instance` (the
+ * board's configuration); the table must outlive the partition. */
+void etss_host_set_counter_bindings(uint8_t instance, const struct sf_binding *bindings, size_t n);
 
 /* The HUK, as the MCU's key store would hold it; 0 or -1. */
 int etss_host_set_huk(const uint8_t *huk, size_t len);

@@ -18,10 +18,11 @@ static int authentic_info(struct sf_device *dev)
     if (dev->info_authentic) {
         return SF_OK;
     }
-    if (dev->info.lifecycle == SFP1_LIFECYCLE_BLANK || dev->info.n_zones == 0u) {
+    if (dev->info.lifecycle == SF_LIFECYCLE_BLANK) {
         return SF_ERR_LIFECYCLE;
     }
-    /* Any zone's session authenticates the description of every zone. */
+    /* Any zone's session authenticates the description of every zone (a
+     * part without zones describes itself in its zone-0 "session"). */
     struct sf_info info;
     return sf_device_security_info(dev, 0u, &info);
 }

@@ -64,6 +64,17 @@ int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_
     return dev->vendor->get_info(dev, &dev->info);
 }
 
+int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *bindings, size_t n)
+{
+    if (dev == NULL || (bindings == NULL && n != 0u) || n > SF_MAX_BINDINGS) {
+        return SF_ERR_PARAM;
+    }
+    dev->host_bindings = bindings;
+    dev->n_host_bindings = n;
+    dev->info_authentic = false; /* the description changed: ask again */
+    return SF_OK;
+}
+
 void sf_device_drop_sessions(struct sf_device *dev)
 {
     for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
@@ -84,7 +95,18 @@ void sf_device_deinit(struct sf_device *dev)
             (void)dev->vendor->session_close(dev, &dev->sessions[i]);
         }
     }
+    sf_device_forget(dev);
+}
+
+void sf_device_forget(struct sf_device *dev)
+{
+    if (dev == NULL) {
+        return;
+    }
     sf_device_drop_sessions(dev);
+    if (dev->vendor != NULL && dev->vendor->release != NULL) {
+        dev->vendor->release(dev);
+    }
 }
 
 int sf_device_get_info(struct sf_device *dev, struct sf_info *info)
@@ -176,32 +198,35 @@ struct request {
     struct sf_info *info;
 };
 
+/* An operation a binding leaves out is one its parts do not have. */
+#define CALL(op, ...) (v->op != NULL ? v->op(__VA_ARGS__) : SF_ERR_NOT_SUPPORTED)
+
 static int dispatch(struct sf_device *dev, struct sf_session *s, const struct request *r)
 {
     const struct sf_vendor_ops *v = dev->vendor;
     switch (r->kind) {
     case REQ_READ:
-        return v->read(dev, s, r->addr, r->out, r->out_size);
+        return CALL(read, dev, s, r->addr, r->out, r->out_size);
     case REQ_PROGRAM:
-        return v->program(dev, s, r->addr, r->in, r->in_len);
+        return CALL(program, dev, s, r->addr, r->in, r->in_len);
     case REQ_ERASE:
-        return v->erase(dev, s, r->addr);
+        return CALL(erase, dev, s, r->addr);
     case REQ_COUNTER_READ:
-        return v->counter_read(dev, s, r->id, r->value);
+        return CALL(counter_read, dev, s, r->id, r->value);
     case REQ_COUNTER_INCREMENT:
-        return v->counter_increment(dev, s, r->id, r->value);
+        return CALL(counter_increment, dev, s, r->id, r->value);
     case REQ_RANDOM:
-        return v->random(dev, s, r->out, r->out_size);
+        return CALL(random, dev, s, r->out, r->out_size);
     case REQ_PUF:
-        return v->puf(dev, s, r->in, r->in_len, r->out, r->out_size, r->out_len);
+        return CALL(puf, dev, s, r->in, r->in_len, r->out, r->out_size, r->out_len);
     case REQ_UID:
-        return v->uid(dev, s, r->out, r->out_size, r->out_len);
+        return CALL(uid, dev, s, r->out, r->out_size, r->out_len);
     case REQ_SECURITY_INFO:
         return v->security_info(dev, s, r->info);
     case REQ_LOCK:
-        return v->lock(dev, s);
+        return CALL(lock, dev, s);
     case REQ_REPROVISION:
-        return v->reprovision(dev, s, r->in, r->in_len);
+        return CALL(reprovision, dev, s, r->in, r->in_len);
     }
     return SF_ERR_PARAM;
 }

@@ -99,7 +99,9 @@ struct sf_session {
 
 struct sf_device;
 
-/* A vendor binding: how to talk to one kind of secure flash. */
+/* A vendor binding: how to talk to one kind of secure flash. probe,
+ * get_info, session_open/close and security_info are required; an
+ * operation the part does not have may be left NULL (SF_ERR_NOT_SUPPORTED). */
 struct sf_vendor_ops {
     const char *name;
     /* Does the part on dev->spi speak this protocol? Fills dev->features. */
@@ -127,9 +129,14 @@ struct sf_vendor_ops {
                size_t *out_len);
     int (*security_info)(struct sf_device *dev, struct sf_session *s, struct sf_info *info);
     int (*lock)(struct sf_device *dev, struct sf_session *s);
+    /* Optional: forget the part, freeing what the binding holds (key slots). */
+    void (*release)(struct sf_device *dev);
     /* Largest data chunk of one read, program or random request. */
     size_t max_data;
 };
+
+/* Room in a device for its vendor binding's own state (a driver context). */
+#define SF_VENDOR_STATE_BYTES 256u
 
 struct sf_device_stats {
     uint32_t sessions_opened;
@@ -149,6 +156,14 @@ struct sf_device {
     struct sf_info info; /* zones, policies, bindings of the part */
     bool info_authentic; /* info came from SECURITY_INFO in a session */
     struct sf_session sessions[SF_MAX_SESSIONS];
+    /* The client bindings of a part that keeps none itself (a counters-only
+     * part): the host's configuration, given after discovery. */
+    const struct sf_binding *host_bindings;
+    size_t n_host_bindings;
+    union {
+        uint64_t align;
+        uint8_t bytes[SF_VENDOR_STATE_BYTES];
+    } vendor_state;
     uint8_t frame[SF_MAX_FRAME];   /* one frame on the wire */
     uint8_t scratch[SF_MAX_FRAME]; /* its sealed or opened form */
     struct sf_device_stats stats;
@@ -165,10 +180,17 @@ extern const size_t sf_vendor_binding_count;
  */
 int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
                    uint8_t instance);
-/* Close every session (the part forgets them too). */
+/* The client bindings of a part without a binding table of its own
+ * (the table must stay valid while the device is in use). */
+int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *bindings, size_t n);
+/* Close every session (the part forgets them too) and free what the
+ * binding holds. */
 void sf_device_deinit(struct sf_device *dev);
 /* Forget every session without talking to the part (after its reset). */
 void sf_device_drop_sessions(struct sf_device *dev);
+/* Forget the part without talking to it (it may be gone, or the host is
+ * starting again): its sessions and what the binding holds. */
+void sf_device_forget(struct sf_device *dev);
 
 /* The root key of a zone, derived from the HUK: bytes for provisioning. */
 int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, uint8_t out[32]);

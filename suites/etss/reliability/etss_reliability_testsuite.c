@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "devmodel/model_spi.h"
+#include "devmodel/rpmc_model.h"
 #include "devmodel/sf_model.h"
 #include "etss_config.h"
 #include "etss_host.h"
@@ -454,6 +455,116 @@ static void TFM_ETSS_TEST_3008(void)
     device_down(&d);
 }
 
+/* A counters-only RPMC part on the bus of secure flash `instance`, with
+ * the board's client -> counter table. */
+struct rpmc_part {
+    rpmc_model_t *model;
+    nor_model_t *nor;
+    struct model_spi bus;
+};
+
+static int rpmc_up(struct rpmc_part *p, uint8_t instance, const struct sf_binding *bindings,
+                   size_t n)
+{
+    struct rpmc_model_config cfg;
+    enum nor_model_status st;
+    rpmc_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    p->model = rpmc_model_create(&cfg, &st);
+    if (p->model == NULL) {
+        return -1;
+    }
+    p->nor = rpmc_model_nor(p->model);
+    etss_host_set_spi(instance, model_spi_bind(&p->bus, p->nor));
+    etss_host_set_counter_bindings(instance, bindings, n);
+    return 0;
+}
+
+static void rpmc_down(struct rpmc_part *p, uint8_t instance)
+{
+    etss_host_set_spi(instance, NULL);
+    etss_host_set_counter_bindings(instance, NULL, 0);
+    rpmc_model_destroy(p->model);
+}
+
+static uint32_t rpmc_counter(const struct rpmc_part *p, uint8_t id)
+{
+    struct rpmc_model_view view;
+    rpmc_model_view(p->model, &view);
+    return view.counters[id];
+}
+
+/* Two security memories at once: a secure flash for assets, an RPMC part
+ * for the counters; the client's counter moves on the RPMC, not on the
+ * secure flash. */
+static void TFM_ETSS_TEST_3009(void)
+{
+    static const struct sf_binding counters[] = {{.client_id = CLIENT, .counter = 2}};
+    struct device d;
+    struct rpmc_part rp;
+    uint8_t msg[512];
+    size_t len = 0;
+    uint8_t got[16];
+    size_t n = 0;
+    CHECK_EQ(device_up(&d), 0); /* part 0: the secure flash, provisioned */
+    CHECK_EQ(rpmc_up(&rp, 1, counters, 1), 0);
+    CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* the RPMC is blank: no root keys */
+    CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS); /* writes its root keys */
+    CHECK_EQ(etss_service_set(CLIENT, 1, "asset on the sf", 15, 0), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_SUCCESS);
+    CHECK_EQ(rpmc_counter(&rp, 2), 2);
+    struct sf_model_view sf;
+    sf_model_view(d.model, &sf);
+    CHECK_EQ(sf.counters[ETSS_NS_COUNTER], 0);
+    CHECK_EQ(sf.counters[2], 0);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, ETSS_NS_COUNTER), ETSS_ERR_NOT_PERMITTED);
+    /* Boot again: both parts found, the counter read through the RPMC. */
+    nor_model_power_cycle(rp.nor);
+    CHECK_EQ(reboot(&d), ETSS_SUCCESS);
+    uint8_t b[4] = {0};
+    CHECK_EQ(etss_service_mc_get(CLIENT, 2, b, sizeof(b), &n), ETSS_SUCCESS);
+    CHECK_EQ(b[0], 2);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(got, "asset on the sf", 15);
+    /* Its root keys are once in a part's life. */
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS); /* the secure flash again */
+    rpmc_down(&rp, 1);
+    device_down(&d);
+}
+
+/* An RPMC part alone: counters work; storage, PUF and random numbers are
+ * not supported; a client without a counter binding has nothing. */
+static void TFM_ETSS_TEST_3010(void)
+{
+    static const struct sf_binding counters[] = {{.client_id = CLIENT, .counter = 1}};
+    struct rpmc_part rp;
+    uint8_t buf[32];
+    size_t n = 0;
+    uint8_t msg[512];
+    size_t len = 0;
+    CHECK_EQ(rpmc_up(&rp, 0, counters, 1), 0);
+    CHECK_EQ(etss_host_set_huk(huk, sizeof(huk)), 0);
+    CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, 1), ETSS_ERR_SF_UNPROVISIONED);
+    CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, 1), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_mc_get(CLIENT, 1, buf, sizeof(buf), &n), ETSS_SUCCESS);
+    CHECK_EQ(n, 4);
+    CHECK_EQ(buf[0], 1);
+    CHECK_EQ(rpmc_counter(&rp, 1), 1);
+    CHECK_EQ(etss_service_set(CLIENT, 1, "x", 1, 0), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_get_puf(CLIENT, buf, sizeof(buf), &n), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_random(CLIENT, buf, sizeof(buf)), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_mc_increment(ETSS_NS_CLIENT_2, 1), ETSS_ERR_NOT_PERMITTED);
+    /* A second provisioning finds every root key written. */
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_ERR_NOT_PERMITTED);
+    rpmc_down(&rp, 0);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3001,
                    "Power cut at every program, erase and NV write of a workload; reboot; "
@@ -465,6 +576,8 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3006, "Two secure flash parts at once"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3007, "A part without counters, TRNG or PUF"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3008, "A read-only zone refuses writes"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3009, "A secure flash for assets and an RPMC part for counters"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3010, "An RPMC part alone: the service matrix"),
 };
 
 int main(void)
