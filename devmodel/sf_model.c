@@ -349,6 +349,12 @@ static void cmd_confirm(struct sf_model *m, uint8_t sid, const uint8_t *payload)
     }
 }
 
+/* Does the part have a cipher (not an authentication flash)? */
+static bool confidential(const struct sf_model *m)
+{
+    return (m->cfg.features & SFP1_FEATURE_CONFIDENTIALITY) != 0u;
+}
+
 /* Store a provisioning record: the plain PROVISION of a blank part, or
  * REPROVISION in a session. Every session ends (after the answer). */
 static uint8_t apply_provisioning(struct sf_model *m, uint8_t lifecycle, const uint8_t *payload,
@@ -358,7 +364,8 @@ static uint8_t apply_provisioning(struct sf_model *m, uint8_t lifecycle, const u
         return SFP1_LIFECYCLE;
     }
     if (!sf_model_record_valid(payload, n, nor_model_config(m->nor)->size_bytes,
-                               m->cfg.n_counters)) {
+                               m->cfg.n_counters) ||
+        (!confidential(m) && sf_model_record_has_encrypted_zone(payload))) {
         return SFP1_MALFORMED;
     }
     if (!sf_model_state_provision(m->nor, &m->state, payload, n)) {
@@ -446,8 +453,10 @@ static bool counter_bound(const struct sf_model_state *st, uint8_t zone, uint8_t
  * and the zone only, never on the outcome. */
 static bool response_encrypted(const struct sf_model *m, const struct session *s, uint8_t type)
 {
-    return type == SFP1_CMD_RANDOM || type == SFP1_CMD_PUF ||
-           (type == SFP1_CMD_READ && m->state.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED);
+    /* An authentication flash has no cipher: its answers are only sealed. */
+    return confidential(m) &&
+           (type == SFP1_CMD_RANDOM || type == SFP1_CMD_PUF ||
+            (type == SFP1_CMD_READ && m->state.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED));
 }
 
 static uint8_t array_result(const struct sf_model *m, bool started)
@@ -670,6 +679,10 @@ static void session_command(struct sf_model *m, const uint8_t *f, size_t n)
     struct session *s = find_session(m, sid, SLOT_CONFIRMED);
     if (s == NULL) {
         respond_error(m, SFP1_NO_SESSION);
+        return;
+    }
+    if ((f[SFP1_OFF_FLAGS] & SFP1_FLAG_ENC) != 0u && !confidential(m)) {
+        respond_error(m, SFP1_UNSUPPORTED); /* no cipher to open it with */
         return;
     }
     int rc = authenticate(m, s, f, n);

@@ -157,6 +157,16 @@ bool sf_model_record_valid(const uint8_t *rec, size_t len, uint32_t array_size, 
            bindings_valid(&zones[n_zones * SFP1_PROV_ZONE_LEN], n_bindings, n_zones, n_counters);
 }
 
+bool sf_model_record_has_encrypted_zone(const uint8_t *rec)
+{
+    for (uint8_t i = 0; i < rec[5]; i++) {
+        if (rec[SFP1_PROV_HEADER_LEN + i * SFP1_PROV_ZONE_LEN + 8u] == SFP1_READ_ENCRYPTED) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool sf_model_state_provision(nor_model_t *nor, struct sf_model_state *st, const uint8_t *rec,
                               size_t len)
 {

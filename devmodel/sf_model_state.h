@@ -54,6 +54,9 @@ void sf_model_state_load(nor_model_t *nor, struct sf_model_state *st);
  * valid for an array of `array_size` bytes and `n_counters` counters. */
 bool sf_model_record_valid(const uint8_t *rec, size_t len, uint32_t array_size, uint8_t n_counters);
 
+/* Does a (valid) record ask for a zone whose reads are encrypted? */
+bool sf_model_record_has_encrypted_zone(const uint8_t *rec);
+
 /* Updates: false when the power was cut before the write landed (nothing
  * changed). */
 bool sf_model_state_provision(nor_model_t *nor, struct sf_model_state *st, const uint8_t *rec,

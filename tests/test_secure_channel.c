@@ -267,40 +267,75 @@ static void test_every_bit_flip_of_a_response_is_detected(void)
     flip_sweep(0, 1, 8 * (SFP1_HEADER_LEN + 4 + SFP1_TAG_LEN));
 }
 
-static void test_bit_flips_in_a_program_frame_change_nothing(void)
+/* Flip each bit of a PROGRAM frame of `client` on a rig already opened. */
+static void program_flip_sweep(struct sf_rig *r, int32_t client)
 {
-    struct sf_rig r;
     uint8_t data[32];
     uint8_t old[32];
     uint8_t got[32];
-    CHECK_EQ(open_provisioned(&r), SF_OK);
     memset(old, 0xF0, sizeof(old));
-    CHECK_EQ(sf_api_program(&r.dev, S_CLIENT, 0x2000, old, sizeof(old)), SF_OK);
+    CHECK_EQ(sf_api_program(&r->dev, client, 0x2000, old, sizeof(old)), SF_OK);
     for (size_t i = 0; i < sizeof(data); i++) {
         data[i] = (uint8_t)(0x30 | (i & 0x0F));
     }
     size_t bits = 8 * (SFP1_HEADER_LEN + 4 + sizeof(data) + SFP1_TAG_LEN);
     for (size_t bit = 0; bit < bits; bit++) {
-        CHECK_EQ(sf_api_read(&r.dev, S_CLIENT, 0x2000, got, 1), SF_OK); /* session up */
-        struct tamper *t = tamper_on(&r);
+        CHECK_EQ(sf_api_read(&r->dev, client, 0x2000, got, 1), SF_OK); /* session up */
+        struct tamper *t = tamper_on(r);
         t->flip_to_device = 1;
         t->flip_frame = 1;
         t->flip_bit = bit;
-        uint32_t failures = r.dev.stats.comm_failures;
+        uint32_t failures = r->dev.stats.comm_failures;
         /* Retried on a fresh session after the refusal: lands exactly once. */
-        CHECK_EQ(sf_api_program(&r.dev, S_CLIENT, 0x2000, data, sizeof(data)), SF_OK);
-        model_spi_set_tap(&r.bus, NULL, NULL);
+        CHECK_EQ(sf_api_program(&r->dev, client, 0x2000, data, sizeof(data)), SF_OK);
+        model_spi_set_tap(&r->bus, NULL, NULL);
         CHECK(t->flipped);
-        CHECK(r.dev.stats.comm_failures > failures);
-        CHECK_EQ(sf_api_read(&r.dev, S_CLIENT, 0x2000, got, sizeof(got)), SF_OK);
+        CHECK(r->dev.stats.comm_failures > failures);
+        CHECK_EQ(sf_api_read(&r->dev, client, 0x2000, got, sizeof(got)), SF_OK);
         for (size_t i = 0; i < sizeof(got); i++) {
             CHECK_EQ(got[i], old[i] & data[i]);
         }
-        CHECK_EQ(sf_api_read(&r.dev, S_CLIENT, 0x2020, got, sizeof(got)), SF_OK);
+        CHECK_EQ(sf_api_read(&r->dev, client, 0x2020, got, sizeof(got)), SF_OK);
         CHECK_EQ(got[0], 0xFF);
-        nor_model_power_cycle(r.nor); /* clears a lock-out the flips may cause */
-        sf_device_drop_sessions(&r.dev);
+        nor_model_power_cycle(r->nor); /* clears a lock-out the flips may cause */
+        sf_device_drop_sessions(&r->dev);
     }
+}
+
+static void test_bit_flips_in_a_program_frame_change_nothing(void)
+{
+    struct sf_rig r;
+    CHECK_EQ(open_provisioned(&r), SF_OK);
+    program_flip_sweep(&r, S_CLIENT);
+    sf_rig_close(&r);
+}
+
+/* An authentication flash: no cipher, so written data crosses the bus in
+ * clear (what ETSS only stores for assets that waive confidentiality), but
+ * every bit of the frame is still authenticated. */
+static void test_authentication_flash_authenticates_everything(void)
+{
+    static const char authenticated[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                        "read = authenticated\nwrite = authenticated\n"
+                                        "[binding]\nclient = 256\nzone = 0\ncounter = 0\n";
+    static const char encrypted[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                    "read = encrypted\nwrite = authenticated\n"
+                                    "[binding]\nclient = 256\nzone = 0\ncounter = 0\n";
+    struct sf_rig r;
+    struct sf_model_config cfg;
+    sf_model_default_config(&cfg);
+    cfg.features =
+        SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_UID | SFP1_FEATURE_AUTHENTICATION;
+    CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_OK);
+    CHECK_EQ(r.dev.features & SF_FEATURE_CONFIDENTIALITY, 0);
+    CHECK_EQ(sf_rig_provision(&r, encrypted), SF_ERR_MALFORMED); /* it could not */
+    CHECK_EQ(sf_rig_provision(&r, authenticated), SF_OK);
+    struct tamper *t = tamper_on(&r);
+    static const uint8_t visible[16] = "in clear, signed";
+    CHECK_EQ(sf_api_program(&r.dev, S_CLIENT, 0x100, visible, sizeof(visible)), SF_OK);
+    model_spi_set_tap(&r.bus, NULL, NULL);
+    CHECK(contains(t->capture, t->captured, visible, sizeof(visible)));
+    program_flip_sweep(&r, S_CLIENT);
     sf_rig_close(&r);
 }
 
@@ -740,6 +775,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_every_bit_flip_of_a_response_is_detected),
     TEST_CASE(test_bit_flips_in_a_program_frame_change_nothing),
     TEST_CASE(test_every_bit_flip_of_session_setup_is_harmless),
+    TEST_CASE(test_authentication_flash_authenticates_everything),
     TEST_CASE(test_replay_within_a_session_is_refused),
     TEST_CASE(test_replay_across_a_reset_is_refused),
     TEST_CASE(test_dropped_command_is_detected_and_recovered),

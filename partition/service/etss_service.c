@@ -122,10 +122,13 @@ static bool serves(const struct sf_device *d, enum need need)
         return d->info.n_zones != 0u;
     case NEED_COUNTERS:
         return (d->features & SF_FEATURE_COUNTERS) != 0u;
+    /* PUF values and random numbers must not cross the bus in clear. */
     case NEED_PUF:
-        return (d->features & SF_FEATURE_PUF) != 0u;
+        return (d->features & (SF_FEATURE_PUF | SF_FEATURE_CONFIDENTIALITY)) ==
+               (SF_FEATURE_PUF | SF_FEATURE_CONFIDENTIALITY);
     case NEED_TRNG:
-        return (d->features & SF_FEATURE_TRNG) != 0u;
+        return (d->features & (SF_FEATURE_TRNG | SF_FEATURE_CONFIDENTIALITY)) ==
+               (SF_FEATURE_TRNG | SF_FEATURE_CONFIDENTIALITY);
     }
     return false;
 }
@@ -249,6 +252,13 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
     etss_err_t err = fs_for(client_id, true, &fs);
     if (err != ETSS_SUCCESS) {
         return err;
+    }
+    /* A part that cannot encrypt (an authentication flash) would show the
+     * asset on the bus: only an asset that waives confidentiality goes
+     * there. */
+    if ((flags & PSA_STORAGE_FLAG_NO_CONFIDENTIALITY) == 0u &&
+        (fs->dev->features & SF_FEATURE_CONFIDENTIALITY) == 0u) {
+        return ETSS_ERR_NOT_SUPPORTED;
     }
     int rc = etss_fs_info(fs, client_id, uid, &old_len, &old_flags);
     if (rc == ETSS_FS_OK && (old_flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {

@@ -505,6 +505,11 @@ static int sfp1_session_close(struct sf_device *dev, struct sf_session *s)
 
 /* Reads of a confidential zone come back sealed (the common layer learns
  * the policies from the authenticated SECURITY_INFO before any read). */
+static bool part_confidential(const struct sf_device *dev)
+{
+    return (dev->features & SF_FEATURE_CONFIDENTIALITY) != 0u;
+}
+
 static bool zone_confidential(const struct sf_device *dev, const struct sf_session *s)
 {
     return dev->info_authentic && s->zone < dev->info.n_zones &&
@@ -533,9 +538,11 @@ static int sfp1_program(struct sf_device *dev, struct sf_session *s, uint32_t ad
     }
     etss_put_le32(req, addr);
     memcpy(&req[4], data, len);
-    /* Written data is always sealed: confidential by default costs nothing
-     * more than authentication with AES-GCM. */
-    int rc = session_request(dev, s, SFP1_CMD_PROGRAM, req, 4u + len, true, false, NULL, 0u);
+    /* Written data is sealed whenever the part can open it: confidential
+     * by default costs nothing more than authentication with AES-GCM. An
+     * authentication flash only authenticates it. */
+    int rc = session_request(dev, s, SFP1_CMD_PROGRAM, req, 4u + len, part_confidential(dev), false,
+                             NULL, 0u);
     sf_crypto_zeroize(req, sizeof(req));
     return rc;
 }
@@ -577,7 +584,8 @@ static int sfp1_random(struct sf_device *dev, struct sf_session *s, void *buf, s
         return SF_ERR_PARAM;
     }
     etss_put_le16(req, (uint16_t)len);
-    return session_request(dev, s, SFP1_CMD_RANDOM, req, sizeof(req), false, true, buf, len);
+    return session_request(dev, s, SFP1_CMD_RANDOM, req, sizeof(req), false, part_confidential(dev),
+                           buf, len);
 }
 
 static int sfp1_puf(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
@@ -587,8 +595,8 @@ static int sfp1_puf(struct sf_device *dev, struct sf_session *s, const uint8_t *
         out_size < SFP1_PUF_RESPONSE_LEN) {
         return SF_ERR_PARAM;
     }
-    int rc = session_request(dev, s, SFP1_CMD_PUF, challenge, challenge_len, false, true, out,
-                             SFP1_PUF_RESPONSE_LEN);
+    int rc = session_request(dev, s, SFP1_CMD_PUF, challenge, challenge_len, false,
+                             part_confidential(dev), out, SFP1_PUF_RESPONSE_LEN);
     *out_len = rc == SF_OK ? SFP1_PUF_RESPONSE_LEN : 0u;
     return rc;
 }
@@ -620,7 +628,11 @@ static int sfp1_security_info(struct sf_device *dev, struct sf_session *s, struc
 static int sfp1_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
                             size_t len)
 {
-    /* The record carries root keys: always sealed. */
+    /* The record carries root keys: sealed, or not at all (an
+     * authentication flash is provisioned once). */
+    if (!part_confidential(dev)) {
+        return SF_ERR_NOT_SUPPORTED;
+    }
     return session_request(dev, s, SFP1_CMD_REPROVISION, record, len, true, false, NULL, 0u);
 }
 

@@ -565,6 +565,48 @@ static void TFM_ETSS_TEST_3010(void)
     rpmc_down(&rp, 0);
 }
 
+/* An authentication flash (a part that authenticates but cannot encrypt):
+ * no zone with encrypted reads, assets only if they waive confidentiality,
+ * no PUF or random numbers over a bus that would show them. */
+static void TFM_ETSS_TEST_3011(void)
+{
+    static const char authenticated[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                        "read = authenticated\nwrite = authenticated\n"
+                                        "[binding]\nclient = -1\nzone = 0\ncounter = 0\n";
+    struct sf_model_config cfg;
+    enum nor_model_status st;
+    struct device d;
+    uint8_t msg[512];
+    size_t len = 0;
+    uint8_t buf[32];
+    size_t n = 0;
+    sf_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    cfg.features = SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_UID |
+                   SFP1_FEATURE_AUTHENTICATION | SFP1_FEATURE_TRNG;
+    d.model = sf_model_create(&cfg, &st);
+    CHECK(d.model != NULL);
+    d.nor = sf_model_nor(d.model);
+    etss_host_set_spi(0, model_spi_bind(&d.bus, d.nor));
+    CHECK_EQ(etss_host_set_huk(huk, sizeof(huk)), 0);
+    CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
+    CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_ERR_SF_PROVISION); /* encrypted zone */
+    CHECK_EQ(etss_suite_provisioning_message(authenticated, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_set(CLIENT, 1, "secret", 6, 0), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_set(CLIENT, 1, "public", 6, PSA_STORAGE_FLAG_NO_CONFIDENTIALITY),
+             ETSS_SUCCESS);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(buf, "public", 6);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, 0), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_random(CLIENT, buf, sizeof(buf)), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_get_puf(CLIENT, buf, sizeof(buf), &n), ETSS_ERR_NOT_SUPPORTED);
+    /* Its keys cannot travel sealed: provisioned once. */
+    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_ERR_NOT_SUPPORTED);
+    device_down(&d);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3001,
                    "Power cut at every program, erase and NV write of a workload; reboot; "
@@ -578,6 +620,7 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3008, "A read-only zone refuses writes"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3009, "A secure flash for assets and an RPMC part for counters"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3010, "An RPMC part alone: the service matrix"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3011, "An authentication flash: the service matrix"),
 };
 
 int main(void)
