@@ -93,10 +93,10 @@ etss_err_t etss_service_init(void)
     memset(filesystems, 0, sizeof(filesystems));
     for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
         const struct etss_spi_driver *spi = etss_platform_spi(i);
-        if (device_present[i]) {
-            /* Booting again: the old sessions' keys go back to the key store. */
-            sf_device_forget(&devices[i]);
-        }
+        /* Booting again: whatever the last boot held of the part (session
+         * keys, a driver's key slots) goes back to the key store, whether
+         * or not the part was usable then. */
+        sf_device_forget(&devices[i]);
         size_t n_bound = 0;
         const struct sf_binding *bound = etss_platform_counter_bindings(i, &n_bound);
         device_present[i] = spi != NULL && huk != SF_KEY_NONE &&
