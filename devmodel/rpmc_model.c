@@ -59,21 +59,6 @@ static bool equal_ct(const uint8_t *a, const uint8_t *b, size_t n)
     return diff == 0u;
 }
 
-/* HMAC-SHA256 with a 32-byte key through the PSA interface (the pattern of
- * sf_model.c); with `expected`, a constant-time check instead. */
-static int hmac(const uint8_t key[32], const uint8_t *data, size_t len, uint8_t mac[32],
-                const uint8_t *expected)
-{
-    sf_key_t k = SF_KEY_NONE;
-    int rc = sf_crypto_import(SF_KEY_HMAC_SHA256, key, 32u, &k);
-    if (rc == SF_CRYPTO_OK) {
-        rc = expected != NULL ? sf_crypto_hmac_verify(k, data, len, expected)
-                              : sf_crypto_hmac(k, data, len, mac);
-    }
-    sf_crypto_destroy(&k);
-    return rc;
-}
-
 /* ---- persistence ---- */
 
 static void load_state(struct rpmc_model *m)
@@ -113,7 +98,7 @@ static uint8_t write_root_key(struct rpmc_model *m, struct counter_state *c, uin
     if (c->root_key_set) {
         return RPMC_ST_ROOT_KEY; /* write-once */
     }
-    if (hmac(key, m->in, RPMC_HEADER_LEN, mac, NULL) != SF_CRYPTO_OK) {
+    if (sf_crypto_hmac_with_key_bytes(key, m->in, RPMC_HEADER_LEN, mac, NULL) != SF_CRYPTO_OK) {
         return RPMC_ST_FATAL;
     }
     bool ok = equal_ct(&mac[RPMC_TRUNCATED_SIG_SKIP], &m->in[RPMC_HEADER_LEN + RPMC_ROOT_KEY_LEN],
@@ -142,11 +127,12 @@ static uint8_t update_hmac_key(struct counter_state *c, const uint8_t *msg)
     if (!c->root_key_set) {
         return RPMC_ST_ROOT_KEY;
     }
-    if (hmac(c->root_key, &msg[RPMC_HEADER_LEN], RPMC_KEY_DATA_LEN, key, NULL) != SF_CRYPTO_OK) {
+    if (sf_crypto_hmac_with_key_bytes(c->root_key, &msg[RPMC_HEADER_LEN], RPMC_KEY_DATA_LEN, key,
+                                      NULL) != SF_CRYPTO_OK) {
         return RPMC_ST_FATAL;
     }
-    int rc = hmac(key, msg, RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN, NULL,
-                  &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]);
+    int rc = sf_crypto_hmac_with_key_bytes(key, msg, RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN, NULL,
+                                           &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]);
     if (rc == SF_CRYPTO_OK) {
         memcpy(c->hmac_key, key, sizeof(key));
         c->hmac_key_set = true;
@@ -162,7 +148,7 @@ static uint8_t check_signed(const struct counter_state *c, const uint8_t *msg, s
     if (!c->hmac_key_set) {
         return RPMC_ST_HMAC_KEY_UNINIT;
     }
-    int rc = hmac(c->hmac_key, msg, signed_len, NULL, &msg[signed_len]);
+    int rc = sf_crypto_hmac_with_key_bytes(c->hmac_key, msg, signed_len, NULL, &msg[signed_len]);
     return rc == SF_CRYPTO_OK ? RPMC_ST_SUCCESS
                               : (rc == SF_CRYPTO_ERR_AUTH ? RPMC_ST_BAD_REQUEST : RPMC_ST_FATAL);
 }
@@ -191,8 +177,9 @@ static uint8_t request(struct rpmc_model *m, const struct counter_state *c)
     uint8_t *a = m->answer;
     memcpy(&a[RPMC_OP2_OFF_TAG], &m->in[RPMC_HEADER_LEN], RPMC_TAG_LEN);
     etss_put_be32(&a[RPMC_OP2_OFF_COUNTER], c->value);
-    if (hmac(c->hmac_key, &a[RPMC_OP2_OFF_TAG], RPMC_TAG_LEN + RPMC_COUNTER_LEN,
-             &a[RPMC_OP2_OFF_SIGNATURE], NULL) != SF_CRYPTO_OK) {
+    if (sf_crypto_hmac_with_key_bytes(c->hmac_key, &a[RPMC_OP2_OFF_TAG],
+                                      RPMC_TAG_LEN + RPMC_COUNTER_LEN, &a[RPMC_OP2_OFF_SIGNATURE],
+                                      NULL) != SF_CRYPTO_OK) {
         memset(&a[RPMC_OP2_OFF_TAG], 0, RPMC_OP2_ANSWER_LEN - RPMC_OP2_OFF_TAG);
         return RPMC_ST_FATAL;
     }

@@ -79,20 +79,6 @@ static bool hkdf(const uint8_t *secret, size_t secret_len, const uint8_t *salt, 
     return ok;
 }
 
-/* HMAC-SHA256 with a 32-byte key; with `expected`, a constant-time check. */
-static int hmac(const uint8_t key[32], const uint8_t *data, size_t len, uint8_t mac[32],
-                const uint8_t *expected)
-{
-    sf_key_t k = SF_KEY_NONE;
-    int rc = sf_crypto_import(SF_KEY_HMAC_SHA256, key, 32u, &k);
-    if (rc == SF_CRYPTO_OK) {
-        rc = expected != NULL ? sf_crypto_hmac_verify(k, data, len, expected)
-                              : sf_crypto_hmac(k, data, len, mac);
-    }
-    sf_crypto_destroy(&k);
-    return rc;
-}
-
 static int aead(bool seal, const uint8_t key[SFP1_AEAD_KEY_LEN], const uint8_t *nonce,
                 const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t in_len, uint8_t *out,
                 size_t out_size)
@@ -268,7 +254,8 @@ static int proof(const struct session *s, const char *label, uint8_t mac[SFP1_PR
     size_t label_len = strlen(label);
     memcpy(input, label, label_len);
     memcpy(&input[label_len], s->transcript, SFP1_TRANSCRIPT_LEN);
-    return hmac(s->confirm_key, input, label_len + SFP1_TRANSCRIPT_LEN, mac, expected);
+    return sf_crypto_hmac_with_key_bytes(s->confirm_key, input, label_len + SFP1_TRANSCRIPT_LEN,
+                                         mac, expected);
 }
 
 /* ---- plain commands ---- */
@@ -566,7 +553,8 @@ static uint8_t cmd_puf(struct sf_model *m, const uint8_t *p, size_t n)
     memcpy(input, PUF_LABEL, PUF_LABEL_LEN);
     memcpy(&input[PUF_LABEL_LEN], p, n);
     m->out_len = SFP1_PUF_RESPONSE_LEN;
-    return hmac(m->puf_secret, input, PUF_LABEL_LEN + n, m->out, NULL) == SF_CRYPTO_OK
+    return sf_crypto_hmac_with_key_bytes(m->puf_secret, input, PUF_LABEL_LEN + n, m->out, NULL) ==
+                   SF_CRYPTO_OK
                ? SFP1_OK
                : SFP1_INTERNAL_ERROR;
 }

@@ -25,23 +25,9 @@ qemu=(qemu-system-arm -machine mps2-an505 -cpu cortex-m33 -nographic
 t_start=$(date +%s.%N)
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# qemu-system-arm, installed if missing (as scripts/setup.sh installs the rest).
-if ! command -v qemu-system-arm >/dev/null 2>&1; then
-  echo "target-qemu: installing qemu-system-arm"
-  if [[ $(id -u) -eq 0 ]]; then
-    sudo=()
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo=(sudo -n)
-  else
-    echo "target-qemu: qemu-system-arm is missing and I am not root:" >&2
-    echo "  sudo apt-get install qemu-system-arm" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends qemu-system-arm
-fi
-for tool in arm-none-eabi-gcc arm-none-eabi-size cmake timeout; do
+# qemu-system-arm and the cross toolchain come with the project's setup.
+scripts/setup.sh
+for tool in qemu-system-arm arm-none-eabi-gcc arm-none-eabi-size cmake timeout; do
   command -v "$tool" >/dev/null || { echo "target-qemu: $tool missing (scripts/setup.sh)" >&2; exit 1; }
 done
 

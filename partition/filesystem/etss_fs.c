@@ -219,6 +219,7 @@ static int record_intact(struct etss_fs *fs, uint32_t addr, const struct record 
 {
     int rc = device_read(fs, addr + RECORD_HEADER_LEN, record_buf, r->length);
     *intact = rc == ETSS_FS_OK && etss_crc32(0u, record_buf, r->length) == r->data_crc;
+    sf_crypto_zeroize(record_buf, r->length);
     return rc;
 }
 
@@ -294,6 +295,7 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, bool is_head, struct r
         fs->head_used = off;
         fs->head_closed = torn;
     }
+    sf_crypto_zeroize(window.bytes, window.len); /* it held small records' data too */
     return ETSS_FS_OK;
 }
 
@@ -449,6 +451,7 @@ static int reclaim_oldest(struct etss_fs *fs)
         if (rc == ETSS_FS_OK) {
             rc = device_program(fs, to, record_buf, size);
         }
+        sf_crypto_zeroize(record_buf, size);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -506,6 +509,7 @@ static int append(struct etss_fs *fs, const struct record *r, const void *data, 
     }
     *addr = slot_addr(fs->head_slot) + fs->head_used;
     rc = device_program(fs, *addr, record_buf, size);
+    sf_crypto_zeroize(record_buf, size); /* asset data: on the flash only */
     if (rc == ETSS_FS_OK) {
         fs->head_used += size;
         stats.records_written++;
@@ -595,12 +599,14 @@ int etss_fs_read(struct etss_fs *fs, int32_t owner, uint64_t uid, size_t offset,
                  etss_crc32(0u, &record_buf[RECORD_HEADER_LEN], r.length) == r.data_crc;
     }
     if (!intact) {
+        sf_crypto_zeroize(record_buf, record_size(e->length));
         return ETSS_FS_ERR_CORRUPT;
     }
     size_t n = e->length - offset < size ? e->length - offset : size;
     if (n != 0u) {
         memcpy(buf, &record_buf[RECORD_HEADER_LEN + offset], n);
     }
+    sf_crypto_zeroize(record_buf, record_size(e->length));
     *out_len = n;
     return ETSS_FS_OK;
 }

@@ -11,6 +11,7 @@
 #include "etss/etss_ipc_defs.h"
 #include "etss_config.h"
 #include "etss_service.h"
+#include "sf_crypto.h"
 #include "psa/service.h"
 #include "psa_manifest/etss.h"
 
@@ -72,7 +73,7 @@ static etss_err_t handle_provisioning(const psa_msg_t *msg)
     }
     read_in(msg, 0, data_buf, len);
     etss_err_t err = etss_service_provision(msg->client_id, data_buf, len);
-    memset(data_buf, 0, len);
+    sf_crypto_zeroize(data_buf, len);
     return err;
 }
 
@@ -90,7 +91,9 @@ static etss_err_t handle_set(const psa_msg_t *msg)
     psa_storage_uid_t uid = read_uid(msg);
     read_in(msg, 1, data_buf, len);
     read_in(msg, 2, &flags, WORD_LEN);
-    return etss_service_set(msg->client_id, uid, data_buf, len, flags);
+    etss_err_t err = etss_service_set(msg->client_id, uid, data_buf, len, flags);
+    sf_crypto_zeroize(data_buf, len); /* the asset stays on the flash only */
+    return err;
 }
 
 static etss_err_t handle_get(const psa_msg_t *msg)
@@ -108,6 +111,7 @@ static etss_err_t handle_get(const psa_msg_t *msg)
     if (err == ETSS_SUCCESS && n != 0u) {
         psa_write(msg->handle, 0, data_buf, n);
     }
+    sf_crypto_zeroize(data_buf, n);
     return err;
 }
 
@@ -145,7 +149,7 @@ static etss_err_t handle_get_puf(const psa_msg_t *msg)
     if (err == ETSS_SUCCESS) {
         psa_write(msg->handle, 0, puf, n);
     }
-    memset(puf, 0, sizeof(puf));
+    sf_crypto_zeroize(puf, sizeof(puf));
     return err;
 }
 
@@ -168,7 +172,7 @@ static etss_err_t handle_random(const psa_msg_t *msg)
             left -= n;
         }
     }
-    memset(data_buf, 0, sizeof(data_buf));
+    sf_crypto_zeroize(data_buf, sizeof(data_buf));
     return err;
 }
 

@@ -158,6 +158,19 @@ int sf_crypto_hmac_verify(sf_key_t key, const uint8_t *data, size_t len, const u
     return status_of(psa_mac_verify(key, HMAC_ALG, data, len, mac, 32u));
 }
 
+int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, size_t len,
+                                  uint8_t mac[32], const uint8_t *expected)
+{
+    sf_key_t k = SF_KEY_NONE;
+    int rc = sf_crypto_import(SF_KEY_HMAC_SHA256, key, 32u, &k);
+    if (rc == SF_CRYPTO_OK) {
+        rc = expected != NULL ? sf_crypto_hmac_verify(k, data, len, expected)
+                              : sf_crypto_hmac(k, data, len, mac);
+    }
+    sf_crypto_destroy(&k);
+    return rc;
+}
+
 void sf_crypto_zeroize(void *buf, size_t len)
 {
     volatile uint8_t *p = buf;

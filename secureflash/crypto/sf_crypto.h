@@ -54,6 +54,11 @@ int sf_crypto_aead_open(sf_key_t key, const uint8_t nonce[12], const uint8_t *aa
 int sf_crypto_hmac(sf_key_t key, const uint8_t *data, size_t len, uint8_t mac[32]);
 int sf_crypto_hmac_verify(sf_key_t key, const uint8_t *data, size_t len, const uint8_t mac[32]);
 
+/* HMAC-SHA256 under a 32-byte key given as bytes, imported for this one
+ * operation only; with `expected` (mac unused), a constant-time check. */
+int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, size_t len,
+                                  uint8_t mac[32], const uint8_t *expected);
+
 /* Wipe a secret in a way the compiler cannot elide. */
 void sf_crypto_zeroize(void *buf, size_t len);
 

@@ -208,15 +208,12 @@ int rpmc_write_root_key(struct rpmc *r, uint32_t counter, const uint8_t root_key
     }
     uint8_t msg[RPMC_LEN_WRITE_ROOT_KEY];
     uint8_t mac[RPMC_SIGNATURE_LEN];
-    sf_key_t k = SF_KEY_NONE;
     header(r, msg, RPMC_CMD_WRITE_ROOT_KEY, counter);
     memcpy(&msg[RPMC_HEADER_LEN], root_key, RPMC_ROOT_KEY_LEN);
     int rc =
-        sf_crypto_import(SF_KEY_HMAC_SHA256, root_key, RPMC_ROOT_KEY_LEN, &k) == SF_CRYPTO_OK &&
-                sf_crypto_hmac(k, msg, RPMC_HEADER_LEN, mac) == SF_CRYPTO_OK
+        sf_crypto_hmac_with_key_bytes(root_key, msg, RPMC_HEADER_LEN, mac, NULL) == SF_CRYPTO_OK
             ? RPMC_OK
             : RPMC_ERR_CRYPTO;
-    sf_crypto_destroy(&k);
     if (rc == RPMC_OK) {
         memcpy(&msg[RPMC_HEADER_LEN + RPMC_ROOT_KEY_LEN], &mac[RPMC_TRUNCATED_SIG_SKIP],
                RPMC_TRUNCATED_SIG_LEN);
