@@ -86,6 +86,7 @@ expect 1 "ETSS_ERR_DOES_NOT_EXIST" remove 9
 expect 1 "uid 1 does not exist for client 256" --client 256 get 1
 expect 1 "uid 1 does not exist for client -3" --client -3 info 1
 expect 1 "client -99 has no binding" --client -99 get 1
+expect 1 "client -3's zone is read-only" --client -3 set 1 --value "not here"
 expect 0 "stored" --client 256 set 1 --value "secure partition's own"
 value --client 256 get 1
 [ "$out" = "secure partition's own" ] || fail "client 256 got \"$out\""

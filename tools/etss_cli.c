@@ -290,7 +290,10 @@ static void explain_not_permitted(const struct request *r, char *msg, size_t siz
     } else if (probe == ETSS_SUCCESS && (info.flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
         snprintf(msg, size, "write-once asset: it cannot be changed or removed");
     } else {
-        snprintf(msg, size, "the service does not permit this request");
+        snprintf(msg, size,
+                 "client %" PRId32 "'s zone is read-only: its assets cannot be set "
+                 "or removed",
+                 r->client);
     }
 }
 
@@ -354,9 +357,7 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
         snprintf(msg, size, "the secure channel failed: the part's answer did not authenticate");
         break;
     case ETSS_ERR_STORAGE_FAILURE:
-        snprintf(msg, size,
-                 "the secure flash refused or failed a read, program or erase (a write to a "
-                 "read-only zone ends this way)");
+        snprintf(msg, size, "the secure flash refused or failed a read, program or erase");
         break;
     case ETSS_ERR_CONNECTION_REFUSED:
     case ETSS_ERR_CONNECTION_BUSY:
