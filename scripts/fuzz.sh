@@ -42,7 +42,7 @@ build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c \
   partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
-  runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
+  runtime/spm_core.c runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
   -lpthread
 build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c "${stack[@]}" \
   partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c
