@@ -30,6 +30,7 @@
 #include "sf_api.h"
 
 #define CLIENT (-1)
+#define PROVISIONER 300 /* a secure client: provisioning is secure-side only */
 #define SECTOR 4096u
 #define REGION 0x80000u /* baselines append inside 512 KiB */
 
@@ -164,7 +165,7 @@ static void setup(void)
     etss_host_set_spi(0, model_spi_bind(&et.bus, et.nor));
     must(etss_host_set_huk(huk, sizeof(huk)) == 0 &&
              etss_service_init() == ETSS_ERR_SF_UNPROVISIONED &&
-             etss_service_provision(CLIENT, msg, len) == ETSS_SUCCESS,
+             etss_service_provision(PROVISIONER, msg, len) == ETSS_SUCCESS,
          "ETSS");
 }
 

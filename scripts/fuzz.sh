@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets and run each for N seconds (default 60;
 # the test command runs a short smoke). Crashes fail the run and leave
-# the input in build/fuzz/<target>-artifacts/.
+# the input in build/fuzz/<target>-artifacts/; once fixed, such an input goes
+# into tests/fuzz/regressions/<target>/ and is replayed on every run.
 #   fuzz_sfdp              SFDP parsers (what any NOR part returns)
 #   fuzz_sf_frame          the secure flash model's frame parser and engine
 #   fuzz_sf_response       the host framework against hostile responses
@@ -53,8 +54,12 @@ build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/prov
 for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config fuzz_etss_ipc \
   fuzz_fs_mount; do
   mkdir -p "$out/$target-corpus" "$out/$target-artifacts"
+  # Inputs that once found a bug (tests/fuzz/regressions/<target>/) run first, every time.
+  regressions=()
+  [ -d "tests/fuzz/regressions/$target" ] && regressions=("tests/fuzz/regressions/$target")
   "$out/$target" -max_total_time="$seconds" -print_final_stats=0 \
-    -artifact_prefix="$out/$target-artifacts/" "$out/$target-corpus" 2>"$out/$target.log" \
+    -artifact_prefix="$out/$target-artifacts/" "$out/$target-corpus" "${regressions[@]}" \
+    2>"$out/$target.log" \
     || { tail -40 "$out/$target.log" >&2; echo "fuzz: $target failed" >&2; exit 1; }
   echo "fuzz: $target ran ${seconds}s: $(grep -o 'Done [0-9]* runs' "$out/$target.log" || echo done)"
 done

@@ -42,6 +42,8 @@ value() {
 # A blank part serves nothing but provisioning, and says how to provision.
 expect 1 "the secure flash is blank" get 1
 expect 1 "ETSS_ERR_SF_UNPROVISIONED" set 1 --value x
+expect 1 "secure clients only" --client -1 provision "$config"
+expect 1 "the secure flash is blank" get 1
 expect 0 "3 zone(s), 3 binding(s)" provision "$config"
 expect 0 "client -1 -> zone 0, counter 0" provision "$config"
 

@@ -32,6 +32,9 @@
 #define DEFAULT_DATA_DIR "data"
 #define IMAGE_NAME "etss-flash.img"
 #define DEFAULT_CLIENT (-1) /* a non-secure client, as TF-M numbers them */
+/* `provision` is for secure code: by default it runs as this secure
+ * partition (the factory's provisioning flow in a product). */
+#define DEFAULT_PROVISIONING_CLIENT 300
 #define PUF_LEN 32u
 #define COUNTER_LEN 4u
 #define RANDOM_MAX 65536u
@@ -197,12 +200,13 @@ static void usage(FILE *out)
             "  --data DIR   where the device lives (default " DEFAULT_DATA_DIR
             ", created if missing)\n"
             "  --client ID  the caller's TF-M client id: negative for a non-secure client,\n"
-            "               positive for a secure partition (default -1)\n"
+            "               positive for a secure partition (default -1; provision: 300)\n"
             "  -h, --help   this help\n"
             "\n"
             "Commands:\n"
             "  provision CONFIG\n"
-            "      provision the secure flash from a description (docs/provisioning.md)\n"
+            "      provision the secure flash from a description (docs/provisioning.md);\n"
+            "      secure clients only\n"
             "  set UID (--value TEXT | --file PATH) [--write-once] [--no-confidentiality]\n"
             "          [--no-replay-protection]\n"
             "      store an asset of at most %u bytes, with PSA storage create flags\n"
@@ -272,6 +276,13 @@ static bool is_help(const char *arg)
 static void explain_not_permitted(const struct request *r, char *msg, size_t size)
 {
     struct psa_storage_info_t info;
+    if (r->cmd->id == CMD_PROVISION && r->client < 0) {
+        snprintf(msg, size,
+                 "provisioning is for secure clients only, and client %" PRId32
+                 " is non-secure (leave --client out to provision as the secure client %d)",
+                 r->client, DEFAULT_PROVISIONING_CLIENT);
+        return;
+    }
     if (r->cmd->id == CMD_PROVISION) {
         snprintf(msg, size, "the part is locked (production): it cannot be provisioned again");
         return;
@@ -858,6 +869,9 @@ static int parse_number_option(const struct request *r, enum option_id opt, uint
 static int parse_numbers(struct request *r)
 {
     const char *client = r->option_value[OPT_CLIENT];
+    if (client == NULL && r->cmd->id == CMD_PROVISION) {
+        r->client = DEFAULT_PROVISIONING_CLIENT;
+    }
     if (client != NULL && !parse_client(client, &r->client)) {
         return usage_error("bad client id \"%s\": a TF-M client id is a non-zero 32-bit number, "
                            "negative for non-secure clients",

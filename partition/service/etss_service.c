@@ -204,7 +204,13 @@ static etss_err_t fs_for(int32_t client_id, bool write, struct etss_fs **out)
 
 etss_err_t etss_service_provision(int32_t client_id, const uint8_t *data, size_t len)
 {
-    (void)client_id; /* who may provision is the part's lifecycle's call */
+    /* Provisioning sets every client's zone, keys and bindings: it is for
+     * secure code (a provisioning partition, the factory flow). A
+     * non-secure caller is refused whatever the part's lifecycle, since in
+     * developer mode the partition itself holds the keys REPROVISION needs. */
+    if (client_id <= 0) {
+        return ETSS_ERR_NOT_PERMITTED;
+    }
     if (data == NULL || len == 0u) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }

@@ -17,6 +17,7 @@
  * takes provisioning only; ETSS_ERR_SF_INIT: no usable part. */
 etss_err_t etss_service_init(void);
 
+/* Secure clients (client_id > 0) only; see docs/partition.md. */
 etss_err_t etss_service_provision(int32_t client_id, const uint8_t *data, size_t len);
 etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void *data, size_t len,
                             psa_storage_create_flags_t flags);

@@ -69,8 +69,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st > 0) {
         abort(); /* statuses are 0 or negative */
     }
-    /* The service keeps serving its real clients. */
     uint8_t b[4];
+    if (type == ETSS_CALL_PROVISIONING && st == PSA_SUCCESS) {
+        if (clients[data[1] % 4u] <= 0) {
+            abort(); /* only secure clients may provision */
+        }
+        /* A secure client reconfigured the part, as it may: put the suite's
+         * configuration back before checking the service. */
+        uint8_t msg[512];
+        size_t len = 0;
+        spm_host_set_client_id(ETSS_S_CLIENT);
+        if (etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len) != 0 ||
+            tfm_etss_secure_flash_provisioning(len, msg) != ETSS_SUCCESS) {
+            abort();
+        }
+    }
+    /* The service keeps serving its real clients. */
     spm_host_set_client_id(ETSS_S_CLIENT);
     if (tfm_etss_mc_get(ETSS_S_COUNTER, b, sizeof(b)) != ETSS_SUCCESS) {
         abort();

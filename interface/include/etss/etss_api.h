@@ -16,7 +16,8 @@
 extern "C" {
 #endif
 
-/* Provision the secure flash from a provisioning message (docs/provisioning.md). */
+/* Provision the secure flash from a provisioning message (docs/provisioning.md).
+ * Secure callers only: a non-secure client gets ETSS_ERR_NOT_PERMITTED. */
 etss_err_t tfm_etss_secure_flash_provisioning(size_t data_length, const void *p_data);
 
 /* PSA Secure Storage semantics (ITS 1.0) on the caller's own assets. */

@@ -19,6 +19,7 @@
 #include "test_harness.h"
 
 #define CLIENT ETSS_NS_CLIENT
+#define PROVISIONER 300 /* a secure client: provisioning is secure-side only */
 #define UIDS 4u
 
 /* A 64 KiB zone: the filesystem's ring goes round quickly. */
@@ -55,7 +56,7 @@ static int device_up_without(struct device *d, uint8_t without)
     if (etss_host_set_huk(huk, sizeof(huk)) != 0 ||
         etss_service_init() != ETSS_ERR_SF_UNPROVISIONED ||
         etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len) != 0 ||
-        etss_service_provision(CLIENT, msg, len) != ETSS_SUCCESS) {
+        etss_service_provision(PROVISIONER, msg, len) != ETSS_SUCCESS) {
         return -1;
     }
     return 0;
@@ -391,7 +392,7 @@ static void TFM_ETSS_TEST_3006(void)
     etss_host_set_spi(1, model_spi_bind(&b.bus, b.nor));
     CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* part 0 provisioned, part 1 blank */
     CHECK_EQ(etss_suite_provisioning_message(part_b, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(300, msg, len), ETSS_SUCCESS); /* goes to the blank one */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* goes to the blank one */
     CHECK_EQ(etss_service_set(CLIENT, 5, "on part zero", 12, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_set(300, 5, "on part one!", 12, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_get(CLIENT, 5, 0, got, sizeof(got), &n), ETSS_SUCCESS);
@@ -448,7 +449,7 @@ static void TFM_ETSS_TEST_3008(void)
     size_t n = 0;
     CHECK_EQ(device_up(&d), 0);
     CHECK_EQ(etss_suite_provisioning_message(read_only, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS); /* developer mode: again */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* developer mode: again */
     CHECK_EQ(etss_service_set(CLIENT, 1, "no", 2, 0), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(etss_service_remove(CLIENT, 1), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_ERR_DOES_NOT_EXIST);
@@ -510,7 +511,7 @@ static void TFM_ETSS_TEST_3009(void)
     CHECK_EQ(rpmc_up(&rp, 1, counters, 1), 0);
     CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* the RPMC is blank: no root keys */
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS); /* writes its root keys */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* writes its root keys */
     CHECK_EQ(etss_service_set(CLIENT, 1, "asset on the sf", 15, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_SUCCESS);
@@ -529,7 +530,7 @@ static void TFM_ETSS_TEST_3009(void)
     CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_SUCCESS);
     CHECK_MEM_EQ(got, "asset on the sf", 15);
     /* Its root keys are once in a part's life. */
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS); /* the secure flash again */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* the secure flash again */
     rpmc_down(&rp, 1);
     device_down(&d);
 }
@@ -549,7 +550,7 @@ static void TFM_ETSS_TEST_3010(void)
     CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 1), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 1), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_get(CLIENT, 1, buf, sizeof(buf), &n), ETSS_SUCCESS);
     CHECK_EQ(n, 4);
@@ -561,7 +562,7 @@ static void TFM_ETSS_TEST_3010(void)
     CHECK_EQ(etss_service_random(CLIENT, buf, sizeof(buf)), ETSS_ERR_NOT_SUPPORTED);
     CHECK_EQ(etss_service_mc_increment(ETSS_NS_CLIENT_2, 1), ETSS_ERR_NOT_PERMITTED);
     /* A second provisioning finds every root key written. */
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_ERR_NOT_PERMITTED);
     rpmc_down(&rp, 0);
 }
 
@@ -591,9 +592,9 @@ static void TFM_ETSS_TEST_3011(void)
     CHECK_EQ(etss_host_set_huk(huk, sizeof(huk)), 0);
     CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_ERR_SF_PROVISION); /* encrypted zone */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_ERR_SF_PROVISION); /* encrypted zone */
     CHECK_EQ(etss_suite_provisioning_message(authenticated, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS);
     CHECK_EQ(etss_service_set(CLIENT, 1, "secret", 6, 0), ETSS_ERR_NOT_SUPPORTED);
     CHECK_EQ(etss_service_set(CLIENT, 1, "public", 6, PSA_STORAGE_FLAG_NO_CONFIDENTIALITY),
              ETSS_SUCCESS);
@@ -603,7 +604,7 @@ static void TFM_ETSS_TEST_3011(void)
     CHECK_EQ(etss_service_random(CLIENT, buf, sizeof(buf)), ETSS_ERR_NOT_SUPPORTED);
     CHECK_EQ(etss_service_get_puf(CLIENT, buf, sizeof(buf), &n), ETSS_ERR_NOT_SUPPORTED);
     /* Its keys cannot travel sealed: provisioned once. */
-    CHECK_EQ(etss_service_provision(CLIENT, msg, len), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_ERR_NOT_SUPPORTED);
     device_down(&d);
 }
 

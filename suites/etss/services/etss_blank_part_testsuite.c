@@ -106,7 +106,13 @@ static void TFM_ETSS_TEST_4104(void)
     size_t n = 0;
     uint32_t puf_len = 0;
     CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len), 0);
+    /* Not from the non-secure side, even on a blank part. */
     etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_ERR_NOT_PERMITTED);
+    etss_suite_as(ETSS_UNBOUND_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(lifecycle(), LIFECYCLE_BLANK);
+    etss_suite_as(ETSS_S_CLIENT_2);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_SUCCESS);
     CHECK_EQ(lifecycle(), LIFECYCLE_PROVISIONED);
     for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {

@@ -488,6 +488,49 @@ static void TFM_ETSS_TEST_4014(void)
     clear_assets();
 }
 
+static void provision_from_non_secure_body(void)
+{
+    /* One open zone over the whole part, handed to the unbound client. */
+    static const char hijack[] = "[zone 0]\nbase = 0\nsize = 0x100000\n"
+                                 "read = open\nwrite = open\n"
+                                 "[binding]\nclient = -99\nzone = 0\ncounter = 0\n";
+    static const int32_t callers[] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2, ETSS_UNBOUND_CLIENT};
+    uint8_t msg[ETSS_MAX_PROVISIONING_LEN];
+    size_t len = 0;
+    uint32_t before[ETSS_SUITE_CLIENTS];
+    uint32_t after[ETSS_SUITE_CLIENTS];
+    uint8_t puf_before[PUF_LEN];
+    uint8_t puf_after[PUF_LEN];
+    struct sf_model_view view;
+    struct psa_storage_info_t info;
+    CHECK_EQ(etss_suite_provisioning_message(hijack, msg, sizeof(msg), &len), 0);
+    CHECK_HELPER(set_assets());
+    CHECK_HELPER(read_all_counters(before));
+    CHECK_HELPER(get_puf(ETSS_NS_CLIENT, puf_before));
+    for (size_t i = 0; i < sizeof(callers) / sizeof(callers[0]); i++) {
+        etss_suite_as(callers[i]);
+        CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_ERR_NOT_PERMITTED);
+    }
+    /* Same part, same keys, same bindings. */
+    sf_model_view(etss_suite_model(), &view);
+    CHECK_EQ(view.lifecycle, 1);
+    CHECK_HELPER(check_assets());
+    CHECK_HELPER(read_all_counters(after));
+    CHECK_MEM_EQ(before, after, sizeof(before));
+    CHECK_HELPER(get_puf(ETSS_NS_CLIENT, puf_after));
+    CHECK_MEM_EQ(puf_before, puf_after, PUF_LEN);
+    etss_suite_as(ETSS_UNBOUND_CLIENT);
+    CHECK_EQ(tfm_etss_get_info(NS_UID, &info), ETSS_ERR_NOT_PERMITTED);
+    CHECK_HELPER(remove_assets());
+}
+
+/* A non-secure client cannot provision: part, keys and bindings stay */
+static void TFM_ETSS_TEST_4015(void)
+{
+    provision_from_non_secure_body();
+    clear_assets();
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_4001, "Increment and read the client's own counter"),
     TEST_CASE_DESC(TFM_ETSS_TEST_4002, "Counters of other clients, or of no client, are refused"),
@@ -507,6 +550,8 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_4013, "Provisioning with a NULL, empty or oversized message"),
     TEST_CASE_DESC(TFM_ETSS_TEST_4014,
                    "Provisioning again in developer mode keeps assets, counters and bindings"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_4015,
+                   "A non-secure client cannot provision: part, keys and bindings stay"),
 };
 
 int main(void)
