@@ -24,7 +24,8 @@ includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor -Isecure
 # The host framework, the device models and the test rig, as the tests link them.
 stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
        secureflash/nor/nor_flash.c secureflash/crypto/sf_crypto.c
-       secureflash/vendor/sfp1/sfp1_host.c secureflash/vendor/rpmc/rpmc_host.c
+       secureflash/vendor/sfp1/sfp1_packet.c secureflash/vendor/sfp1/sfp1_host.c
+       secureflash/vendor/rpmc/rpmc_host.c
        secureflash/vendor/rpmc/rpmc_binding.c secureflash/common/sf_device.c
        secureflash/common/sf_vendor_table.c secureflash/api/sf_api.c
        devmodel/nor_model.c devmodel/nor_model_sfdp.c devmodel/nor_model_image.c

@@ -186,6 +186,9 @@ int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *
 /* Close every session (the part forgets them too) and free what the
  * binding holds. */
 void sf_device_deinit(struct sf_device *dev);
+/* Forget one session: destroy its keys and clear it (bindings call this
+ * when a session fails, since the part ends it too). */
+void sf_session_end(struct sf_session *s);
 /* Forget every session without talking to the part (after its reset). */
 void sf_device_drop_sessions(struct sf_device *dev);
 /* Forget the part without talking to it (it may be gone, or the host is

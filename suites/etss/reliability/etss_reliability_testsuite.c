@@ -392,7 +392,8 @@ static void TFM_ETSS_TEST_3006(void)
     etss_host_set_spi(1, model_spi_bind(&b.bus, b.nor));
     CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* part 0 provisioned, part 1 blank */
     CHECK_EQ(etss_suite_provisioning_message(part_b, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* goes to the blank one */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
+             ETSS_SUCCESS); /* goes to the blank one */
     CHECK_EQ(etss_service_set(CLIENT, 5, "on part zero", 12, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_set(300, 5, "on part one!", 12, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_get(CLIENT, 5, 0, got, sizeof(got), &n), ETSS_SUCCESS);
@@ -449,7 +450,8 @@ static void TFM_ETSS_TEST_3008(void)
     size_t n = 0;
     CHECK_EQ(device_up(&d), 0);
     CHECK_EQ(etss_suite_provisioning_message(read_only, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* developer mode: again */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
+             ETSS_SUCCESS); /* developer mode: again */
     CHECK_EQ(etss_service_set(CLIENT, 1, "no", 2, 0), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(etss_service_remove(CLIENT, 1), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_ERR_DOES_NOT_EXIST);
@@ -511,7 +513,8 @@ static void TFM_ETSS_TEST_3009(void)
     CHECK_EQ(rpmc_up(&rp, 1, counters, 1), 0);
     CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* the RPMC is blank: no root keys */
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* writes its root keys */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
+             ETSS_SUCCESS); /* writes its root keys */
     CHECK_EQ(etss_service_set(CLIENT, 1, "asset on the sf", 15, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_SUCCESS);
@@ -530,7 +533,8 @@ static void TFM_ETSS_TEST_3009(void)
     CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_SUCCESS);
     CHECK_MEM_EQ(got, "asset on the sf", 15);
     /* Its root keys are once in a part's life. */
-    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS); /* the secure flash again */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
+             ETSS_SUCCESS); /* the secure flash again */
     rpmc_down(&rp, 1);
     device_down(&d);
 }
@@ -592,7 +596,8 @@ static void TFM_ETSS_TEST_3011(void)
     CHECK_EQ(etss_host_set_huk(huk, sizeof(huk)), 0);
     CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
-    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_ERR_SF_PROVISION); /* encrypted zone */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
+             ETSS_ERR_SF_PROVISION); /* encrypted zone */
     CHECK_EQ(etss_suite_provisioning_message(authenticated, msg, sizeof(msg), &len), 0);
     CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS);
     CHECK_EQ(etss_service_set(CLIENT, 1, "secret", 6, 0), ETSS_ERR_NOT_SUPPORTED);

@@ -1,0 +1,437 @@
+/*
+ * SFP1's packet builder and response parser: every frame the host sends
+ * and every check a response must pass before a byte of it is believed
+ * (docs/secure-flash-protocol.md, sections 3, 5 and 7).
+ */
+#include <string.h>
+
+#include "etss_bytes.h"
+#include "sfdp.h"
+#include "sfp1_packet.h"
+#include "spi_nor_defs.h"
+
+/* Polling a frame: fine steps first (most frames take well under a
+ * millisecond), coarser ones for erases. */
+#define POLL_FINE_US 10u
+#define POLL_FINE_UNTIL_US 1000u
+#define POLL_COARSE_US 500u
+#define FRAME_TIMEOUT_US 2000000u
+
+static void make_nonce(uint8_t nonce[SFP1_NONCE_LEN], uint8_t direction, uint8_t sid,
+                       uint32_t sequence)
+{
+    memset(nonce, 0, SFP1_NONCE_LEN);
+    nonce[0] = direction;
+    nonce[1] = sid;
+    etss_put_be32(&nonce[8], sequence);
+}
+
+static int status_to_sf(uint8_t status)
+{
+    switch (status) {
+    case SFP1_OK:
+        return SF_OK;
+    case SFP1_MALFORMED:
+        return SF_ERR_MALFORMED;
+    case SFP1_AUTH_FAILED:
+        return SF_ERR_AUTH;
+    case SFP1_ZONE_VIOLATION:
+    case SFP1_POLICY:
+        return SF_ERR_DENIED;
+    case SFP1_LIFECYCLE:
+        return SF_ERR_LIFECYCLE;
+    case SFP1_LOCKED_OUT:
+        return SF_ERR_LOCKED_OUT;
+    case SFP1_COUNTER_LIMIT:
+        return SF_ERR_COUNTER_LIMIT;
+    case SFP1_INTERNAL_ERROR:
+        return SF_ERR_DEVICE;
+    case SFP1_UNSUPPORTED:
+        return SF_ERR_NOT_SUPPORTED;
+    case SFP1_FLASH_FAILURE:
+        return SF_ERR_FLASH;
+    default:
+        /* STALE_SEQUENCE, NO_SESSION or an unknown code: our session is gone. */
+        return SF_ERR_COMM;
+    }
+}
+
+int sfp1_packet_probe(struct sf_device *dev)
+{
+    struct sfdp_table_ref ref;
+    uint32_t dw[SFP1_SFDP_DWORDS];
+    size_t n = 0;
+    int rc = sfdp_find_table(dev->spi, SFP1_SFDP_ID, &ref);
+    if (rc == SFDP_OK) {
+        rc = sfdp_read_table(dev->spi, &ref, dw, SFP1_SFDP_DWORDS, &n);
+    }
+    if (rc == SFDP_ERR_BUS) {
+        return SF_ERR_BUS;
+    }
+    if (rc != SFDP_OK || n < SFP1_SFDP_DWORDS || dw[0] != SFP1_SFDP_SIGNATURE ||
+        (dw[1] & 0xFFu) != SFP1_VERSION || (dw[3] & 0xFFu) != SFP1_AEAD_AES128_GCM ||
+        ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 || ((dw[2] >> 24) * 16u) < SFP1_MAX_DATA) {
+        return SF_ERR_NO_DEVICE;
+    }
+    dev->secure_write_opcode = (uint8_t)(dw[1] >> 8);
+    dev->secure_read_opcode = (uint8_t)(dw[1] >> 16);
+    uint32_t f = dw[1] >> 24;
+    dev->features = ((f & SFP1_FEATURE_ZONES) != 0u ? SF_FEATURE_ZONES : 0u) |
+                    ((f & SFP1_FEATURE_COUNTERS) != 0u ? SF_FEATURE_COUNTERS : 0u) |
+                    ((f & SFP1_FEATURE_TRNG) != 0u ? SF_FEATURE_TRNG : 0u) |
+                    ((f & SFP1_FEATURE_PUF) != 0u ? SF_FEATURE_PUF : 0u) |
+                    ((f & SFP1_FEATURE_UID) != 0u ? SF_FEATURE_UID : 0u) |
+                    ((f & SFP1_FEATURE_CONFIDENTIALITY) != 0u ? SF_FEATURE_CONFIDENTIALITY : 0u) |
+                    ((f & SFP1_FEATURE_AUTHENTICATION) != 0u ? SF_FEATURE_AUTHENTICATION : 0u);
+    return SF_OK;
+}
+
+bool sfp1_part_confidential(const struct sf_device *dev)
+{
+    return (dev->features & SF_FEATURE_CONFIDENTIALITY) != 0u;
+}
+
+bool sfp1_zone_confidential(const struct sf_device *dev, const struct sf_session *s)
+{
+    return dev->info_authentic && s->zone < dev->info.n_zones &&
+           dev->info.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED;
+}
+
+/* ---- one exchange ---- */
+
+int sfp1_packet_begin(struct sfp1_exchange *x)
+{
+    struct sf_session *s = x->session;
+    x->sequence = 0u;
+    x->response_len = 0u;
+    x->frame_used = SFP1_HEADER_LEN + x->payload_len + SFP1_TAG_LEN;
+    if (x->payload_len > SFP1_MAX_PAYLOAD || (x->payload_len != 0u && x->payload == NULL)) {
+        return SF_ERR_PARAM;
+    }
+    if (s != NULL && !x->plain_in_session) {
+        if (!s->open || s->sequence == INT32_MAX) {
+            return SF_ERR_COMM;
+        }
+        x->sequence = ++s->sequence;
+    }
+    return SF_OK;
+}
+
+int sfp1_packet_wait_ready(struct sf_device *dev)
+{
+    uint32_t waited = 0u;
+    for (;;) {
+        uint8_t op = SPI_NOR_OP_RDSR;
+        uint8_t sr = 0xFFu;
+        if (etss_spi_transaction(dev->spi, &op, 1u, NULL, 0u, &sr, 1u) != ETSS_SPI_OK) {
+            return SF_ERR_BUS;
+        }
+        if ((sr & SPI_NOR_SR_WIP) == 0u) {
+            return SF_OK;
+        }
+        if (waited >= FRAME_TIMEOUT_US) {
+            return SF_ERR_BUS; /* a dead or stuck part */
+        }
+        uint32_t step = waited < POLL_FINE_UNTIL_US ? POLL_FINE_US : POLL_COARSE_US;
+        dev->spi->ops->delay_us(dev->spi->ctx, step);
+        waited += step;
+    }
+}
+
+int sfp1_packet_build(struct sf_device *dev, struct sfp1_exchange *x)
+{
+    uint8_t *f = dev->frame;
+    struct sf_session *s = x->session;
+    size_t n = x->payload_len;
+
+    f[SFP1_OFF_VERSION] = SFP1_VERSION;
+    f[SFP1_OFF_TYPE] = x->command;
+    bool sealed = s != NULL && !x->plain_in_session;
+    f[SFP1_OFF_SESSION] = s != NULL ? s->id : 0u;
+    f[SFP1_OFF_FLAGS] = sealed ? (uint8_t)(SFP1_FLAG_AUTH | (x->encrypt ? SFP1_FLAG_ENC : 0u)) : 0u;
+    etss_put_le32(&f[SFP1_OFF_SEQUENCE], x->sequence);
+    etss_put_le16(&f[SFP1_OFF_LENGTH], (uint16_t)n);
+    f[SFP1_OFF_STATUS] = 0u;
+    f[SFP1_OFF_RESERVED] = 0u;
+    x->frame_len = SFP1_HEADER_LEN + n;
+
+    if (!sealed) {
+        if (n != 0u) {
+            memcpy(&f[SFP1_HEADER_LEN], x->payload, n);
+        }
+        return SF_OK;
+    }
+    uint8_t nonce[SFP1_NONCE_LEN];
+    int rc;
+    make_nonce(nonce, SFP1_DIR_HOST_TO_DEVICE, s->id, x->sequence);
+    if (x->encrypt) {
+        rc = sf_crypto_aead_seal(s->command_key, nonce, f, SFP1_HEADER_LEN, x->payload, n,
+                                 dev->scratch, sizeof(dev->scratch));
+        memcpy(&f[SFP1_HEADER_LEN], dev->scratch, n + SFP1_TAG_LEN);
+        sf_crypto_zeroize(dev->scratch, n + SFP1_TAG_LEN);
+    } else {
+        if (n != 0u) {
+            memcpy(&f[SFP1_HEADER_LEN], x->payload, n);
+        }
+        rc = sf_crypto_aead_seal(s->command_key, nonce, f, x->frame_len, NULL, 0u, &f[x->frame_len],
+                                 SFP1_TAG_LEN);
+    }
+    if (rc != SF_CRYPTO_OK) {
+        return SF_ERR_CRYPTO;
+    }
+    x->frame_len += SFP1_TAG_LEN;
+    return SF_OK;
+}
+
+int sfp1_packet_send(struct sf_device *dev, const struct sfp1_exchange *x)
+{
+    const uint8_t op = dev->secure_write_opcode;
+    return etss_spi_transaction(dev->spi, &op, 1u, dev->frame, x->frame_len, NULL, 0u) ==
+                   ETSS_SPI_OK
+               ? SF_OK
+               : SF_ERR_BUS;
+}
+
+static int read_response(struct sf_device *dev, uint16_t offset, uint8_t *buf, size_t len)
+{
+    const uint8_t hdr[SFP1_SECURE_READ_HEADER_LEN] = {dev->secure_read_opcode,
+                                                      (uint8_t)(offset >> 8), (uint8_t)offset, 0u};
+    return etss_spi_transaction(dev->spi, hdr, sizeof(hdr), NULL, 0u, buf, len) == ETSS_SPI_OK
+               ? SF_OK
+               : SF_ERR_BUS;
+}
+
+int sfp1_packet_receive(struct sf_device *dev, struct sfp1_exchange *x)
+{
+    uint8_t *f = dev->frame;
+    const struct sf_session *s = x->session;
+    int rc = sfp1_packet_wait_ready(dev);
+    if (rc == SF_OK) {
+        rc = read_response(dev, 0u, f, SFP1_HEADER_LEN);
+    }
+    if (rc != SF_OK) {
+        return rc;
+    }
+    uint8_t flags = f[SFP1_OFF_FLAGS];
+    size_t n = etss_get_le16(&f[SFP1_OFF_LENGTH]);
+    bool well_formed = f[SFP1_OFF_VERSION] == SFP1_VERSION &&
+                       f[SFP1_OFF_TYPE] == (uint8_t)(x->command | SFP1_RESPONSE_BIT) &&
+                       f[SFP1_OFF_RESERVED] == 0u &&
+                       etss_get_le32(&f[SFP1_OFF_SEQUENCE]) == x->sequence &&
+                       (flags & ~(uint8_t)(SFP1_FLAG_AUTH | SFP1_FLAG_ENC)) == 0u &&
+                       (flags == 0u || (flags & SFP1_FLAG_AUTH) != 0u) && n <= SFP1_MAX_PAYLOAD &&
+                       (s == NULL || f[SFP1_OFF_SESSION] == s->id);
+    if (!well_formed) {
+        return SF_ERR_COMM;
+    }
+    size_t rest = n + ((flags & SFP1_FLAG_AUTH) != 0u ? SFP1_TAG_LEN : 0u);
+    x->frame_len = SFP1_HEADER_LEN + rest;
+    x->frame_used = x->frame_used > x->frame_len ? x->frame_used : x->frame_len;
+    x->response_len = n;
+    return read_response(dev, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN], rest);
+}
+
+/* Checks and opens a session response whose header and body are in dev->frame. */
+static int open_session_response(struct sf_device *dev, const struct sfp1_exchange *x)
+{
+    struct sf_session *s = x->session;
+    uint8_t *f = dev->frame;
+    uint8_t flags = f[SFP1_OFF_FLAGS];
+    size_t n = x->response_len;
+    uint8_t nonce[SFP1_NONCE_LEN];
+    int rc;
+
+    if ((flags & SFP1_FLAG_AUTH) == 0u) {
+        return SF_ERR_COMM; /* a plain error: unauthenticated, so only a failure */
+    }
+    if (((flags & SFP1_FLAG_ENC) != 0u) != x->response_encrypted) {
+        return SF_ERR_COMM;
+    }
+    make_nonce(nonce, SFP1_DIR_DEVICE_TO_HOST, s->id, x->sequence);
+    if ((flags & SFP1_FLAG_ENC) != 0u) {
+        rc = sf_crypto_aead_open(s->response_key, nonce, f, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN],
+                                 n + SFP1_TAG_LEN, dev->scratch, n);
+        if (rc == SF_CRYPTO_OK && n != 0u) {
+            memcpy(&f[SFP1_HEADER_LEN], dev->scratch, n);
+        }
+        sf_crypto_zeroize(dev->scratch, n);
+    } else {
+        rc = sf_crypto_aead_open(s->response_key, nonce, f, SFP1_HEADER_LEN + n,
+                                 &f[SFP1_HEADER_LEN + n], SFP1_TAG_LEN, dev->scratch, 0u);
+    }
+    if (rc == SF_CRYPTO_ERR_AUTH) {
+        return SF_ERR_COMM;
+    }
+    return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+}
+
+int sfp1_packet_parse(struct sf_device *dev, struct sfp1_exchange *x)
+{
+    const uint8_t *f = dev->frame;
+    size_t n = x->response_len;
+    int rc = x->session != NULL ? open_session_response(dev, x) : SF_OK;
+    if (rc == SF_OK) {
+        rc = status_to_sf(f[SFP1_OFF_STATUS]);
+        if (rc == SF_ERR_COMM && x->session == NULL) {
+            rc = SF_ERR_MALFORMED; /* a plain command refused for its session id */
+        }
+    }
+    if (rc != SF_OK) {
+        return rc;
+    }
+    /* Never past the caller's array; a session command's answer has
+     * exactly the length its command implies. */
+    bool sealed = x->session != NULL && !x->plain_in_session;
+    if (n > x->response_size || (sealed && !x->variable_length && n != x->response_size)) {
+        return SF_ERR_COMM;
+    }
+    if (n != 0u) {
+        memcpy(x->response, &f[SFP1_HEADER_LEN], n);
+    }
+    x->response_session = f[SFP1_OFF_SESSION];
+    return SF_OK;
+}
+
+int sfp1_packet_end(struct sf_device *dev, struct sfp1_exchange *x, int rc)
+{
+    size_t used = x->frame_used < SF_MAX_FRAME ? x->frame_used : SF_MAX_FRAME;
+    sf_crypto_zeroize(&dev->frame[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
+    if (rc == SF_ERR_COMM) {
+        dev->stats.comm_failures++;
+    }
+    if (x->session != NULL && (rc == SF_ERR_COMM || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO)) {
+        sf_session_end(x->session);
+    }
+    return rc;
+}
+
+/* ---- session set-up (section 5) ---- */
+
+static void kdf_info(uint8_t *info, uint8_t zone, uint8_t sid, uint32_t counter,
+                     const char purpose[3])
+{
+    memcpy(info, SFP1_KDF_LABEL, SFP1_KDF_LABEL_LEN);
+    info[SFP1_KDF_LABEL_LEN] = zone;
+    info[SFP1_KDF_LABEL_LEN + 1u] = sid;
+    etss_put_be32(&info[SFP1_KDF_LABEL_LEN + 2u], counter);
+    memcpy(&info[SFP1_KDF_LABEL_LEN + 6u], purpose, 3u);
+}
+
+#define KDF_INFO_LEN (SFP1_KDF_LABEL_LEN + 6u + 3u)
+#define PROOF_INPUT_LEN (6u + SFP1_TRANSCRIPT_LEN)
+
+int sfp1_packet_open_request(uint8_t zone, uint8_t request[SFP1_OPEN_REQUEST_LEN])
+{
+    request[0] = zone;
+    return sf_crypto_random(&request[1], SFP1_NONCE_BYTES) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+}
+
+int sfp1_packet_session_keys(struct sf_device *dev, struct sf_session *s, sf_key_t root_key,
+                             const uint8_t request[SFP1_OPEN_REQUEST_LEN], const uint8_t *response,
+                             size_t response_len, uint8_t response_session,
+                             uint8_t proof[SFP1_PROOF_LEN])
+{
+    uint8_t salt[2u * SFP1_NONCE_BYTES];
+    uint8_t info[KDF_INFO_LEN];
+    uint8_t proof_input[PROOF_INPUT_LEN];
+    sf_key_t confirm_key = SF_KEY_NONE;
+    uint8_t zone = request[0];
+
+    memset(s, 0, sizeof(*s));
+    if (response_len != SFP1_OPEN_RESPONSE_LEN || response[0] == 0u ||
+        response[0] != response_session) {
+        dev->stats.comm_failures++;
+        return SF_ERR_COMM;
+    }
+    uint8_t sid = response[0];
+    uint32_t counter = etss_get_le32(&response[1]);
+    memcpy(salt, &request[1], SFP1_NONCE_BYTES);
+    memcpy(&salt[SFP1_NONCE_BYTES], &response[5], SFP1_NONCE_BYTES);
+
+    /* T = zone || sid || C (BE) || Nh || Nd, after a 6-byte role label. */
+    uint8_t *t = &proof_input[6];
+    t[0] = zone;
+    t[1] = sid;
+    etss_put_be32(&t[2], counter);
+    memcpy(&t[6], salt, sizeof(salt));
+
+    /* Separate keys for each direction and for the proofs. */
+    kdf_info(info, zone, sid, counter, "cmd");
+    int rc = sf_crypto_hkdf_key(root_key, salt, sizeof(salt), info, sizeof(info), SF_KEY_AES128_GCM,
+                                &s->command_key);
+    if (rc == SF_CRYPTO_OK) {
+        kdf_info(info, zone, sid, counter, "rsp");
+        rc = sf_crypto_hkdf_key(root_key, salt, sizeof(salt), info, sizeof(info), SF_KEY_AES128_GCM,
+                                &s->response_key);
+    }
+    if (rc == SF_CRYPTO_OK) {
+        kdf_info(info, zone, sid, counter, "cfm");
+        rc = sf_crypto_hkdf_key(root_key, salt, sizeof(salt), info, sizeof(info),
+                                SF_KEY_HMAC_SHA256, &confirm_key);
+    }
+    if (rc == SF_CRYPTO_OK) {
+        /* The part proves it holds the zone's root key... */
+        memcpy(proof_input, "device", 6u);
+        rc = sf_crypto_hmac_verify(confirm_key, proof_input, sizeof(proof_input),
+                                   &response[1u + 4u + SFP1_NONCE_BYTES]);
+    }
+    if (rc == SF_CRYPTO_OK) {
+        /* ...and so do we: "host" || T. */
+        memcpy(&proof_input[2], "host", 4u);
+        rc = sf_crypto_hmac(confirm_key, &proof_input[2], 4u + SFP1_TRANSCRIPT_LEN, proof);
+    }
+    sf_crypto_destroy(&confirm_key);
+    if (rc != SF_CRYPTO_OK) {
+        sf_session_end(s);
+        if (rc == SF_CRYPTO_ERR_AUTH) {
+            dev->stats.comm_failures++;
+            return SF_ERR_COMM; /* an impersonator, or a tampered answer */
+        }
+        return SF_ERR_CRYPTO;
+    }
+    s->id = sid;
+    s->zone = zone;
+    s->open = true;
+    return SF_OK;
+}
+
+/* ---- info ---- */
+
+int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info)
+{
+    if (len < SFP1_INFO_HEADER_LEN) {
+        return SF_ERR_COMM;
+    }
+    uint8_t nz = p[1];
+    uint8_t nb = p[2];
+    if (nz > SF_MAX_ZONES || nb > SF_MAX_BINDINGS || p[0] > SFP1_LIFECYCLE_LOCKED ||
+        len != SFP1_INFO_HEADER_LEN + nz * SFP1_INFO_ZONE_LEN + nb * SFP1_INFO_BINDING_LEN) {
+        return SF_ERR_COMM;
+    }
+    memset(info, 0, sizeof(*info));
+    info->lifecycle = p[0];
+    info->n_zones = nz;
+    info->n_bindings = nb;
+    info->n_counters = p[3];
+    info->max_sessions = p[4];
+    info->lockout_threshold = p[5];
+    info->failure_count = p[6];
+    info->session_max_ops = etss_get_le32(&p[8]);
+    const uint8_t *z = &p[SFP1_INFO_HEADER_LEN];
+    for (uint8_t i = 0; i < nz; i++, z += SFP1_INFO_ZONE_LEN) {
+        info->zones[i].base = etss_get_le32(z);
+        info->zones[i].size = etss_get_le32(&z[4]);
+        info->zones[i].read_policy = z[8];
+        info->zones[i].write_policy = z[9];
+    }
+    for (uint8_t i = 0; i < nb; i++, z += SFP1_INFO_BINDING_LEN) {
+        info->bindings[i].client_id = (int32_t)etss_get_le32(z);
+        info->bindings[i].zone = z[4];
+        info->bindings[i].key_id = z[5];
+        info->bindings[i].counter = z[6];
+        if (z[4] >= nz) {
+            return SF_ERR_COMM;
+        }
+    }
+    return SF_OK;
+}

@@ -1,0 +1,80 @@
+/*
+ * SFP1's packet builder and response parser (docs/secure-flash-protocol.md),
+ * shared by the two host bindings of an SFP1 part: the direct vendor
+ * binding (sfp1_host.c) and the sub-steps under the JESD261 HAL
+ * (sfp1_jesd261.c). One exchange is: begin (session and sequence checks),
+ * wait until the part is ready, build and send the command frame, receive
+ * the response (header checks, then the rest), parse it (authenticate,
+ * open, status, copy out), end (wipe; a failed session is ended).
+ */
+#ifndef ETSS_SFP1_PACKET_H
+#define ETSS_SFP1_PACKET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sf_device.h"
+#include "sfp1_protocol.h"
+
+/* One command and what it expects of its response. */
+struct sfp1_exchange {
+    uint8_t command;
+    struct sf_session *session; /* NULL: a plain command */
+    bool plain_in_session;      /* CONFIRM: a plain command answered in the session */
+    bool encrypt;               /* seal the payload (session commands) */
+    const uint8_t *payload;
+    size_t payload_len;
+    bool response_encrypted; /* the response must carry ENC */
+    uint8_t *response;       /* the response payload lands here */
+    size_t response_size;    /* a session command's response has exactly this length... */
+    bool variable_length;    /* ...unless it may be shorter (info) */
+    /* Filled in by the steps. */
+    uint32_t sequence;
+    size_t frame_len;         /* the command frame's length, then the response's */
+    size_t frame_used;        /* bytes of dev->frame to wipe at the end */
+    size_t response_len;      /* the response payload's length */
+    uint8_t response_session; /* session id the response carried */
+};
+
+/* The part's SFP1 SFDP table: opcodes and features into `dev`. */
+int sfp1_packet_probe(struct sf_device *dev);
+
+/* Checks the session and takes the next sequence number. */
+int sfp1_packet_begin(struct sfp1_exchange *x);
+/* Waits until the part is not busy (it ignores a frame while busy). */
+int sfp1_packet_wait_ready(struct sf_device *dev);
+/* The command frame, sealed as the exchange says, in dev->frame. */
+int sfp1_packet_build(struct sf_device *dev, struct sfp1_exchange *x);
+/* Sends dev->frame with the part's secure-write opcode. */
+int sfp1_packet_send(struct sf_device *dev, const struct sfp1_exchange *x);
+/* Waits for the part, then reads the response header, checks it, and
+ * reads the rest into dev->frame. */
+int sfp1_packet_receive(struct sf_device *dev, struct sfp1_exchange *x);
+/* Authenticates (and opens) the response, maps its status, copies the
+ * payload to x->response. */
+int sfp1_packet_parse(struct sf_device *dev, struct sfp1_exchange *x);
+/* Wipes the frame; on a failure that desynchronises a session, ends it
+ * (the part ends it too). Returns rc. */
+int sfp1_packet_end(struct sf_device *dev, struct sfp1_exchange *x, int rc);
+
+/* The OPEN request for `zone`: zone || a fresh host nonce Nh. */
+#define SFP1_OPEN_REQUEST_LEN (1u + SFP1_NONCE_BYTES)
+int sfp1_packet_open_request(uint8_t zone, uint8_t request[SFP1_OPEN_REQUEST_LEN]);
+/* From OPEN's request and response: the session keys into `s` (not yet
+ * open), the part's proof checked, and the host's proof for CONFIRM. */
+int sfp1_packet_session_keys(struct sf_device *dev, struct sf_session *s, sf_key_t root_key,
+                             const uint8_t request[SFP1_OPEN_REQUEST_LEN], const uint8_t *response,
+                             size_t response_len, uint8_t response_session,
+                             uint8_t proof[SFP1_PROOF_LEN]);
+
+/* Decodes a GET_INFO / SECURITY_INFO payload, range-checked. */
+int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info);
+
+/* Reads of a confidential zone come back sealed (the common layer learns
+ * the policies from the authenticated SECURITY_INFO before any read). */
+bool sfp1_zone_confidential(const struct sf_device *dev, const struct sf_session *s);
+/* The part can encrypt: writes, PUF values and random numbers go sealed. */
+bool sfp1_part_confidential(const struct sf_device *dev);
+
+#endif /* ETSS_SFP1_PACKET_H */
