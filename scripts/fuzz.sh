@@ -16,7 +16,7 @@ out=build/fuzz
 mkdir -p "$out"
 flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
        -D_POSIX_C_SOURCE=200809L)
-includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor -Isecureflash/crypto
+includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/jedec/jesd261 -Isecureflash/nor -Isecureflash/crypto
           -Isecureflash/vendor/sfp1 -Isecureflash/vendor/rpmc -Isecureflash/common -Isecureflash/api
           -Idevmodel/include -Idevmodel -Itools -Itests/harness
           -Iinterface/include -Ipartition/include -Ipartition/filesystem -Ipartition/service
@@ -24,7 +24,9 @@ includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/nor -Isecure
 # The host framework, the device models and the test rig, as the tests link them.
 stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
        secureflash/nor/nor_flash.c secureflash/crypto/sf_crypto.c
+       secureflash/jedec/jesd261/jesd261_hal.c secureflash/jedec/jesd261/jesd261_binding.c
        secureflash/vendor/sfp1/sfp1_packet.c secureflash/vendor/sfp1/sfp1_host.c
+       secureflash/vendor/sfp1/sfp1_jesd261.c
        secureflash/vendor/rpmc/rpmc_host.c
        secureflash/vendor/rpmc/rpmc_binding.c secureflash/common/sf_device.c
        secureflash/common/sf_vendor_table.c secureflash/api/sf_api.c

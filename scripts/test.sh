@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test ETSS has, in order: style, the host suites (Debug), a Release
-# build, static analysis, the host suites under ASan/UBSan, the Cortex-M33
+# Every test ETSS has, in order: style, the host suites (Debug), the same
+# with SFP1 parts served through the JESD261 HAL binding, a Release build,
+# static analysis, the host suites under ASan/UBSan, the Cortex-M33
 # cross-build, the suites on a Cortex-M33 under QEMU, a benchmark smoke
 # run, fuzz smoke runs.
 set -euo pipefail
@@ -20,6 +21,12 @@ step "host build (Debug) and tests"
 cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build/debug -j"$jobs"
 ctest --test-dir build/debug --output-on-failure -j"$jobs"
+done_step
+
+step "host build with SFP1 through the JESD261 HAL binding (ETSS_SFP1_VIA_JESD261) and tests"
+cmake -S . -B build/jesd261 -DCMAKE_BUILD_TYPE=Debug -DETSS_SFP1_VIA_JESD261=ON >/dev/null
+cmake --build build/jesd261 -j"$jobs"
+ctest --test-dir build/jesd261 --output-on-failure -j"$jobs"
 done_step
 
 step "host build (Release): the optimiser's warnings, and what make run runs"

@@ -33,6 +33,12 @@ static int root_key(const struct sf_device *dev, uint8_t zone, sf_key_t *key)
 int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
                    uint8_t instance)
 {
+    return sf_device_init_with(dev, spi, huk, instance, NULL);
+}
+
+int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
+                        uint8_t instance, const struct sf_vendor_ops *vendor)
+{
     if (dev == NULL || spi == NULL || huk == SF_KEY_NONE) {
         return SF_ERR_PARAM;
     }
@@ -50,12 +56,12 @@ int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_
     if (rc != NOR_FLASH_OK) {
         return SF_ERR_NO_DEVICE;
     }
-    for (size_t i = 0; i < sf_vendor_binding_count; i++) {
+    dev->vendor = vendor;
+    rc = vendor != NULL ? vendor->probe(dev) : SF_ERR_NO_DEVICE;
+    for (size_t i = 0; vendor == NULL && i < sf_vendor_binding_count && rc == SF_ERR_NO_DEVICE;
+         i++) {
         dev->vendor = sf_vendor_bindings[i];
         rc = dev->vendor->probe(dev);
-        if (rc != SF_ERR_NO_DEVICE) {
-            break;
-        }
     }
     if (rc != SF_OK) {
         dev->vendor = NULL;

@@ -136,7 +136,7 @@ struct sf_vendor_ops {
 };
 
 /* Room in a device for its vendor binding's own state (a driver context). */
-#define SF_VENDOR_STATE_BYTES 256u
+#define SF_VENDOR_STATE_BYTES 400u
 
 struct sf_device_stats {
     uint32_t sessions_opened;
@@ -180,6 +180,10 @@ extern const size_t sf_vendor_binding_count;
  */
 int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
                    uint8_t instance);
+/* The same with one given binding instead of discovery's table (a board
+ * that knows its part; tests comparing bindings). */
+int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
+                        uint8_t instance, const struct sf_vendor_ops *vendor);
 /* The client bindings of a part without a binding table of its own
  * (the table must stay valid while the device is in use). */
 int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *bindings, size_t n);

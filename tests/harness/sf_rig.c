@@ -58,10 +58,15 @@ static int import_huk(struct sf_rig *r, uint8_t huk_seed)
 
 int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed)
 {
+    return sf_rig_attach_with(r, huk_seed, NULL);
+}
+
+int sf_rig_attach_with(struct sf_rig *r, uint8_t huk_seed, const struct sf_vendor_ops *vendor)
+{
     sf_device_drop_sessions(&r->dev);
     int rc = import_huk(r, huk_seed);
     if (rc == SF_OK) {
-        rc = sf_device_init(&r->dev, model_spi_bind(&r->bus, r->nor), r->huk, 0u);
+        rc = sf_device_init_with(&r->dev, model_spi_bind(&r->bus, r->nor), r->huk, 0u, vendor);
     }
     if (rc == SF_OK) {
         rc = sf_api_init(&r->dev);

@@ -31,6 +31,8 @@ int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk
 int sf_rig_provision(struct sf_rig *r, const char *config_text);
 /* Re-discover after a power cycle or with another HUK, keeping the model. */
 int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed);
+/* The same through one given vendor binding (NULL: discovery). */
+int sf_rig_attach_with(struct sf_rig *r, uint8_t huk_seed, const struct sf_vendor_ops *vendor);
 void sf_rig_close(struct sf_rig *r);
 
 /* Impersonating the host: an attacker's own frame straight onto the wire.

@@ -64,8 +64,7 @@ static int sfp1_get_info(struct sf_device *dev, struct sf_info *info)
                               .response = dev->scratch,
                               .response_size = sizeof(dev->scratch)};
     int rc = exchange(dev, &x);
-    return rc == SF_OK ? sfp1_packet_parse_info(dev->scratch, x.response_len, info)
-                       : rc;
+    return rc == SF_OK ? sfp1_packet_parse_info(dev->scratch, x.response_len, info) : rc;
 }
 
 static int sfp1_provision(struct sf_device *dev, const uint8_t *record, size_t len)
@@ -96,8 +95,9 @@ static int sfp1_session_open(struct sf_device *dev, struct sf_session *s, uint8_
         rc = exchange(dev, &x);
     }
     if (rc == SF_OK) {
-        rc = sfp1_packet_session_keys(dev, s, root_key, open_req, open_rsp, x.response_len,
+        rc = sfp1_packet_session_keys(s, root_key, open_req, open_rsp, x.response_len,
                                       x.response_session, proof);
+        dev->stats.comm_failures += rc == SF_ERR_COMM ? 1u : 0u;
     }
     if (rc != SF_OK) {
         return rc;

@@ -326,7 +326,7 @@ int sfp1_packet_open_request(uint8_t zone, uint8_t request[SFP1_OPEN_REQUEST_LEN
     return sf_crypto_random(&request[1], SFP1_NONCE_BYTES) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
 }
 
-int sfp1_packet_session_keys(struct sf_device *dev, struct sf_session *s, sf_key_t root_key,
+int sfp1_packet_session_keys(struct sf_session *s, sf_key_t root_key,
                              const uint8_t request[SFP1_OPEN_REQUEST_LEN], const uint8_t *response,
                              size_t response_len, uint8_t response_session,
                              uint8_t proof[SFP1_PROOF_LEN])
@@ -340,7 +340,6 @@ int sfp1_packet_session_keys(struct sf_device *dev, struct sf_session *s, sf_key
     memset(s, 0, sizeof(*s));
     if (response_len != SFP1_OPEN_RESPONSE_LEN || response[0] == 0u ||
         response[0] != response_session) {
-        dev->stats.comm_failures++;
         return SF_ERR_COMM;
     }
     uint8_t sid = response[0];
@@ -384,7 +383,6 @@ int sfp1_packet_session_keys(struct sf_device *dev, struct sf_session *s, sf_key
     if (rc != SF_CRYPTO_OK) {
         sf_session_end(s);
         if (rc == SF_CRYPTO_ERR_AUTH) {
-            dev->stats.comm_failures++;
             return SF_ERR_COMM; /* an impersonator, or a tampered answer */
         }
         return SF_ERR_CRYPTO;

@@ -61,9 +61,10 @@ int sfp1_packet_end(struct sf_device *dev, struct sfp1_exchange *x, int rc);
 /* The OPEN request for `zone`: zone || a fresh host nonce Nh. */
 #define SFP1_OPEN_REQUEST_LEN (1u + SFP1_NONCE_BYTES)
 int sfp1_packet_open_request(uint8_t zone, uint8_t request[SFP1_OPEN_REQUEST_LEN]);
-/* From OPEN's request and response: the session keys into `s` (not yet
- * open), the part's proof checked, and the host's proof for CONFIRM. */
-int sfp1_packet_session_keys(struct sf_device *dev, struct sf_session *s, sf_key_t root_key,
+/* From OPEN's request and response: the session keys into `s` (open for
+ * CONFIRM), the part's proof checked, and the host's proof for CONFIRM.
+ * SF_ERR_COMM: a malformed answer, or a part without the zone's key. */
+int sfp1_packet_session_keys(struct sf_session *s, sf_key_t root_key,
                              const uint8_t request[SFP1_OPEN_REQUEST_LEN], const uint8_t *response,
                              size_t response_len, uint8_t response_session,
                              uint8_t proof[SFP1_PROOF_LEN]);

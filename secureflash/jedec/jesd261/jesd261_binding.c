@@ -1,0 +1,84 @@
+/*
+ * The JESD261 HAL as a vendor binding: every operation of the common
+ * layer is one HAL call, so the common layer, the API layer and the
+ * partition serve a part through the HAL without knowing it.
+ */
+#include "jesd261_binding.h"
+#include "jesd261_hal.h"
+
+static int hal_get_info(struct sf_device *dev, struct sf_info *info)
+{
+    return jesd261_get_region_info(dev, NULL, info);
+}
+
+static int hal_security_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info)
+{
+    return jesd261_get_region_info(dev, s, info);
+}
+
+static int hal_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+{
+    return jesd261_manage_region(dev, NULL, JESD261_REGIONS_PROVISION, record, len);
+}
+
+static int hal_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+                           size_t len)
+{
+    return jesd261_manage_region(dev, s, JESD261_REGIONS_REPROVISION, record, len);
+}
+
+static int hal_lock(struct sf_device *dev, struct sf_session *s)
+{
+    return jesd261_manage_region(dev, s, JESD261_REGIONS_LOCK, NULL, 0u);
+}
+
+static int hal_read(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf,
+                    size_t len)
+{
+    return jesd261_secure_read(dev, s, addr, buf, len);
+}
+
+static int hal_program(struct sf_device *dev, struct sf_session *s, uint32_t addr, const void *data,
+                       size_t len)
+{
+    return jesd261_secure_program(dev, s, addr, data, len);
+}
+
+static int hal_counter_read(struct sf_device *dev, struct sf_session *s, uint8_t id,
+                            uint32_t *value)
+{
+    return jesd261_counter(dev, s, false, id, value);
+}
+
+static int hal_counter_increment(struct sf_device *dev, struct sf_session *s, uint8_t id,
+                                 uint32_t *value)
+{
+    return jesd261_counter(dev, s, true, id, value);
+}
+
+static int hal_random(struct sf_device *dev, struct sf_session *s, void *buf, size_t len)
+{
+    return jesd261_random(dev, s, buf, len);
+}
+
+const struct sf_vendor_ops jesd261_vendor_ops = {
+    .name = "jesd261",
+    .probe = jesd261_secure_init,
+    .get_info = hal_get_info,
+    .provision = hal_provision,
+    .reprovision = hal_reprovision,
+    .session_open = jesd261_create_session,
+    .session_close = jesd261_terminate_session,
+    .read = hal_read,
+    .program = hal_program,
+    .erase = jesd261_secure_erase,
+    .counter_read = hal_counter_read,
+    .counter_increment = hal_counter_increment,
+    .random = hal_random,
+    .puf = jesd261_puf,
+    .uid = jesd261_uid,
+    .security_info = hal_security_info,
+    .lock = hal_lock,
+    .release = jesd261_secure_uninit,
+    .max_data = JESD261_MAX_DATA,
+};

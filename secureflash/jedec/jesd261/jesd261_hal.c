@@ -1,0 +1,292 @@
+/*
+ * The JESD261-style HAL calls: arguments checked once here, then the
+ * vendor's sub-steps in their fixed order.
+ */
+#include <string.h>
+
+#include "jesd261_hal.h"
+#include "spi_driver.h"
+
+/* What the HAL keeps of a part, in the device's vendor-state area. */
+struct jesd261_context {
+    const struct jesd261_vendor_steps *steps;
+    union {
+        uint64_t align;
+        uint8_t bytes[JESD261_VENDOR_SCRATCH];
+    } op_state; /* one operation at a time per part */
+};
+
+_Static_assert(sizeof(struct jesd261_context) <= SF_VENDOR_STATE_BYTES,
+               "the HAL context must fit the device's vendor state");
+
+static struct jesd261_context *context(struct sf_device *dev)
+{
+    return (struct jesd261_context *)(void *)dev->vendor_state.bytes;
+}
+
+static const struct jesd261_vendor_steps *steps_of(struct sf_device *dev)
+{
+    return dev != NULL ? context(dev)->steps : NULL;
+}
+
+int jesd261_secure_init(struct sf_device *dev)
+{
+    if (dev == NULL || dev->spi == NULL) {
+        return SF_ERR_PARAM;
+    }
+    context(dev)->steps = NULL;
+    for (size_t i = 0; i < jesd261_vendor_count; i++) {
+        const struct jesd261_vendor_steps *v = jesd261_vendors[i];
+        if (v->max_data < JESD261_MAX_DATA) {
+            continue; /* cannot carry the HAL's chunks */
+        }
+        int rc = v->detect(dev);
+        if (rc == SF_OK) {
+            context(dev)->steps = v;
+        }
+        if (rc != SF_ERR_NO_DEVICE) {
+            return rc;
+        }
+    }
+    return SF_ERR_NO_DEVICE;
+}
+
+void jesd261_secure_uninit(struct sf_device *dev)
+{
+    if (dev != NULL) {
+        context(dev)->steps = NULL;
+        sf_crypto_zeroize(context(dev)->op_state.bytes, JESD261_VENDOR_SCRATCH);
+    }
+}
+
+/* One operation through the vendor's sub-steps. */
+static int run(struct sf_device *dev, struct jesd261_op *op)
+{
+    const struct jesd261_vendor_steps *v = steps_of(dev);
+    if (v == NULL) {
+        return SF_ERR_NO_DEVICE; /* no secure init, or the part was forgotten */
+    }
+    op->vendor = context(dev)->op_state.bytes;
+    int rc = v->pre_operation(dev, op);
+    if (rc != SF_OK) {
+        return rc;
+    }
+    uint8_t opcode = 0u;
+    size_t len = 0u;
+    rc = v->packet_build(dev, op, &opcode, &len);
+    if (rc == SF_OK && len > sizeof(dev->frame)) {
+        rc = SF_ERR_PARAM;
+    }
+    if (rc == SF_OK &&
+        etss_spi_transaction(dev->spi, &opcode, 1u, dev->frame, len, NULL, 0u) != ETSS_SPI_OK) {
+        rc = SF_ERR_BUS;
+    }
+    if (rc == SF_OK) {
+        rc = v->post_operation(dev, op);
+    }
+    if (rc == SF_OK) {
+        rc = v->response_parse(dev, op);
+    }
+    /* The vendor's parse must have kept to the caller's array. */
+    if (rc == SF_OK && op->out_len > op->out_size) {
+        rc = SF_ERR_COMM;
+    }
+    return v->end_operation(dev, op, rc);
+}
+
+/* A session the part has ended is the vendor's to report (as a
+ * communication failure, so the caller opens another). */
+static bool usable(const struct sf_device *dev, const struct sf_session *s)
+{
+    return dev != NULL && s != NULL;
+}
+
+int jesd261_create_session(struct sf_device *dev, struct sf_session *s, uint8_t region,
+                           sf_key_t root_key)
+{
+    uint8_t proof[JESD261_MAX_PROOF];
+    if (dev == NULL || s == NULL || root_key == SF_KEY_NONE) {
+        return SF_ERR_PARAM;
+    }
+    memset(s, 0, sizeof(*s));
+    struct jesd261_op create = {.type = JESD261_OP_CREATE_SESSION,
+                                .session = s,
+                                .region = region,
+                                .root_key = root_key,
+                                .out = proof,
+                                .out_size = sizeof(proof)};
+    int rc = run(dev, &create);
+    /* Mutual: the part has proved the key; now the host does. */
+    if (rc == SF_OK) {
+        struct jesd261_op confirm = {.type = JESD261_OP_CONFIRM_SESSION,
+                                     .session = s,
+                                     .in = proof,
+                                     .in_len = create.out_len};
+        rc = run(dev, &confirm);
+    }
+    sf_crypto_zeroize(proof, sizeof(proof));
+    if (rc == SF_OK && !s->open) {
+        rc = SF_ERR_COMM;
+    }
+    if (rc != SF_OK) {
+        sf_session_end(s);
+        return rc;
+    }
+    dev->stats.sessions_opened++;
+    return SF_OK;
+}
+
+int jesd261_terminate_session(struct sf_device *dev, struct sf_session *s)
+{
+    if (!usable(dev, s)) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_TERMINATE_SESSION, .session = s};
+    int rc = run(dev, &op);
+    sf_session_end(s);
+    return rc;
+}
+
+int jesd261_secure_read(struct sf_device *dev, struct sf_session *s, uint32_t addr, uint8_t *buf,
+                        size_t len)
+{
+    if (!usable(dev, s) || buf == NULL || len == 0u || len > JESD261_MAX_DATA) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {
+        .type = JESD261_OP_SECURE_READ, .session = s, .addr = addr, .out = buf, .out_size = len};
+    return run(dev, &op);
+}
+
+int jesd261_secure_program(struct sf_device *dev, struct sf_session *s, uint32_t addr,
+                           const uint8_t *data, size_t len)
+{
+    if (!usable(dev, s) || data == NULL || len == 0u || len > JESD261_MAX_DATA) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {
+        .type = JESD261_OP_SECURE_PROGRAM, .session = s, .addr = addr, .in = data, .in_len = len};
+    return run(dev, &op);
+}
+
+int jesd261_secure_erase(struct sf_device *dev, struct sf_session *s, uint32_t addr)
+{
+    if (!usable(dev, s)) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_SECURE_ERASE, .session = s, .addr = addr};
+    return run(dev, &op);
+}
+
+int jesd261_secure_copy(struct sf_device *dev, struct sf_session *s, uint32_t src, uint32_t dst,
+                        size_t len)
+{
+    uint8_t chunk[JESD261_MAX_DATA];
+    if (!usable(dev, s) || len == 0u || len > UINT32_MAX - src || len > UINT32_MAX - dst ||
+        (src < dst + len && dst < src + len)) {
+        return SF_ERR_PARAM; /* overlapping ranges would copy what was just written */
+    }
+    int rc = SF_OK;
+    for (size_t done = 0u; done < len && rc == SF_OK;) {
+        size_t n = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
+        rc = jesd261_secure_read(dev, s, src + (uint32_t)done, chunk, n);
+        if (rc == SF_OK) {
+            rc = jesd261_secure_program(dev, s, dst + (uint32_t)done, chunk, n);
+        }
+        done += n;
+    }
+    sf_crypto_zeroize(chunk, sizeof(chunk));
+    return rc;
+}
+
+int jesd261_get_region_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info)
+{
+    if (dev == NULL || info == NULL) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_GET_REGION_INFO, .session = s, .info = info};
+    return run(dev, &op);
+}
+
+int jesd261_manage_region(struct sf_device *dev, struct sf_session *s,
+                          enum jesd261_region_action action, const uint8_t *record, size_t len)
+{
+    struct jesd261_op op = {.session = s, .in = record, .in_len = len};
+    bool needs_record = action != JESD261_REGIONS_LOCK;
+    bool needs_session = action != JESD261_REGIONS_PROVISION;
+    if (dev == NULL || (needs_session ? !usable(dev, s) : s != NULL) ||
+        (needs_record ? record == NULL || len == 0u : record != NULL || len != 0u)) {
+        return SF_ERR_PARAM;
+    }
+    switch (action) {
+    case JESD261_REGIONS_PROVISION:
+        op.type = JESD261_OP_PROVISION_REGIONS;
+        break;
+    case JESD261_REGIONS_REPROVISION:
+        op.type = JESD261_OP_REPROVISION_REGIONS;
+        break;
+    case JESD261_REGIONS_LOCK:
+        op.type = JESD261_OP_LOCK_REGIONS;
+        break;
+    default:
+        return SF_ERR_PARAM;
+    }
+    return run(dev, &op);
+}
+
+int jesd261_counter(struct sf_device *dev, struct sf_session *s, bool increment, uint8_t id,
+                    uint32_t *value)
+{
+    if (!usable(dev, s) || value == NULL) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {
+        .type = increment ? JESD261_OP_COUNTER_INCREMENT : JESD261_OP_COUNTER_READ,
+        .session = s,
+        .counter = id,
+    };
+    int rc = run(dev, &op);
+    if (rc == SF_OK) {
+        *value = op.value;
+    }
+    return rc;
+}
+
+int jesd261_random(struct sf_device *dev, struct sf_session *s, uint8_t *buf, size_t len)
+{
+    if (!usable(dev, s) || buf == NULL || len == 0u || len > JESD261_MAX_DATA) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_RANDOM, .session = s, .out = buf, .out_size = len};
+    return run(dev, &op);
+}
+
+int jesd261_puf(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
+                size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len)
+{
+    if (!usable(dev, s) || challenge == NULL || challenge_len == 0u || out == NULL ||
+        out_len == NULL) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_PUF,
+                            .session = s,
+                            .in = challenge,
+                            .in_len = challenge_len,
+                            .out = out,
+                            .out_size = out_size};
+    int rc = run(dev, &op);
+    *out_len = rc == SF_OK ? op.out_len : 0u;
+    return rc;
+}
+
+int jesd261_uid(struct sf_device *dev, struct sf_session *s, uint8_t *out, size_t out_size,
+                size_t *out_len)
+{
+    if (!usable(dev, s) || out == NULL || out_len == NULL) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_UID, .session = s, .out = out, .out_size = out_size};
+    int rc = run(dev, &op);
+    *out_len = rc == SF_OK ? op.out_len : 0u;
+    return rc;
+}

@@ -1,0 +1,221 @@
+/*
+ * SFP1 under the JESD261 HAL: each HAL operation becomes one SFP1
+ * exchange, described in pre_operation and then carried by the same
+ * packet builder and response parser as the direct binding.
+ */
+#include <string.h>
+
+#include "etss_bytes.h"
+#include "sfp1_jesd261.h"
+#include "sfp1_packet.h"
+
+/* What one operation keeps between its sub-steps. */
+struct sfp1_op_state {
+    struct sfp1_exchange x;
+    union {
+        uint8_t request[4u + SFP1_MAX_DATA]; /* address || data, or address || length */
+        struct {
+            uint8_t request[SFP1_OPEN_REQUEST_LEN];
+            uint8_t response[SFP1_OPEN_RESPONSE_LEN];
+        } open;
+        uint8_t counter[4];
+    } buf;
+};
+
+_Static_assert(sizeof(struct sfp1_op_state) <= JESD261_VENDOR_SCRATCH,
+               "SFP1's per-operation state must fit the HAL's vendor scratch");
+
+static struct sfp1_op_state *state(struct jesd261_op *op)
+{
+    return (struct sfp1_op_state *)op->vendor;
+}
+
+static void expect_response(struct sfp1_exchange *x, uint8_t *response, size_t size, bool encrypted)
+{
+    x->response = response;
+    x->response_size = size;
+    x->response_encrypted = encrypted;
+}
+
+/* The SFP1 command for a HAL operation, with its payload and what its
+ * response must look like. */
+static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op_state *st)
+{
+    struct sfp1_exchange *x = &st->x;
+    uint8_t *req = st->buf.request;
+    bool part_confidential = sfp1_part_confidential(dev);
+    memset(x, 0, sizeof(*x));
+    x->session = op->session;
+    switch (op->type) {
+    case JESD261_OP_GET_REGION_INFO:
+        x->command = op->session != NULL ? SFP1_CMD_SECURITY_INFO : SFP1_CMD_GET_INFO;
+        expect_response(x, dev->scratch, sizeof(dev->scratch), false);
+        x->variable_length = true;
+        return SF_OK;
+    case JESD261_OP_CREATE_SESSION:
+        if (op->out_size < SFP1_PROOF_LEN) {
+            return SF_ERR_PARAM;
+        }
+        x->command = SFP1_CMD_OPEN;
+        x->session = NULL; /* OPEN is a plain command */
+        x->payload = st->buf.open.request;
+        x->payload_len = SFP1_OPEN_REQUEST_LEN;
+        expect_response(x, st->buf.open.response, SFP1_OPEN_RESPONSE_LEN, false);
+        return sfp1_packet_open_request(op->region, st->buf.open.request);
+    case JESD261_OP_CONFIRM_SESSION:
+        if (op->in_len != SFP1_PROOF_LEN) {
+            return SF_ERR_PARAM;
+        }
+        x->command = SFP1_CMD_CONFIRM;
+        x->plain_in_session = true;
+        x->payload = op->in;
+        x->payload_len = op->in_len;
+        return SF_OK;
+    case JESD261_OP_TERMINATE_SESSION:
+        x->command = SFP1_CMD_CLOSE;
+        return SF_OK;
+    case JESD261_OP_SECURE_READ:
+        x->command = SFP1_CMD_READ;
+        etss_put_le32(req, op->addr);
+        etss_put_le16(&req[4], (uint16_t)op->out_size);
+        x->payload = req;
+        x->payload_len = 6u;
+        expect_response(x, op->out, op->out_size, sfp1_zone_confidential(dev, op->session));
+        return op->out_size <= SFP1_MAX_DATA ? SF_OK : SF_ERR_PARAM;
+    case JESD261_OP_SECURE_PROGRAM:
+        if (op->in_len > SFP1_MAX_DATA) {
+            return SF_ERR_PARAM;
+        }
+        x->command = SFP1_CMD_PROGRAM;
+        etss_put_le32(req, op->addr);
+        memcpy(&req[4], op->in, op->in_len);
+        x->payload = req;
+        x->payload_len = 4u + op->in_len;
+        x->encrypt = part_confidential; /* sealed whenever the part can open it */
+        return SF_OK;
+    case JESD261_OP_SECURE_ERASE:
+        x->command = SFP1_CMD_ERASE;
+        etss_put_le32(req, op->addr);
+        x->payload = req;
+        x->payload_len = 4u;
+        return SF_OK;
+    case JESD261_OP_PROVISION_REGIONS:
+    case JESD261_OP_REPROVISION_REGIONS:
+        /* A record for a provisioned part carries root keys: sealed, or not
+         * at all (an authentication flash is provisioned once). */
+        if (op->type == JESD261_OP_REPROVISION_REGIONS && !part_confidential) {
+            return SF_ERR_NOT_SUPPORTED;
+        }
+        x->command = op->session != NULL ? SFP1_CMD_REPROVISION : SFP1_CMD_PROVISION;
+        x->payload = op->in;
+        x->payload_len = op->in_len;
+        x->encrypt = op->session != NULL;
+        return SF_OK;
+    case JESD261_OP_LOCK_REGIONS:
+        x->command = SFP1_CMD_LOCK;
+        return SF_OK;
+    case JESD261_OP_COUNTER_READ:
+    case JESD261_OP_COUNTER_INCREMENT:
+        x->command = op->type == JESD261_OP_COUNTER_READ ? SFP1_CMD_COUNTER_READ
+                                                         : SFP1_CMD_COUNTER_INCREMENT;
+        x->payload = &op->counter;
+        x->payload_len = 1u;
+        expect_response(x, st->buf.counter, sizeof(st->buf.counter), false);
+        return SF_OK;
+    case JESD261_OP_RANDOM:
+        x->command = SFP1_CMD_RANDOM;
+        etss_put_le16(req, (uint16_t)op->out_size);
+        x->payload = req;
+        x->payload_len = 2u;
+        expect_response(x, op->out, op->out_size, part_confidential);
+        return op->out_size <= SFP1_MAX_DATA ? SF_OK : SF_ERR_PARAM;
+    case JESD261_OP_PUF:
+        if (op->in_len > SFP1_MAX_PUF_CHALLENGE || op->out_size < SFP1_PUF_RESPONSE_LEN) {
+            return SF_ERR_PARAM;
+        }
+        x->command = SFP1_CMD_PUF;
+        x->payload = op->in;
+        x->payload_len = op->in_len;
+        expect_response(x, op->out, SFP1_PUF_RESPONSE_LEN, part_confidential);
+        return SF_OK;
+    case JESD261_OP_UID:
+        if (op->out_size < SFP1_UID_LEN) {
+            return SF_ERR_PARAM;
+        }
+        x->command = SFP1_CMD_UID;
+        expect_response(x, op->out, SFP1_UID_LEN, false);
+        return SF_OK;
+    }
+    return SF_ERR_NOT_SUPPORTED;
+}
+
+static int sfp1_pre_operation(struct sf_device *dev, struct jesd261_op *op)
+{
+    int rc = describe(dev, op, state(op));
+    return rc == SF_OK ? sfp1_packet_begin(&state(op)->x) : rc;
+}
+
+static int sfp1_packet_step(struct sf_device *dev, struct jesd261_op *op, uint8_t *opcode,
+                            size_t *len)
+{
+    struct sfp1_exchange *x = &state(op)->x;
+    /* The part ignores a packet while busy: let it finish first. */
+    int rc = sfp1_packet_wait_ready(dev);
+    if (rc == SF_OK) {
+        rc = sfp1_packet_build(dev, x);
+    }
+    *opcode = dev->secure_write_opcode;
+    *len = x->frame_len;
+    return rc;
+}
+
+static int sfp1_post_operation(struct sf_device *dev, struct jesd261_op *op)
+{
+    return sfp1_packet_receive(dev, &state(op)->x);
+}
+
+static int sfp1_response_parse(struct sf_device *dev, struct jesd261_op *op)
+{
+    struct sfp1_op_state *st = state(op);
+    struct sfp1_exchange *x = &st->x;
+    int rc = sfp1_packet_parse(dev, x);
+    if (rc != SF_OK) {
+        return rc;
+    }
+    if (op->type == JESD261_OP_GET_REGION_INFO) {
+        return sfp1_packet_parse_info(dev->scratch, x->response_len, op->info);
+    }
+    if (op->type == JESD261_OP_CREATE_SESSION) {
+        rc = sfp1_packet_session_keys(op->session, op->root_key, st->buf.open.request,
+                                      st->buf.open.response, x->response_len, x->response_session,
+                                      op->out);
+        op->out_len = rc == SF_OK ? SFP1_PROOF_LEN : 0u;
+        return rc;
+    }
+    if (op->type == JESD261_OP_COUNTER_READ || op->type == JESD261_OP_COUNTER_INCREMENT) {
+        op->value = etss_get_le32(st->buf.counter);
+        return SF_OK;
+    }
+    op->out_len = op->out != NULL ? x->response_len : 0u;
+    return SF_OK;
+}
+
+static int sfp1_end_operation(struct sf_device *dev, struct jesd261_op *op, int rc)
+{
+    struct sfp1_op_state *st = state(op);
+    if (op->type == JESD261_OP_SECURE_PROGRAM) {
+        sf_crypto_zeroize(st->buf.request, sizeof(st->buf.request)); /* asset data */
+    }
+    return sfp1_packet_end(dev, &st->x, rc);
+}
+
+const struct jesd261_vendor_steps sfp1_jesd261_steps = {
+    .name = "sfp1",
+    .detect = sfp1_packet_probe,
+    .pre_operation = sfp1_pre_operation,
+    .packet_build = sfp1_packet_step,
+    .post_operation = sfp1_post_operation,
+    .response_parse = sfp1_response_parse,
+    .end_operation = sfp1_end_operation,
+    .max_data = SFP1_MAX_DATA,
+};
