@@ -49,6 +49,8 @@ static void trace_select(void *ctx)
     memset(&tr->t[tr->n++], 0, sizeof(tr->t[0]));
 }
 
+/* The tap's signature lets it rewrite; this one only records. */
+// cppcheck-suppress constParameter
 static void trace_to_device(void *ctx, uint8_t *b, size_t n)
 {
     struct trace *tr = ctx;

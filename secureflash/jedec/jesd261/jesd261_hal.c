@@ -10,10 +10,8 @@
 /* What the HAL keeps of a part, in the device's vendor-state area. */
 struct jesd261_context {
     const struct jesd261_vendor_steps *steps;
-    union {
-        uint64_t align;
-        uint8_t bytes[JESD261_VENDOR_SCRATCH];
-    } op_state; /* one operation at a time per part */
+    /* One operation at a time per part; 8-byte aligned for any vendor. */
+    uint64_t op_state[JESD261_VENDOR_SCRATCH / 8u];
 };
 
 _Static_assert(sizeof(struct jesd261_context) <= SF_VENDOR_STATE_BYTES,
@@ -55,7 +53,7 @@ void jesd261_secure_uninit(struct sf_device *dev)
 {
     if (dev != NULL) {
         context(dev)->steps = NULL;
-        sf_crypto_zeroize(context(dev)->op_state.bytes, JESD261_VENDOR_SCRATCH);
+        sf_crypto_zeroize(context(dev)->op_state, sizeof(context(dev)->op_state));
     }
 }
 
@@ -66,7 +64,7 @@ static int run(struct sf_device *dev, struct jesd261_op *op)
     if (v == NULL) {
         return SF_ERR_NO_DEVICE; /* no secure init, or the part was forgotten */
     }
-    op->vendor = context(dev)->op_state.bytes;
+    op->vendor = context(dev)->op_state;
     int rc = v->pre_operation(dev, op);
     if (rc != SF_OK) {
         return rc;
