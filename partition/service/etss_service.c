@@ -133,6 +133,25 @@ static bool serves(const struct sf_device *d, enum need need)
     return false;
 }
 
+/* A counters-only part the board binds the client to, whose root keys are
+ * not written yet. Its counters are the client's: no other part's counter
+ * may stand in for them meanwhile, or the value would jump when it comes up. */
+static bool counters_part_pending(int32_t client_id)
+{
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+        const struct sf_device *d = &devices[i];
+        if (!device_present[i] || provisioned(i) || d->info.n_zones != 0u) {
+            continue;
+        }
+        for (size_t k = 0; k < d->n_host_bindings; k++) {
+            if (d->host_bindings[k].client_id == client_id) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* The device that serves the client's request: one that binds the client
  * and has what the request needs. Counters come from a counters-only part
  * (no zones: an RPMC) when one binds the client. A bound client whose
@@ -143,6 +162,9 @@ static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, str
     bool bound = false;
     if (init_status != ETSS_SUCCESS) {
         return init_status;
+    }
+    if (need == NEED_COUNTERS && counters_part_pending(client_id)) {
+        return ETSS_ERR_SF_UNPROVISIONED;
     }
     for (int pass = 0; pass < 2; pass++) {
         for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {

@@ -2,10 +2,12 @@
 #include <string.h>
 
 #include "devmodel/model_spi.h"
+#include "devmodel/rpmc_model.h"
 #include "etss/etss_api.h"
 #include "etss_host.h"
 #include "etss_suite_env.h"
 #include "provision_config.h"
+#include "sfp1_protocol.h"
 #include "spm_host.h"
 
 const char etss_suite_provisioning[] = "lockout_threshold = 255\n"
@@ -39,15 +41,83 @@ bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
     return true;
 }
 
+/* The authentication flash cannot seal reads: the same clients, zones
+ * whose reads are authenticated only. */
+static const char auth_flash_provisioning[] = "lockout_threshold = 255\n"
+                                              "session_max_ops = 4096\n"
+                                              "[zone 0]\nbase = 0x000000\nsize = 0x80000\n"
+                                              "read = authenticated\nwrite = authenticated\n"
+                                              "[zone 1]\nbase = 0x080000\nsize = 0x40000\n"
+                                              "read = authenticated\nwrite = authenticated\n"
+                                              "[binding]\nclient = -1\nzone = 0\ncounter = 0\n"
+                                              "[binding]\nclient = -2\nzone = 0\ncounter = 2\n"
+                                              "[binding]\nclient = 256\nzone = 1\ncounter = 1\n"
+                                              "[binding]\nclient = 257\nzone = 1\ncounter = 3\n";
+
+/* The board's client -> counter table of an RPMC part (it keeps none). */
+static const struct sf_binding rpmc_bindings[] = {
+    {.client_id = ETSS_NS_CLIENT, .counter = ETSS_NS_COUNTER},
+    {.client_id = ETSS_NS_CLIENT_2, .counter = ETSS_NS_2_COUNTER},
+    {.client_id = ETSS_S_CLIENT, .counter = ETSS_S_COUNTER},
+    {.client_id = ETSS_S_CLIENT_2, .counter = ETSS_S_2_COUNTER},
+};
+
+#ifndef ETSS_SUITE_DEVICE_CLASS
+#define ETSS_SUITE_DEVICE_CLASS ETSS_SUITE_SECURE_FLASH
+#endif
+
+enum etss_suite_class etss_suite_device_class(void)
+{
+    return ETSS_SUITE_DEVICE_CLASS;
+}
+
+const char *etss_suite_device_class_name(void)
+{
+    switch (etss_suite_device_class()) {
+    case ETSS_SUITE_SECURE_FLASH:
+        return "secure flash";
+    case ETSS_SUITE_SECURE_FLASH_AND_RPMC:
+        return "secure flash + RPMC";
+    case ETSS_SUITE_AUTHENTICATION_FLASH:
+        return "authentication flash";
+    case ETSS_SUITE_RPMC:
+        return "RPMC";
+    }
+    return "?";
+}
+
+const char *etss_suite_class_provisioning(void)
+{
+    /* The class is a build setting: constant in each build. */
+    // cppcheck-suppress knownConditionTrueFalse
+    return etss_suite_device_class() == ETSS_SUITE_AUTHENTICATION_FLASH ? auth_flash_provisioning
+                                                                        : etss_suite_provisioning;
+}
+
 /* A developer HUK: known on purpose (developer mode). */
 static const uint8_t suite_huk[32] = "ETSS suite HUK, developer mode.";
 
 static sf_model_t *model;
 static struct model_spi bus;
+static rpmc_model_t *rpmc;
+static struct model_spi rpmc_bus;
+static uint8_t n_devices;
 
 sf_model_t *etss_suite_model(void)
 {
     return model;
+}
+
+uint32_t etss_suite_counter(uint8_t id)
+{
+    if (rpmc != NULL) {
+        struct rpmc_model_view view;
+        rpmc_model_view(rpmc, &view);
+        return id < view.n_counters ? view.counters[id] : 0u;
+    }
+    struct sf_model_view view;
+    sf_model_view(model, &view);
+    return id < view.n_counters ? view.counters[id] : 0u;
 }
 
 int etss_suite_provisioning_message(const char *description, uint8_t *out, size_t size, size_t *len)
@@ -61,17 +131,62 @@ int etss_suite_provisioning_message(const char *description, uint8_t *out, size_
     return provision_config_encode(&cfg, out, size, len);
 }
 
-int etss_suite_env_start(bool blank)
+static int secure_flash_up(bool can_encrypt)
 {
     struct sf_model_config cfg;
     enum nor_model_status st;
     sf_model_default_config(&cfg);
+    if (!can_encrypt) {
+        /* What an authentication flash's SFDP table announces. */
+        cfg.features = SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_UID |
+                       SFP1_FEATURE_AUTHENTICATION | SFP1_FEATURE_TRNG;
+    }
     model = sf_model_create(&cfg, &st);
     if (model == NULL) {
         fprintf(stderr, "suite: device model: %s\n", nor_model_strerror(st));
         return -1;
     }
-    etss_host_set_spi(0, model_spi_bind(&bus, sf_model_nor(model)));
+    etss_host_set_spi(n_devices++, model_spi_bind(&bus, sf_model_nor(model)));
+    return 0;
+}
+
+static int rpmc_up(void)
+{
+    struct rpmc_model_config cfg;
+    enum nor_model_status st;
+    rpmc_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20; /* its array is not used */
+    rpmc = rpmc_model_create(&cfg, &st);
+    if (rpmc == NULL) {
+        fprintf(stderr, "suite: RPMC model: %s\n", nor_model_strerror(st));
+        return -1;
+    }
+    etss_host_set_spi(n_devices, model_spi_bind(&rpmc_bus, rpmc_model_nor(rpmc)));
+    etss_host_set_counter_bindings(n_devices++, rpmc_bindings,
+                                   sizeof(rpmc_bindings) / sizeof(rpmc_bindings[0]));
+    return 0;
+}
+
+static int devices_up(void)
+{
+    switch (etss_suite_device_class()) {
+    case ETSS_SUITE_SECURE_FLASH:
+        return secure_flash_up(true);
+    case ETSS_SUITE_SECURE_FLASH_AND_RPMC:
+        return secure_flash_up(true) == 0 ? rpmc_up() : -1;
+    case ETSS_SUITE_AUTHENTICATION_FLASH:
+        return secure_flash_up(false);
+    case ETSS_SUITE_RPMC:
+        return rpmc_up();
+    }
+    return -1;
+}
+
+int etss_suite_env_start(bool blank)
+{
+    if (devices_up() != 0) {
+        return -1;
+    }
     if (etss_host_set_huk(suite_huk, sizeof(suite_huk)) != 0 || etss_host_start_partition() != 0) {
         fprintf(stderr, "suite: cannot start the partition\n");
         return -1;
@@ -81,14 +196,19 @@ int etss_suite_env_start(bool blank)
     }
     uint8_t msg[512];
     size_t len = 0;
-    if (etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len) != 0) {
+    if (etss_suite_provisioning_message(etss_suite_class_provisioning(), msg, sizeof(msg), &len) !=
+        0) {
         return -1;
     }
+    /* Each call provisions the first blank part; a secure client makes them. */
     spm_host_set_client_id(ETSS_S_CLIENT);
-    etss_err_t err = tfm_etss_secure_flash_provisioning(len, msg);
-    if (err != ETSS_SUCCESS) {
-        fprintf(stderr, "suite: provisioning failed: %d\n", (int)err);
-        return -1;
+    for (uint8_t i = 0; i < n_devices; i++) {
+        etss_err_t err = tfm_etss_secure_flash_provisioning(len, msg);
+        if (err != ETSS_SUCCESS) {
+            fprintf(stderr, "suite: provisioning part %u of the %s failed: %d\n", i,
+                    etss_suite_device_class_name(), (int)err);
+            return -1;
+        }
     }
     return 0;
 }

@@ -1,9 +1,13 @@
 /*
- * The environment every ETSS suite runs in: a secure flash model on an
- * in-process SPI bus, a developer HUK, the ETSS partition started in the
- * host SPM, and (unless a suite wants a blank part) the part provisioned
- * through tfm_etss_secure_flash_provisioning() from the description below.
- * Suites switch identities with spm_host_set_client_id().
+ * The environment every ETSS suite runs in: the security memories of one
+ * device class on in-process SPI buses, a developer HUK, the ETSS
+ * partition started in the host SPM, and (unless a suite wants a blank
+ * part) every part provisioned through tfm_etss_secure_flash_provisioning()
+ * from the class's description. Suites switch identities with
+ * spm_host_set_client_id().
+ *
+ * The class is a build setting of the suite executable,
+ * ETSS_SUITE_DEVICE_CLASS (enum etss_suite_class; default: a secure flash).
  */
 #ifndef ETSS_SUITE_ENV_H
 #define ETSS_SUITE_ENV_H
@@ -30,7 +34,22 @@
 extern const int32_t etss_suite_clients[ETSS_SUITE_CLIENTS];
 extern const uint8_t etss_suite_counters[ETSS_SUITE_CLIENTS];
 
+/* The security memories a suite runs against. */
+enum etss_suite_class {
+    ETSS_SUITE_SECURE_FLASH = 0,          /* full-featured: zones, counters, PUF, TRNG */
+    ETSS_SUITE_SECURE_FLASH_AND_RPMC = 1, /* the same for assets, an RPMC part for counters */
+    ETSS_SUITE_AUTHENTICATION_FLASH = 2,  /* authenticates, cannot encrypt; no PUF */
+    ETSS_SUITE_RPMC = 3,                  /* replay-protected monotonic counters only */
+};
+
+enum etss_suite_class etss_suite_device_class(void);
+const char *etss_suite_device_class_name(void);
+
+/* The suites' provisioning description (zone 0 encrypted), and the one the
+ * environment provisions its class with (an authentication flash has no
+ * encrypted zone). */
 extern const char etss_suite_provisioning[];
+const char *etss_suite_class_provisioning(void);
 
 /* Start everything, once per process; provision unless `blank`. Returns 0,
  * or -1 with a message on stderr. */
@@ -46,7 +65,11 @@ void etss_suite_as(int32_t client);
 /* Every byte of buf is value (nothing was written where it must not be). */
 bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value);
 
-/* The model under the partition: statistics, fault injection. */
+/* The secure flash model under the partition (statistics, fault
+ * injection); NULL in a class without one. */
 sf_model_t *etss_suite_model(void);
+
+/* Counter `id` as the part that serves the suites' counters holds it. */
+uint32_t etss_suite_counter(uint8_t id);
 
 #endif /* ETSS_SUITE_ENV_H */

@@ -512,6 +512,10 @@ static void TFM_ETSS_TEST_3009(void)
     CHECK_EQ(device_up(&d), 0); /* part 0: the secure flash, provisioned */
     CHECK_EQ(rpmc_up(&rp, 1, counters, 1), 0);
     CHECK_EQ(etss_service_init(), ETSS_SUCCESS); /* the RPMC is blank: no root keys */
+    /* Until it has them, the client's counters are not served at all: the
+     * secure flash's counter must not stand in for the RPMC's. */
+    CHECK_EQ(etss_service_mc_increment(CLIENT, ETSS_NS_COUNTER), ETSS_ERR_SF_UNPROVISIONED);
+    CHECK_EQ(etss_service_mc_increment(CLIENT, 2), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
     CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
              ETSS_SUCCESS); /* writes its root keys */
