@@ -10,16 +10,24 @@
 #include "sfp1_protocol.h"
 #include "spm_host.h"
 
-const char etss_suite_provisioning[] = "lockout_threshold = 255\n"
-                                       "session_max_ops = 4096\n"
-                                       "[zone 0]\nbase = 0x000000\nsize = 0x80000\n"
-                                       "read = encrypted\nwrite = authenticated\n"
-                                       "[zone 1]\nbase = 0x080000\nsize = 0x40000\n"
-                                       "read = authenticated\nwrite = authenticated\n"
-                                       "[binding]\nclient = -1\nzone = 0\ncounter = 0\n"
-                                       "[binding]\nclient = -2\nzone = 0\ncounter = 2\n"
-                                       "[binding]\nclient = 256\nzone = 1\ncounter = 1\n"
-                                       "[binding]\nclient = 257\nzone = 1\ncounter = 3\n";
+/* The suites' provisioning, apart from zone 0's read policy. */
+#define SUITE_SETTINGS "lockout_threshold = 255\nsession_max_ops = 4096\n"
+#define SUITE_ZONE0 "[zone 0]\nbase = 0x000000\nsize = 0x80000\nwrite = authenticated\n"
+#define SUITE_ZONE1_AND_BINDINGS                                                                   \
+    "[zone 1]\nbase = 0x080000\nsize = 0x40000\n"                                                  \
+    "read = authenticated\nwrite = authenticated\n"                                                \
+    "[binding]\nclient = -1\nzone = 0\ncounter = 0\n"                                              \
+    "[binding]\nclient = -2\nzone = 0\ncounter = 2\n"                                              \
+    "[binding]\nclient = 256\nzone = 1\ncounter = 1\n"                                             \
+    "[binding]\nclient = 257\nzone = 1\ncounter = 3\n"
+
+const char etss_suite_provisioning[] =
+    SUITE_SETTINGS SUITE_ZONE0 "read = encrypted\n" SUITE_ZONE1_AND_BINDINGS;
+
+/* The authentication flash cannot seal reads: the same clients and zones,
+ * zone 0's reads authenticated only. */
+static const char auth_flash_provisioning[] =
+    SUITE_SETTINGS SUITE_ZONE0 "read = authenticated\n" SUITE_ZONE1_AND_BINDINGS;
 
 const int32_t etss_suite_clients[ETSS_SUITE_CLIENTS] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2,
                                                         ETSS_S_CLIENT, ETSS_S_CLIENT_2};
@@ -40,19 +48,6 @@ bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value)
     }
     return true;
 }
-
-/* The authentication flash cannot seal reads: the same clients, zones
- * whose reads are authenticated only. */
-static const char auth_flash_provisioning[] = "lockout_threshold = 255\n"
-                                              "session_max_ops = 4096\n"
-                                              "[zone 0]\nbase = 0x000000\nsize = 0x80000\n"
-                                              "read = authenticated\nwrite = authenticated\n"
-                                              "[zone 1]\nbase = 0x080000\nsize = 0x40000\n"
-                                              "read = authenticated\nwrite = authenticated\n"
-                                              "[binding]\nclient = -1\nzone = 0\ncounter = 0\n"
-                                              "[binding]\nclient = -2\nzone = 0\ncounter = 2\n"
-                                              "[binding]\nclient = 256\nzone = 1\ncounter = 1\n"
-                                              "[binding]\nclient = 257\nzone = 1\ncounter = 3\n";
 
 /* The board's client -> counter table of an RPMC part (it keeps none). */
 static const struct sf_binding rpmc_bindings[] = {
