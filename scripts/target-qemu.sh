@@ -50,7 +50,7 @@ mapfile -t must_fail <"$build/images-must-fail.txt"
 echo "  built ${#images[@]} images and ${#must_fail[@]} that must fail"
 echo "  image                             text     data      bss"
 for image in "${images[@]}" "${must_fail[@]}"; do
-  arm-none-eabi-size "$build/$image" | awk -v n="$image" 'NR == 2 { printf "  %-44s %8s %8s %8s\n", n, $1, $2, $3 }'
+  arm-none-eabi-size "$build/$image" | awk -v n="$image" 'NR == 2 { printf "  %-48s %8s %8s %8s\n", n, $1, $2, $3 }'
 done
 
 # run IMAGE: QEMU's exit status in $status, the output in $build/logs/IMAGE.log
@@ -86,9 +86,9 @@ for image in "${images[@]}"; do
     verdict="QEMU status $status"
   fi
   [[ $verdict == PASS ]] || failures+=("$image: $verdict")
-  summary+=("$(printf '%-44s %-5s %6s s  %s' "$image" "${verdict%% *}" "$seconds" "${cases:-no case counts}")")
+  summary+=("$(printf '%-48s %-5s %6s s  %s' "$image" "${verdict%% *}" "$seconds" "${cases:-no case counts}")")
   while IFS= read -r line; do
-    highwater+=("$(printf '%-44s %s' "$image" "${line#\[an505\] }")")
+    highwater+=("$(printf '%-48s %s' "$image" "${line#\[an505\] }")")
   done < <(grep -E '^\[an505\] partition .* stack high-water' "$log" || true)
   echo "  -> $verdict ($seconds s)"
 done
@@ -121,7 +121,7 @@ for image in "${must_fail[@]}"; do
     verdict="PASS"
   fi
   [[ $verdict == PASS ]] || failures+=("$image: $verdict")
-  summary+=("$(printf '%-44s %-5s %6s s  %s' "$image" "${verdict%% *}" "$seconds" "failed as expected: status $status")")
+  summary+=("$(printf '%-48s %-5s %6s s  %s' "$image" "${verdict%% *}" "$seconds" "failed as expected: status $status")")
   echo "  -> ${verdict/#PASS/failed as expected} ($seconds s)"
 done
 

@@ -28,6 +28,13 @@
 #define WO_UID_SET ((psa_storage_uid_t)0x574F000000000002u)
 #define WO_UID_REMOVE ((psa_storage_uid_t)0x574F000000000003u)
 
+/* The flags of the suites' assets: on a part that cannot encrypt (an
+ * authentication flash) they waive confidentiality, the only assets such
+ * a part keeps; elsewhere none. */
+#define ASSET_FLAGS etss_suite_asset_flags()
+#define WRITE_ONCE_FLAGS (ASSET_FLAGS | PSA_STORAGE_FLAG_WRITE_ONCE)
+#define NO_REPLAY_PROTECTION_FLAGS (ASSET_FLAGS | PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION)
+
 #define MAX_ASSET ((size_t)ETSS_MAX_ASSET_SIZE)
 #define UNKNOWN_FLAG (1u << 3)
 /* Fills buffers before a call, to see what the call wrote. */
@@ -110,10 +117,9 @@ static void set_body(int32_t client, int32_t other)
 {
     (void)other;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(UID(B_SET, 1), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-             ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(UID(B_SET, 1), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, UID(B_SET, 1), (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+                             ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(UID(B_SET, 1)), ETSS_SUCCESS);
 }
 
@@ -130,15 +136,15 @@ static void get_valid_body(int32_t client, int32_t other)
     size_t n = 0;
     (void)other;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     /* A buffer of exactly the asset's size. */
     memset(exact, SENTINEL, sizeof(exact));
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(exact), exact, &n), ETSS_SUCCESS);
     CHECK_EQ(n, WRITE_DATA_SIZE);
     CHECK_MEM_EQ(exact, WRITE_DATA, WRITE_DATA_SIZE);
     /* A larger one: the asset, then nothing. */
-    CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(
+        check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -168,14 +174,14 @@ static void create_flags_body(int32_t client, int32_t other)
     for (size_t i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++) {
         const psa_storage_uid_t uid = UID(B_CREATE_FLAGS, 1u + i);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(uid, len, want, accepted[i]), ETSS_SUCCESS);
-        CHECK_HELPER(check_asset(client, uid, want, len, accepted[i]));
+        const psa_storage_create_flags_t flags = accepted[i] | ASSET_FLAGS;
+        CHECK_EQ(tfm_etss_set(uid, len, want, flags), ETSS_SUCCESS);
+        CHECK_HELPER(check_asset(client, uid, want, len, flags));
         CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     }
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(WO_UID_CREATE_FLAGS, len, want, PSA_STORAGE_FLAG_WRITE_ONCE),
-             ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, WO_UID_CREATE_FLAGS, want, len, PSA_STORAGE_FLAG_WRITE_ONCE));
+    CHECK_EQ(tfm_etss_set(WO_UID_CREATE_FLAGS, len, want, WRITE_ONCE_FLAGS), ETSS_SUCCESS);
+    CHECK_HELPER(check_asset(client, WO_UID_CREATE_FLAGS, want, len, WRITE_ONCE_FLAGS));
 
     /* Unknown flags: refused, and nothing is created. */
     for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
@@ -187,9 +193,9 @@ static void create_flags_body(int32_t client, int32_t other)
     /* ... nor is an existing asset changed. */
     const psa_storage_uid_t kept = UID(B_CREATE_FLAGS, 20);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(kept, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(kept, len, want, ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_set(kept, WRITE_DATA_SIZE, WRITE_DATA, UNKNOWN_FLAG), ETSS_ERR_NOT_SUPPORTED);
-    CHECK_HELPER(check_asset(client, kept, want, len, PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(check_asset(client, kept, want, len, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(kept), ETSS_SUCCESS);
 }
 
@@ -207,19 +213,19 @@ static void set_null_data_body(int32_t client, int32_t other)
     (void)other;
     etss_suite_as(client);
     /* NULL with length 0: a valid empty asset. */
-    CHECK_EQ(tfm_etss_set(empty, 0, NULL, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, empty, NULL, 0, PSA_STORAGE_FLAG_NONE));
+    CHECK_EQ(tfm_etss_set(empty, 0, NULL, ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_HELPER(check_asset(client, empty, NULL, 0, ASSET_FLAGS));
     /* NULL with a length: refused, nothing created. */
-    CHECK_EQ(tfm_etss_set(refused, 5, NULL, PSA_STORAGE_FLAG_NONE), ETSS_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(tfm_etss_set(refused, 5, NULL, ASSET_FLAGS), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_HELPER(check_absent(client, refused));
     /* ... and an existing asset keeps its value. */
-    CHECK_EQ(tfm_etss_set(kept, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    CHECK_EQ(tfm_etss_set(kept, 5, NULL, PSA_STORAGE_FLAG_NONE), ETSS_ERR_INVALID_ARGUMENT);
-    CHECK_HELPER(check_asset(client, kept, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+    CHECK_EQ(tfm_etss_set(kept, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(kept, 5, NULL, ASSET_FLAGS), ETSS_ERR_INVALID_ARGUMENT);
+    CHECK_HELPER(
+        check_asset(client, kept, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE, ASSET_FLAGS));
     /* An asset emptied by a NULL, 0 set. */
-    CHECK_EQ(tfm_etss_set(kept, 0, NULL, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, kept, NULL, 0, PSA_STORAGE_FLAG_NONE));
+    CHECK_EQ(tfm_etss_set(kept, 0, NULL, ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_HELPER(check_asset(client, kept, NULL, 0, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(empty), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(kept), ETSS_SUCCESS);
 }
@@ -237,27 +243,24 @@ static void write_once_body(int32_t client, int32_t other)
     pattern(want, len, 5);
     pattern(other_data, sizeof(other_data), 55);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(WO_UID_SET, len, want, PSA_STORAGE_FLAG_WRITE_ONCE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(WO_UID_SET, len, want, WRITE_ONCE_FLAGS), ETSS_SUCCESS);
     /* No later set, whatever its flags or data, and no remove. */
-    CHECK_EQ(tfm_etss_set(WO_UID_SET, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
+    CHECK_EQ(tfm_etss_set(WO_UID_SET, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS),
              ETSS_ERR_NOT_PERMITTED);
-    CHECK_EQ(tfm_etss_set(WO_UID_SET, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_WRITE_ONCE),
+    CHECK_EQ(tfm_etss_set(WO_UID_SET, WRITE_DATA_SIZE, WRITE_DATA, WRITE_ONCE_FLAGS),
              ETSS_ERR_NOT_PERMITTED);
-    CHECK_EQ(tfm_etss_set(WO_UID_SET, len, want, PSA_STORAGE_FLAG_WRITE_ONCE),
-             ETSS_ERR_NOT_PERMITTED);
-    CHECK_EQ(tfm_etss_set(WO_UID_SET, 0, NULL, PSA_STORAGE_FLAG_NONE), ETSS_ERR_NOT_PERMITTED);
-    CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, PSA_STORAGE_FLAG_WRITE_ONCE));
+    CHECK_EQ(tfm_etss_set(WO_UID_SET, len, want, WRITE_ONCE_FLAGS), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(tfm_etss_set(WO_UID_SET, 0, NULL, ASSET_FLAGS), ETSS_ERR_NOT_PERMITTED);
+    CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, WRITE_ONCE_FLAGS));
     CHECK_EQ(tfm_etss_remove(WO_UID_SET), ETSS_ERR_NOT_PERMITTED);
-    CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, PSA_STORAGE_FLAG_WRITE_ONCE));
+    CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, WRITE_ONCE_FLAGS));
     /* Write-once binds the owner's asset only: another client's asset with
      * the same uid is its own, and ordinary. */
     etss_suite_as(other);
-    CHECK_EQ(tfm_etss_set(WO_UID_SET, sizeof(other_data), other_data, PSA_STORAGE_FLAG_NONE),
-             ETSS_SUCCESS);
-    CHECK_HELPER(
-        check_asset(other, WO_UID_SET, other_data, sizeof(other_data), PSA_STORAGE_FLAG_NONE));
+    CHECK_EQ(tfm_etss_set(WO_UID_SET, sizeof(other_data), other_data, ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_HELPER(check_asset(other, WO_UID_SET, other_data, sizeof(other_data), ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(WO_UID_SET), ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, PSA_STORAGE_FLAG_WRITE_ONCE));
+    CHECK_HELPER(check_asset(client, WO_UID_SET, want, len, WRITE_ONCE_FLAGS));
 }
 
 void etss_itest_set_write_once(int32_t client, int32_t other)
@@ -278,7 +281,7 @@ static void get_zero_length_body(int32_t client, int32_t other)
     size_t n = 99;
     (void)other;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     /* data_size 0: success, nothing written. */
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 0, 0, got, &n), ETSS_SUCCESS);
@@ -288,7 +291,7 @@ static void get_zero_length_body(int32_t client, int32_t other)
     CHECK_EQ(n, 0);
     CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     /* A zero-length asset: any get returns nothing. */
-    CHECK_EQ(tfm_etss_set(empty, 0, NULL, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(empty, 0, NULL, ASSET_FLAGS), ETSS_SUCCESS);
     n = 99;
     CHECK_EQ(tfm_etss_get(empty, 0, sizeof(got), got, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 0);
@@ -315,8 +318,7 @@ static void get_invalid_uids_body(int32_t client, int32_t other)
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(ETSS_INVALID_UID, 0, sizeof(got), got, &n), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_get(never, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK_EQ(tfm_etss_set(removed, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-             ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(removed, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(removed), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_get(removed, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
     CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
@@ -336,7 +338,7 @@ static void get_invalid_lengths_offsets_body(int32_t client, int32_t other)
     (void)other;
     pattern(want, len, 8);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, len, want, ASSET_FLAGS), ETSS_SUCCESS);
     memset(got, SENTINEL, sizeof(got));
     /* Offsets beyond the asset. */
     CHECK_EQ(tfm_etss_get(uid, len + 1u, 10, got, &n), ETSS_ERR_INVALID_ARGUMENT);
@@ -381,15 +383,15 @@ static void get_null_data_body(int32_t client, int32_t other)
     size_t n = 99;
     (void)other;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_get(uid, 0, 0, NULL, &n), ETSS_SUCCESS);
     CHECK_EQ(n, 0);
     CHECK_EQ(tfm_etss_get(uid, 0, WRITE_DATA_SIZE, NULL, &n), ETSS_ERR_INVALID_ARGUMENT);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, NULL), ETSS_ERR_INVALID_ARGUMENT);
     CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
-    CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(
+        check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -408,19 +410,19 @@ static void get_info_valid_body(int32_t client, int32_t other)
     (void)other;
     pattern(want, 37, 10);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, 37, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, 37, want, ASSET_FLAGS), ETSS_SUCCESS);
     memset(&info, SENTINEL, sizeof(info));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_SUCCESS);
     CHECK_EQ(info.size, 37);
     CHECK_EQ(info.capacity, 37);
-    CHECK_EQ(info.flags, PSA_STORAGE_FLAG_NONE);
+    CHECK_EQ(info.flags, ASSET_FLAGS);
     /* A new value brings its own size and flags. */
-    CHECK_EQ(tfm_etss_set(uid, 5, want, PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, 5, want, NO_REPLAY_PROTECTION_FLAGS), ETSS_SUCCESS);
     memset(&info, SENTINEL, sizeof(info));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_SUCCESS);
     CHECK_EQ(info.size, 5);
     CHECK_EQ(info.capacity, 5);
-    CHECK_EQ(info.flags, PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION);
+    CHECK_EQ(info.flags, NO_REPLAY_PROTECTION_FLAGS);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -442,9 +444,8 @@ static void get_info_invalid_uids_body(int32_t client, int32_t other)
     CHECK_EQ(tfm_etss_get_info(UID(B_INFO_INVALID, 1), &info), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_MEM_EQ(&info, &untouched, sizeof(info));
     /* No place for the answer. */
-    CHECK_EQ(
-        tfm_etss_set(UID(B_INFO_INVALID, 2), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-        ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(UID(B_INFO_INVALID, 2), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS),
+             ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_get_info(UID(B_INFO_INVALID, 2), NULL), ETSS_ERR_INVALID_ARGUMENT);
     CHECK_EQ(tfm_etss_remove(UID(B_INFO_INVALID, 2)), ETSS_SUCCESS);
 }
@@ -464,15 +465,15 @@ static void remove_valid_body(int32_t client, int32_t other)
     (void)other;
     pattern(want, 200, 12);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    CHECK_EQ(tfm_etss_set(neighbour, 200, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(neighbour, 200, want, ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(client, uid));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK_HELPER(check_asset(client, neighbour, want, 200, PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(check_asset(client, neighbour, want, 200, ASSET_FLAGS));
     /* The uid can be used again. */
-    CHECK_EQ(tfm_etss_set(uid, 3, "new", PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, uid, (const uint8_t *)"new", 3, PSA_STORAGE_FLAG_NONE));
+    CHECK_EQ(tfm_etss_set(uid, 3, "new", ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_HELPER(check_asset(client, uid, (const uint8_t *)"new", 3, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(neighbour), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(client, neighbour));
@@ -488,12 +489,12 @@ static void remove_write_once_body(int32_t client, int32_t other)
 {
     (void)other;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(WO_UID_REMOVE, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_WRITE_ONCE),
+    CHECK_EQ(tfm_etss_set(WO_UID_REMOVE, WRITE_DATA_SIZE, WRITE_DATA, WRITE_ONCE_FLAGS),
              ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(WO_UID_REMOVE), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(tfm_etss_remove(WO_UID_REMOVE), ETSS_ERR_NOT_PERMITTED);
     CHECK_HELPER(check_asset(client, WO_UID_REMOVE, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_WRITE_ONCE));
+                             WRITE_ONCE_FLAGS));
 }
 
 void etss_itest_remove_write_once(int32_t client, int32_t other)
@@ -524,7 +525,7 @@ static void not_owner_body(int32_t client, int32_t other)
     struct psa_storage_info_t info;
     size_t n = 0;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     /* Same zone, same uid, not the owner: as if there were nothing. */
     etss_suite_as(other);
     memset(got, SENTINEL, sizeof(got));
@@ -532,8 +533,8 @@ static void not_owner_body(int32_t client, int32_t other)
     CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(
+        check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -550,18 +551,18 @@ static void same_uid_two_clients_body(int32_t client, int32_t other)
     pattern(want, 40, 16);
     pattern(theirs, sizeof(theirs), 160);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, 40, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, 40, want, ASSET_FLAGS), ETSS_SUCCESS);
     etss_suite_as(other);
     CHECK_EQ(tfm_etss_set(uid, sizeof(theirs), theirs, PSA_STORAGE_FLAG_NO_CONFIDENTIALITY),
              ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, uid, want, 40, PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(check_asset(client, uid, want, 40, ASSET_FLAGS));
     CHECK_HELPER(
         check_asset(other, uid, theirs, sizeof(theirs), PSA_STORAGE_FLAG_NO_CONFIDENTIALITY));
     /* Removing one leaves the other. */
     etss_suite_as(other);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(other, uid));
-    CHECK_HELPER(check_asset(client, uid, want, 40, PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(check_asset(client, uid, want, 40, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
 
@@ -581,11 +582,11 @@ static void alternate_sets_body(int32_t client, int32_t other)
         pattern(want, mine_len, 2u * round);
         pattern(theirs, their_len, 2u * round + 1u);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(uid, mine_len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_set(uid, mine_len, want, ASSET_FLAGS), ETSS_SUCCESS);
         etss_suite_as(other);
-        CHECK_EQ(tfm_etss_set(uid, their_len, theirs, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-        CHECK_HELPER(check_asset(client, uid, want, mine_len, PSA_STORAGE_FLAG_NONE));
-        CHECK_HELPER(check_asset(other, uid, theirs, their_len, PSA_STORAGE_FLAG_NONE));
+        CHECK_EQ(tfm_etss_set(uid, their_len, theirs, ASSET_FLAGS), ETSS_SUCCESS);
+        CHECK_HELPER(check_asset(client, uid, want, mine_len, ASSET_FLAGS));
+        CHECK_HELPER(check_asset(other, uid, theirs, their_len, ASSET_FLAGS));
     }
     etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
@@ -618,11 +619,11 @@ static void block_compaction_body(int32_t client, int32_t other)
     (void)other;
     pattern(small, sizeof(small), 18);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(bystander, sizeof(small), small, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(bystander, sizeof(small), small, ASSET_FLAGS), ETSS_SUCCESS);
     for (uint32_t i = 0; i < COMPACTION_ASSETS; i++) {
         seed[i] = 1000u + i;
         pattern(want, MAX_ASSET, seed[i]);
-        CHECK_EQ(tfm_etss_set(UID(B_COMPACTION, 1u + i), MAX_ASSET, want, PSA_STORAGE_FLAG_NONE),
+        CHECK_EQ(tfm_etss_set(UID(B_COMPACTION, 1u + i), MAX_ASSET, want, ASSET_FLAGS),
                  ETSS_SUCCESS);
     }
     /* Each round frees half the large assets and writes new ones in their
@@ -639,16 +640,15 @@ static void block_compaction_body(int32_t client, int32_t other)
             seed[i] = 2000u + round * COMPACTION_ASSETS + i;
             pattern(want, MAX_ASSET, seed[i]);
             etss_suite_as(client);
-            CHECK_EQ(
-                tfm_etss_set(UID(B_COMPACTION, 1u + i), MAX_ASSET, want, PSA_STORAGE_FLAG_NONE),
-                ETSS_SUCCESS);
+            CHECK_EQ(tfm_etss_set(UID(B_COMPACTION, 1u + i), MAX_ASSET, want, ASSET_FLAGS),
+                     ETSS_SUCCESS);
         }
         for (uint32_t i = 0; i < COMPACTION_ASSETS; i++) {
             pattern(want, MAX_ASSET, seed[i]);
-            CHECK_HELPER(check_asset(client, UID(B_COMPACTION, 1u + i), want, MAX_ASSET,
-                                     PSA_STORAGE_FLAG_NONE));
+            CHECK_HELPER(
+                check_asset(client, UID(B_COMPACTION, 1u + i), want, MAX_ASSET, ASSET_FLAGS));
         }
-        CHECK_HELPER(check_asset(client, bystander, small, sizeof(small), PSA_STORAGE_FLAG_NONE));
+        CHECK_HELPER(check_asset(client, bystander, small, sizeof(small), ASSET_FLAGS));
     }
     /* The test did what it says: the log went round the largest zone. */
     CHECK(sectors_erased() - erased_before > LARGEST_ZONE_SECTORS);
@@ -673,7 +673,7 @@ static void multiple_partial_gets_body(int32_t client, int32_t other)
     (void)other;
     pattern(want, MAX_ASSET, 19);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, MAX_ASSET, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, MAX_ASSET, want, ASSET_FLAGS), ETSS_SUCCESS);
     for (size_t c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
         memset(assembled, 0, sizeof(assembled));
         size_t offset = 0;
@@ -709,8 +709,8 @@ static void multiple_sets_body(int32_t client, int32_t other)
     for (uint32_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
         pattern(want, lengths[i], 20u + i);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(uid, lengths[i], want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-        CHECK_HELPER(check_asset(client, uid, want, lengths[i], PSA_STORAGE_FLAG_NONE));
+        CHECK_EQ(tfm_etss_set(uid, lengths[i], want, ASSET_FLAGS), ETSS_SUCCESS);
+        CHECK_HELPER(check_asset(client, uid, want, lengths[i], ASSET_FLAGS));
     }
     etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
@@ -731,27 +731,24 @@ static void asset_sizes_body(int32_t client, int32_t other)
     for (uint32_t i = 0; i < n_sizes; i++) {
         pattern(want, sizes[i], 210u + i);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(UID(B_SIZES, 1u + i), sizes[i], want, PSA_STORAGE_FLAG_NONE),
-                 ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_set(UID(B_SIZES, 1u + i), sizes[i], want, ASSET_FLAGS), ETSS_SUCCESS);
     }
     for (uint32_t i = 0; i < n_sizes; i++) {
         pattern(want, sizes[i], 210u + i);
-        CHECK_HELPER(
-            check_asset(client, UID(B_SIZES, 1u + i), want, sizes[i], PSA_STORAGE_FLAG_NONE));
+        CHECK_HELPER(check_asset(client, UID(B_SIZES, 1u + i), want, sizes[i], ASSET_FLAGS));
     }
     /* One byte over the limit: refused, for a new uid and an existing one. */
     pattern(want, MAX_ASSET + 1u, 299);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(UID(B_SIZES, 10), MAX_ASSET + 1u, want, PSA_STORAGE_FLAG_NONE),
+    CHECK_EQ(tfm_etss_set(UID(B_SIZES, 10), MAX_ASSET + 1u, want, ASSET_FLAGS),
              ETSS_ERR_INVALID_ARGUMENT);
     CHECK_HELPER(check_absent(client, UID(B_SIZES, 10)));
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(UID(B_SIZES, 1), MAX_ASSET + 1u, want, PSA_STORAGE_FLAG_NONE),
+    CHECK_EQ(tfm_etss_set(UID(B_SIZES, 1), MAX_ASSET + 1u, want, ASSET_FLAGS),
              ETSS_ERR_INVALID_ARGUMENT);
     for (uint32_t i = 0; i < n_sizes; i++) {
         pattern(want, sizes[i], 210u + i);
-        CHECK_HELPER(
-            check_asset(client, UID(B_SIZES, 1u + i), want, sizes[i], PSA_STORAGE_FLAG_NONE));
+        CHECK_HELPER(check_asset(client, UID(B_SIZES, 1u + i), want, sizes[i], ASSET_FLAGS));
         CHECK_EQ(tfm_etss_remove(UID(B_SIZES, 1u + i)), ETSS_SUCCESS);
         CHECK_HELPER(check_absent(client, UID(B_SIZES, 1u + i)));
     }
@@ -772,8 +769,8 @@ static void repetitive_set_get_body(int32_t client, int32_t other)
         const size_t len = 1u + (size_t)round * 37u % MAX_ASSET;
         pattern(want, len, 2200u + round);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(uid, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-        CHECK_HELPER(check_asset(client, uid, want, len, PSA_STORAGE_FLAG_NONE));
+        CHECK_EQ(tfm_etss_set(uid, len, want, ASSET_FLAGS), ETSS_SUCCESS);
+        CHECK_HELPER(check_asset(client, uid, want, len, ASSET_FLAGS));
     }
     etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
@@ -793,8 +790,8 @@ static void repetitive_set_get_remove_body(int32_t client, int32_t other)
         const size_t len = 1u + (size_t)round * 53u % MAX_ASSET;
         pattern(want, len, 2300u + round);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(uid, len, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-        CHECK_HELPER(check_asset(client, uid, want, len, PSA_STORAGE_FLAG_NONE));
+        CHECK_EQ(tfm_etss_set(uid, len, want, ASSET_FLAGS), ETSS_SUCCESS);
+        CHECK_HELPER(check_asset(client, uid, want, len, ASSET_FLAGS));
         CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
         CHECK_HELPER(check_absent(client, uid));
     }
@@ -829,41 +826,36 @@ static void asset_limit_body(int32_t client, int32_t other)
     for (uint32_t k = 1; k <= room; k++) {
         limit_data(k);
         etss_suite_as(client);
-        CHECK_EQ(tfm_etss_set(UID(B_LIMIT, k), 8u + k, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_set(UID(B_LIMIT, k), 8u + k, want, ASSET_FLAGS), ETSS_SUCCESS);
     }
     /* One more: no room, nothing created, nothing lost. */
     etss_suite_as(client);
-    CHECK_EQ(
-        tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-        ETSS_ERR_INSUFFICIENT_STORAGE);
+    CHECK_EQ(tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS),
+             ETSS_ERR_INSUFFICIENT_STORAGE);
     CHECK_HELPER(check_absent(client, UID(B_LIMIT, room + 1u)));
     for (uint32_t k = 1; k <= room; k++) {
         limit_data(k);
-        CHECK_HELPER(check_asset(client, UID(B_LIMIT, k), want, 8u + k, PSA_STORAGE_FLAG_NONE));
+        CHECK_HELPER(check_asset(client, UID(B_LIMIT, k), want, 8u + k, ASSET_FLAGS));
     }
     /* Replacing an asset at the limit is not a new asset. */
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(UID(B_LIMIT, 1), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-             ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(UID(B_LIMIT, 1), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_HELPER(check_asset(client, UID(B_LIMIT, 1), (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+                             ASSET_FLAGS));
     /* The limit is per client: the other client of the zone still has room. */
     etss_suite_as(other);
-    CHECK_EQ(
-        tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-        ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS),
+             ETSS_SUCCESS);
     CHECK_EQ(tfm_etss_remove(UID(B_LIMIT, room + 1u)), ETSS_SUCCESS);
     /* A remove makes room for one, and only one. */
     etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(UID(B_LIMIT, 1)), ETSS_SUCCESS);
-    CHECK_EQ(
-        tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-        ETSS_SUCCESS);
-    CHECK_EQ(
-        tfm_etss_set(UID(B_LIMIT, room + 2u), WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-        ETSS_ERR_INSUFFICIENT_STORAGE);
+    CHECK_EQ(tfm_etss_set(UID(B_LIMIT, room + 1u), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS),
+             ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(UID(B_LIMIT, room + 2u), WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS),
+             ETSS_ERR_INSUFFICIENT_STORAGE);
     CHECK_HELPER(check_asset(client, UID(B_LIMIT, room + 1u), (const uint8_t *)WRITE_DATA,
-                             WRITE_DATA_SIZE, PSA_STORAGE_FLAG_NONE));
+                             WRITE_DATA_SIZE, ASSET_FLAGS));
     etss_suite_as(client);
     for (uint32_t k = 2; k <= room + 1u; k++) {
         CHECK_EQ(tfm_etss_remove(UID(B_LIMIT, k)), ETSS_SUCCESS);
@@ -882,19 +874,18 @@ static void unbound_client_body(int32_t client, int32_t unbound)
     struct psa_storage_info_t info;
     size_t n = 0;
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     /* No binding, no storage: not even "does not exist". */
     etss_suite_as(unbound);
-    CHECK_EQ(tfm_etss_set(uid, 3, "abc", PSA_STORAGE_FLAG_NONE), ETSS_ERR_NOT_PERMITTED);
-    CHECK_EQ(tfm_etss_set(UID(B_UNBOUND, 2), 3, "abc", PSA_STORAGE_FLAG_NONE),
-             ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(tfm_etss_set(uid, 3, "abc", ASSET_FLAGS), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(tfm_etss_set(UID(B_UNBOUND, 2), 3, "abc", ASSET_FLAGS), ETSS_ERR_NOT_PERMITTED);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(uid, 0, sizeof(got), got, &n), ETSS_ERR_NOT_PERMITTED);
     CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(uid, &info), ETSS_ERR_NOT_PERMITTED);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_ERR_NOT_PERMITTED);
-    CHECK_HELPER(check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(
+        check_asset(client, uid, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE, ASSET_FLAGS));
     CHECK_HELPER(check_absent(client, UID(B_UNBOUND, 2)));
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
@@ -914,15 +905,15 @@ static void zone_isolation_body(int32_t client, int32_t foreign)
     pattern(want, 60, 26);
     pattern(theirs, sizeof(theirs), 260);
     etss_suite_as(foreign);
-    CHECK_EQ(tfm_etss_set(uid, sizeof(theirs), theirs, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(uid, sizeof(theirs), theirs, ASSET_FLAGS), ETSS_SUCCESS);
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(uid, 60, want, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
-    CHECK_HELPER(check_asset(client, uid, want, 60, PSA_STORAGE_FLAG_NONE));
-    CHECK_HELPER(check_asset(foreign, uid, theirs, sizeof(theirs), PSA_STORAGE_FLAG_NONE));
+    CHECK_EQ(tfm_etss_set(uid, 60, want, ASSET_FLAGS), ETSS_SUCCESS);
+    CHECK_HELPER(check_asset(client, uid, want, 60, ASSET_FLAGS));
+    CHECK_HELPER(check_asset(foreign, uid, theirs, sizeof(theirs), ASSET_FLAGS));
     etss_suite_as(client);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(client, uid));
-    CHECK_HELPER(check_asset(foreign, uid, theirs, sizeof(theirs), PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(check_asset(foreign, uid, theirs, sizeof(theirs), ASSET_FLAGS));
     etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_remove(uid), ETSS_SUCCESS);
 }
@@ -940,23 +931,22 @@ static void foreign_zone_asset_body(int32_t client, int32_t foreign)
     struct psa_storage_info_t info;
     size_t n = 0;
     etss_suite_as(foreign);
-    CHECK_EQ(tfm_etss_set(theirs, WRITE_DATA_SIZE, WRITE_DATA, PSA_STORAGE_FLAG_NONE),
-             ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(theirs, WRITE_DATA_SIZE, WRITE_DATA, ASSET_FLAGS), ETSS_SUCCESS);
     etss_suite_as(client);
     memset(got, SENTINEL, sizeof(got));
     CHECK_EQ(tfm_etss_get(theirs, 0, sizeof(got), got, &n), ETSS_ERR_DOES_NOT_EXIST);
     CHECK(etss_suite_all_bytes_are(got, sizeof(got), SENTINEL));
     CHECK_EQ(tfm_etss_get_info(theirs, &info), ETSS_ERR_DOES_NOT_EXIST);
     CHECK_EQ(tfm_etss_remove(theirs), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK_HELPER(check_asset(foreign, theirs, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE,
-                             PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(
+        check_asset(foreign, theirs, (const uint8_t *)WRITE_DATA, WRITE_DATA_SIZE, ASSET_FLAGS));
     /* And the other way round. */
     etss_suite_as(client);
-    CHECK_EQ(tfm_etss_set(mine, 3, "abc", PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_set(mine, 3, "abc", ASSET_FLAGS), ETSS_SUCCESS);
     CHECK_HELPER(check_absent(foreign, mine));
     etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_remove(mine), ETSS_ERR_DOES_NOT_EXIST);
-    CHECK_HELPER(check_asset(client, mine, (const uint8_t *)"abc", 3, PSA_STORAGE_FLAG_NONE));
+    CHECK_HELPER(check_asset(client, mine, (const uint8_t *)"abc", 3, ASSET_FLAGS));
     CHECK_EQ(tfm_etss_remove(mine), ETSS_SUCCESS);
     etss_suite_as(foreign);
     CHECK_EQ(tfm_etss_remove(theirs), ETSS_SUCCESS);

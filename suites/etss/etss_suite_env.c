@@ -89,6 +89,14 @@ const char *etss_suite_class_provisioning(void)
                                                                         : etss_suite_provisioning;
 }
 
+psa_storage_create_flags_t etss_suite_asset_flags(void)
+{
+    // cppcheck-suppress knownConditionTrueFalse
+    return etss_suite_device_class() == ETSS_SUITE_AUTHENTICATION_FLASH
+               ? PSA_STORAGE_FLAG_NO_CONFIDENTIALITY
+               : PSA_STORAGE_FLAG_NONE;
+}
+
 /* A developer HUK: known on purpose (developer mode). */
 static const uint8_t suite_huk[32] = "ETSS suite HUK, developer mode.";
 

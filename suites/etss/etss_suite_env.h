@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "devmodel/sf_model.h"
+#include "psa/storage_common.h"
 
 /* Clients of the suites' provisioning (TF-M numbering). */
 #define ETSS_NS_CLIENT (-1)       /* zone 0 (encrypted), counter 0 */
@@ -58,6 +59,11 @@ int etss_suite_env_start(bool blank);
 /* Encode a provisioning description into `out` (the message the API takes). */
 int etss_suite_provisioning_message(const char *description, uint8_t *out, size_t size,
                                     size_t *len);
+
+/* The create flags the suites' assets carry in this class:
+ * PSA_STORAGE_FLAG_NO_CONFIDENTIALITY on an authentication flash (the only
+ * assets it keeps), PSA_STORAGE_FLAG_NONE elsewhere. */
+psa_storage_create_flags_t etss_suite_asset_flags(void);
 
 /* Call the API as `client` from now on (the SPM's client id). */
 void etss_suite_as(int32_t client);
