@@ -4,15 +4,24 @@
 # merged into build/bench/results.csv, results.md and results.png.
 #   scripts/bench.sh          the full run (needs valgrind and gnuplot)
 #   scripts/bench.sh smoke    a quick native run that checks the program works
+# ETSS_BENCH_BINDING=jesd261 measures SFP1 parts served through the JESD261
+# HAL binding (build/release-jesd261, results in build/bench-results-jesd261).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-full}
+build=build/release
 out=build/bench-results
+options=()
+if [[ "${ETSS_BENCH_BINDING:-direct}" == jesd261 ]]; then
+  build=build/release-jesd261
+  out=build/bench-results-jesd261
+  options=(-DETSS_SFP1_VIA_JESD261=ON)
+fi
 mkdir -p "$out"
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/release -j"$(nproc)" --target etss-bench >"$out/build.log" 2>&1 \
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "${options[@]}" >/dev/null
+cmake --build "$build" -j"$(nproc)" --target etss-bench >"$out/build.log" 2>&1 \
   || { cat "$out/build.log"; exit 1; }
-bench=build/release/bench/etss-bench
+bench=$build/bench/etss-bench
 
 if [[ "$mode" == smoke ]]; then
   "$bench" --csv "$out/smoke.csv" 2>/dev/null
