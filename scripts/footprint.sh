@@ -24,7 +24,8 @@ components=(
   "filesystem|etss_fs"
   "secure flash API layer|etss_sf_api"
   "common layer|etss_sf_common"
-  "vendor layer (SFP1)|etss_sf_vendor_sfp1"
+  "JESD261 HAL and its binding|etss_jesd261"
+  "vendor layer (SFP1: packets, direct binding, JESD261 sub-steps)|etss_sf_vendor_sfp1"
   "vendor layer (RPMC binding)|etss_sf_vendor_rpmc"
   "RPMC driver|etss_rpmc"
   "crypto interface|etss_sf_crypto"
@@ -64,7 +65,9 @@ stack_report() {
       match($0, /sourcename: "[^"]*"/); s = substr($0, RSTART + 13, RLENGTH - 14)
       match($0, /targetname: "[^"]*"/); d = substr($0, RSTART + 13, RLENGTH - 14)
       if (d == "__indirect_call") {
-        if (s ~ /secureflash\/common\//) { d = "@vendor" } else next
+        if (s ~ /secureflash\/common\//) { d = "@vendor" }
+        else if (s ~ /secureflash\/jedec\/jesd261\//) { d = "@steps" }
+        else next
       }
       if (!((s, d) in seen)) { seen[s, d] = 1; calls[s] = calls[s] SUBSEP d }
     }
@@ -73,8 +76,11 @@ stack_report() {
       if (f in active) return 0  # recursion: none expected
       active[f] = 1
       best = 0; chain[f] = ""
-      if (f == "@vendor") {
-        for (c in frame) if (c ~ /sfp1_host\.c:sfp1_/ || c ~ /rpmc_binding\.c:rpmc_/) {
+      if (f == "@vendor" || f == "@steps") {
+        for (c in frame) if ((f == "@vendor" && (c ~ /sfp1_host\.c:sfp1_/ || c ~ /rpmc_binding\.c:rpmc_/ ||
+                                                 c ~ /jesd261_binding\.c:hal_/ ||
+                                                 (c ~ /^jesd261_/ && c !~ /secure_copy/))) ||
+                             (f == "@steps" && c ~ /sfp1_jesd261\.c:sfp1_/)) {
           w = depth(c); if (w > best) { best = w; chain[f] = c }
         }
         total = best
@@ -139,10 +145,11 @@ stack_report() {
   echo
   echo "Longest chain of static frames from each entry point, from GCC's call"
   echo "graph (\`-fcallgraph-info=su\`). The common layer's calls through the vendor"
-  echo "table are followed into every SFP1 and RPMC operation; the board's SPI driver and"
-  echo "the PSA calls (the SPM and the crypto service run on their own stacks)"
-  echo "are not included. A call through the vendor table counts as the deepest"
-  echo "of all operations, so the figure is an upper bound. Every frame is static"
+  echo "table are followed into every operation of the SFP1, RPMC and JESD261 bindings,"
+  echo "and the HAL's calls through its vendor steps into every SFP1 sub-step; the"
+  echo "board's SPI driver and the PSA calls (the SPM and the crypto service run on"
+  echo "their own stacks) are not included. A call through a table counts as the"
+  echo "deepest of all its operations, so the figure is an upper bound. Every frame is static"
   echo "(no VLA, no alloca): \`scripts/check-target.sh\` fails the test command otherwise."
   echo
   echo "| entry | bytes | deepest chain |"
