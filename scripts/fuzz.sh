@@ -6,6 +6,7 @@
 #   fuzz_sfdp              SFDP parsers (what any NOR part returns)
 #   fuzz_sf_frame          the secure flash model's frame parser and engine
 #   fuzz_sf_response       the host framework against hostile responses
+#   fuzz_sf_response_jesd261  the same through the JESD261 HAL binding
 #   fuzz_provision_config  the provisioning description parser
 #   fuzz_etss_ipc          the partition's request manager, from any client
 #   fuzz_fs_mount          the filesystem mounting a damaged zone
@@ -43,6 +44,8 @@ build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c secureflash/jedec/sfdp.c \
   secureflash/transport/spi_transaction.c
 build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
 build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
+build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf_response.c \
+  "${stack[@]}"
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c \
   partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
@@ -54,8 +57,8 @@ build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/prov
   devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \
   devmodel/nor_model_image.c
 
-for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_provision_config fuzz_etss_ipc \
-  fuzz_fs_mount; do
+for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_sf_response_jesd261 \
+  fuzz_provision_config fuzz_etss_ipc fuzz_fs_mount; do
   mkdir -p "$out/$target-corpus" "$out/$target-artifacts"
   # Inputs that once found a bug (tests/fuzz/regressions/<target>/) run first, every time.
   regressions=()
