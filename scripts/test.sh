@@ -12,21 +12,24 @@ steps=0
 
 step() { echo; echo "==== $* ===="; }
 done_step() { steps=$((steps + 1)); }
+# build_and_test DIR CMAKE_OPTIONS...: configure, build, run every ctest test.
+build_and_test() {
+  local dir=$1; shift
+  cmake -S . -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+  ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+}
 
 step "format"
 scripts/check-format.sh
 done_step
 
 step "host build (Debug) and tests"
-cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug >/dev/null
-cmake --build build/debug -j"$jobs"
-ctest --test-dir build/debug --output-on-failure -j"$jobs"
+build_and_test build/debug -DCMAKE_BUILD_TYPE=Debug
 done_step
 
 step "host build with SFP1 through the JESD261 HAL binding (ETSS_SFP1_VIA_JESD261) and tests"
-cmake -S . -B build/jesd261 -DCMAKE_BUILD_TYPE=Debug -DETSS_SFP1_VIA_JESD261=ON >/dev/null
-cmake --build build/jesd261 -j"$jobs"
-ctest --test-dir build/jesd261 --output-on-failure -j"$jobs"
+build_and_test build/jesd261 -DCMAKE_BUILD_TYPE=Debug -DETSS_SFP1_VIA_JESD261=ON
 done_step
 
 step "host build (Release): the optimiser's warnings, and what make run runs"
@@ -40,9 +43,7 @@ scripts/check-static.sh build/debug
 done_step
 
 step "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
-cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DETSS_SANITIZE=ON >/dev/null
-cmake --build build/sanitize -j"$jobs"
-ctest --test-dir build/sanitize --output-on-failure -j"$jobs"
+build_and_test build/sanitize -DCMAKE_BUILD_TYPE=Debug -DETSS_SANITIZE=ON
 done_step
 
 step "Cortex-M33 cross-build"
