@@ -66,7 +66,12 @@ int sf_rig_attach_with(struct sf_rig *r, uint8_t huk_seed, const struct sf_vendo
     sf_device_drop_sessions(&r->dev);
     int rc = import_huk(r, huk_seed);
     if (rc == SF_OK) {
-        rc = sf_device_init_with(&r->dev, model_spi_bind(&r->bus, r->nor), r->huk, 0u, vendor);
+        /* A tap on the wire stays there through the new discovery. */
+        const struct model_spi_tap *tap = r->bus.tap;
+        void *tap_ctx = r->bus.tap_ctx;
+        const struct etss_spi_driver *spi = model_spi_bind(&r->bus, r->nor);
+        model_spi_set_tap(&r->bus, tap, tap_ctx);
+        rc = sf_device_init_with(&r->dev, spi, r->huk, 0u, vendor);
     }
     if (rc == SF_OK) {
         rc = sf_api_init(&r->dev);

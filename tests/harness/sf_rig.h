@@ -29,7 +29,8 @@ extern const char sf_rig_default_config[];
 int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed);
 /* Provision through sf_api_provision from a config text. */
 int sf_rig_provision(struct sf_rig *r, const char *config_text);
-/* Re-discover after a power cycle or with another HUK, keeping the model. */
+/* Re-discover after a power cycle or with another HUK, keeping the model
+ * and any tap on the wire. */
 int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed);
 /* The same through one given vendor binding (NULL: discovery). */
 int sf_rig_attach_with(struct sf_rig *r, uint8_t huk_seed, const struct sf_vendor_ops *vendor);
