@@ -769,6 +769,20 @@ static void test_bad_arguments(void)
     sf_rig_close(&r);
 }
 
+/* The wipe every secret and asset buffer gets: exactly its bytes, all zero. */
+static void test_zeroize_wipes_exactly_the_buffer(void)
+{
+    uint8_t buf[40];
+    for (size_t len = 0; len <= 32; len += 7) {
+        memset(buf, 0xA5, sizeof(buf));
+        sf_crypto_zeroize(&buf[3], len);
+        for (size_t i = 0; i < sizeof(buf); i++) {
+            CHECK_EQ(buf[i], i >= 3 && i < 3 + len ? 0 : 0xA5);
+        }
+    }
+    sf_crypto_zeroize(NULL, 16); /* nothing to wipe: no fault */
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_sniffer_sees_no_plaintext_and_no_key),
     TEST_CASE(test_every_bit_flip_of_a_command_is_refused),
@@ -791,6 +805,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_sessions_reopen_after_reset_and_expiry),
     TEST_CASE(test_two_devices_at_once),
     TEST_CASE(test_bad_arguments),
+    TEST_CASE(test_zeroize_wipes_exactly_the_buffer),
 };
 
 TEST_MAIN("secure_channel", cases)
