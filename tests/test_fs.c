@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "etss_fs.h"
+#include "nor_flash.h"
 #include "sf_rig.h"
 #include "test_harness.h"
 
@@ -195,6 +196,45 @@ static void test_corruption_is_detected(void)
     sf_rig_close(&r);
 }
 
+/* Cells of the head's free space that are no longer erased (decay, or a
+ * plain program into an open zone): the next record goes to a freshly
+ * erased sector, not over them, and reads back after a remount. */
+static void test_garbage_in_free_space_is_never_written_over(void)
+{
+    static const char open_zone[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                    "read = open\nwrite = open\n"
+                                    "[binding]\nclient = -1\nzone = 0\ncounter = 0\n";
+    static const uint8_t garbage[2] = {0x74, 0x2F};
+    struct sf_rig r;
+    static struct etss_fs fs;
+    uint8_t data[64];
+    uint8_t got[64];
+    size_t n = 0;
+    CHECK_EQ(open_fs(&r, &fs, open_zone), ETSS_FS_OK);
+    fill(data, sizeof(data), 9);
+    CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1, data, sizeof(data), 0), ETSS_FS_OK);
+    /* A clean remount appends to the same head sector. */
+    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    CHECK(!fs.head_closed);
+    uint32_t head = fs.head_slot;
+    uint32_t spoiled = head * 4096u + fs.head_used + 200u;
+    CHECK_EQ(nor_flash_program(&r.dev.nor, spoiled, garbage, sizeof(garbage)), NOR_FLASH_OK);
+    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    CHECK(fs.head_closed);
+    fill(data, sizeof(data), 10);
+    for (uint64_t uid = 2; uid < 10; uid++) { /* enough to reach the spoiled cells */
+        CHECK_EQ(etss_fs_write(&fs, OWNER_A, uid, data, sizeof(data), 0), ETSS_FS_OK);
+    }
+    CHECK(fs.head_slot != head);
+    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    for (uint64_t uid = 2; uid < 10; uid++) {
+        CHECK_EQ(etss_fs_read(&fs, OWNER_A, uid, 0, got, sizeof(got), &n), ETSS_FS_OK);
+        CHECK_EQ(n, sizeof(data));
+        CHECK_MEM_EQ(got, data, sizeof(data));
+    }
+    sf_rig_close(&r);
+}
+
 static void test_bad_arguments(void)
 {
     struct sf_rig r;
@@ -377,6 +417,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_full_store_keeps_every_asset),
     TEST_CASE(test_index_limit),
     TEST_CASE(test_corruption_is_detected),
+    TEST_CASE(test_garbage_in_free_space_is_never_written_over),
     TEST_CASE(test_bad_arguments),
     TEST_CASE(test_power_cut_at_every_program_and_erase),
 };

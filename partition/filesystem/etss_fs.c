@@ -252,6 +252,25 @@ static int scan_read(struct etss_fs *fs, struct scan_window *w, uint32_t addr, u
     return ETSS_FS_OK;
 }
 
+/* Is [addr, end) erased? Appends go to the head's free space, and NOR
+ * programming only clears bits: a record written over cells that are not
+ * erased (decayed, or tampered with) would read back broken. */
+static int free_space_erased(struct etss_fs *fs, struct scan_window *w, uint32_t addr, uint32_t end,
+                             bool *erased)
+{
+    *erased = true;
+    while (addr < end && *erased) {
+        uint32_t n = end - addr < SCAN_WINDOW ? end - addr : SCAN_WINDOW;
+        int rc = device_read(fs, addr, w->bytes, n);
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        *erased = all_erased(w->bytes, n);
+        addr += n;
+    }
+    return ETSS_FS_OK;
+}
+
 /* Scan one log sector, applying its records; the newest record of the
  * whole log is held back in *pending until its data is checked. */
 static int scan_sector(struct etss_fs *fs, uint32_t slot, bool is_head, struct record *pending,
@@ -291,11 +310,22 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, bool is_head, struct r
         last_record = record_size(r.length);
         off += last_record;
     }
-    if (is_head) {
-        fs->head_used = off;
-        fs->head_closed = torn;
-    }
     sf_crypto_zeroize(window.bytes, window.len); /* it held small records' data too */
+    window.len = 0;
+    if (is_head) {
+        /* A torn record, or free space that is not all erased, closes the
+         * head: the next write starts a freshly erased sector. */
+        bool erased = !torn;
+        if (!torn && off + RECORD_HEADER_LEN < SECTOR_SIZE) {
+            int rc = free_space_erased(fs, &window, base + off + RECORD_HEADER_LEN,
+                                       base + SECTOR_SIZE, &erased);
+            if (rc != ETSS_FS_OK) {
+                return rc;
+            }
+        }
+        fs->head_used = off;
+        fs->head_closed = !erased;
+    }
     return ETSS_FS_OK;
 }
 

@@ -51,7 +51,7 @@ struct etss_fs {
     uint32_t head_seq;
     uint32_t tail_seq;
     uint32_t head_used; /* bytes of the head sector in use */
-    bool head_closed;   /* a torn write at its end: append elsewhere */
+    bool head_closed;   /* a torn write, or cells not erased, at its end: append elsewhere */
     /* A torn last record found at mount, to be marked invalid before the
      * next write. */
     bool invalidate_pending;
