@@ -133,6 +133,12 @@ static bool serves(const struct sf_device *d, enum need need)
     return false;
 }
 
+/* A part that offers counters and no storage (an RPMC). */
+static bool counters_only(const struct sf_device *d)
+{
+    return (d->features & (SF_FEATURE_COUNTERS | SF_FEATURE_ZONES)) == SF_FEATURE_COUNTERS;
+}
+
 /* A counters-only part the board binds the client to, whose root keys are
  * not written yet. Its counters are the client's: no other part's counter
  * may stand in for them meanwhile, or the value would jump when it comes up. */
@@ -140,7 +146,7 @@ static bool counters_part_pending(int32_t client_id)
 {
     for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
         const struct sf_device *d = &devices[i];
-        if (!device_present[i] || provisioned(i) || d->info.n_zones != 0u) {
+        if (!device_present[i] || provisioned(i) || !counters_only(d)) {
             continue;
         }
         for (size_t k = 0; k < d->n_host_bindings; k++) {
@@ -154,7 +160,7 @@ static bool counters_part_pending(int32_t client_id)
 
 /* The device that serves the client's request: one that binds the client
  * and has what the request needs. Counters come from a counters-only part
- * (no zones: an RPMC) when one binds the client. A bound client whose
+ * (an RPMC) when one binds the client. A bound client whose
  * devices lack the feature gets NOT_SUPPORTED; an unbound one, which has
  * nothing here, NOT_PERMITTED. */
 static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, struct sf_binding *b)
@@ -173,7 +179,7 @@ static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, str
                 continue;
             }
             bound = true;
-            bool preferred = need == NEED_COUNTERS && d->info.n_zones == 0u;
+            bool preferred = need == NEED_COUNTERS && counters_only(d);
             if (serves(d, need) && (pass == 1 || preferred)) {
                 *device = i;
                 return ETSS_SUCCESS;
