@@ -50,15 +50,6 @@ struct rpmc_model {
     uint8_t answer[RPMC_OP2_ANSWER_LEN];
 };
 
-static bool equal_ct(const uint8_t *a, const uint8_t *b, size_t n)
-{
-    uint8_t diff = 0u;
-    for (size_t i = 0; i < n; i++) {
-        diff = (uint8_t)(diff | (a[i] ^ b[i]));
-    }
-    return diff == 0u;
-}
-
 /* ---- persistence ---- */
 
 static void load_state(struct rpmc_model *m)
@@ -101,8 +92,8 @@ static uint8_t write_root_key(struct rpmc_model *m, struct counter_state *c, uin
     if (sf_crypto_hmac_with_key_bytes(key, m->in, RPMC_HEADER_LEN, mac, NULL) != SF_CRYPTO_OK) {
         return RPMC_ST_FATAL;
     }
-    bool ok = equal_ct(&mac[RPMC_TRUNCATED_SIG_SKIP], &m->in[RPMC_HEADER_LEN + RPMC_ROOT_KEY_LEN],
-                       RPMC_TRUNCATED_SIG_LEN);
+    bool ok = sf_crypto_equal(&mac[RPMC_TRUNCATED_SIG_SKIP],
+                              &m->in[RPMC_HEADER_LEN + RPMC_ROOT_KEY_LEN], RPMC_TRUNCATED_SIG_LEN);
     sf_crypto_zeroize(mac, sizeof(mac));
     if (!ok) {
         return RPMC_ST_ROOT_KEY;

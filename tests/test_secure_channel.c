@@ -783,6 +783,26 @@ static void test_zeroize_wipes_exactly_the_buffer(void)
     sf_crypto_zeroize(NULL, 16); /* nothing to wipe: no fault */
 }
 
+/* The constant-time compare of tags: any one differing byte, anywhere. */
+static void test_equal_finds_every_difference(void)
+{
+    uint8_t a[28];
+    uint8_t b[28];
+    for (size_t i = 0; i < sizeof(a); i++) {
+        a[i] = (uint8_t)(i * 37u);
+    }
+    memcpy(b, a, sizeof(b));
+    CHECK(sf_crypto_equal(a, b, sizeof(a)));
+    CHECK(sf_crypto_equal(a, b, 0));
+    for (size_t i = 0; i < sizeof(a); i++) {
+        for (unsigned bit = 0; bit < 8u; bit++) {
+            b[i] ^= (uint8_t)(1u << bit);
+            CHECK(!sf_crypto_equal(a, b, sizeof(a)));
+            b[i] ^= (uint8_t)(1u << bit);
+        }
+    }
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_sniffer_sees_no_plaintext_and_no_key),
     TEST_CASE(test_every_bit_flip_of_a_command_is_refused),
@@ -806,6 +826,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_two_devices_at_once),
     TEST_CASE(test_bad_arguments),
     TEST_CASE(test_zeroize_wipes_exactly_the_buffer),
+    TEST_CASE(test_equal_finds_every_difference),
 };
 
 TEST_MAIN("secure_channel", cases)

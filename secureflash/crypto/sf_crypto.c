@@ -173,6 +173,15 @@ int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, si
     return rc;
 }
 
+bool sf_crypto_equal(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    uint8_t diff = 0u;
+    for (size_t i = 0; i < n; i++) {
+        diff = (uint8_t)(diff | (a[i] ^ b[i]));
+    }
+    return diff == 0u;
+}
+
 /* memset called through a volatile pointer: the compiler cannot know what
  * it calls, so it never drops a wipe of a buffer that is not read again,
  * and the wipe runs at memset's speed (word-wise) instead of byte by byte. */

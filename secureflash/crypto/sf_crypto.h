@@ -8,6 +8,7 @@
 #ifndef ETSS_SF_CRYPTO_H
 #define ETSS_SF_CRYPTO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,10 @@ int sf_crypto_hmac_verify(sf_key_t key, const uint8_t *data, size_t len, const u
  * operation only; with `expected` (mac unused), a constant-time check. */
 int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, size_t len,
                                   uint8_t mac[32], const uint8_t *expected);
+
+/* Are a and b equal over n bytes? Time independent of where they differ
+ * (for tags and truncated MACs the PSA verify calls cannot take). */
+bool sf_crypto_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 /* Wipe a secret in a way the compiler cannot elide. */
 void sf_crypto_zeroize(void *buf, size_t len);

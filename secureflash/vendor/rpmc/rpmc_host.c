@@ -13,15 +13,6 @@
 
 #define MIN_TIMEOUT_US 1000u
 
-static bool equal_ct(const uint8_t *a, const uint8_t *b, size_t n)
-{
-    uint8_t diff = 0u;
-    for (size_t i = 0; i < n; i++) {
-        diff = (uint8_t)(diff | (a[i] ^ b[i]));
-    }
-    return diff == 0u;
-}
-
 static bool valid_counter(const struct rpmc *r, uint32_t counter)
 {
     return r != NULL && r->spi != NULL && counter < r->info.n_counters;
@@ -316,7 +307,7 @@ static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
         return rc;
     }
     /* The status byte is not signed; tag and counter are. */
-    bool tag_ok = equal_ct(&answer[RPMC_OP2_OFF_TAG], &msg[RPMC_HEADER_LEN], RPMC_TAG_LEN);
+    bool tag_ok = sf_crypto_equal(&answer[RPMC_OP2_OFF_TAG], &msg[RPMC_HEADER_LEN], RPMC_TAG_LEN);
     int v = sf_crypto_hmac_verify(key, &answer[RPMC_OP2_OFF_TAG], RPMC_TAG_LEN + RPMC_COUNTER_LEN,
                                   &answer[RPMC_OP2_OFF_SIGNATURE]);
     if (v == SF_CRYPTO_ERR) {
