@@ -166,10 +166,44 @@ static void test_limits(void)
     CHECK_EQ(provision_config_encode(NULL, (uint8_t *)text, sizeof(text), &len), -1);
 }
 
+/* The number syntax the description and the etss tool share. */
+static void test_numbers(void)
+{
+    static const char *const refused[] = {"",
+                                          "0x",
+                                          "-1",
+                                          "+1",
+                                          " 1",
+                                          "1 ",
+                                          "12a",
+                                          "0xg",
+                                          "1e3",
+                                          "0b1",
+                                          "18446744073709551616",
+                                          "0x10000000000000000"};
+    uint64_t v = 7;
+    CHECK(provision_config_parse_u64("0", &v));
+    CHECK_EQ(v, 0u);
+    CHECK(provision_config_parse_u64("4096", &v));
+    CHECK_EQ(v, 4096u);
+    CHECK(provision_config_parse_u64("0xFfFf", &v));
+    CHECK_EQ(v, 0xFFFFu);
+    CHECK(provision_config_parse_u64("18446744073709551615", &v));
+    CHECK_EQ(v, UINT64_MAX);
+    CHECK(provision_config_parse_u64("0xffffffffffffffff", &v));
+    CHECK_EQ(v, UINT64_MAX);
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        v = 7;
+        CHECK(!provision_config_parse_u64(refused[i], &v));
+        CHECK_EQ(v, 7u); /* untouched */
+    }
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_example_encodes_to_the_record_layout),
     TEST_CASE(test_mistakes_are_refused_with_their_line),
     TEST_CASE(test_limits),
+    TEST_CASE(test_numbers),
 };
 
 TEST_MAIN("provision_config", cases)

@@ -5,7 +5,6 @@
  * (tfm_etss_*) as the chosen client, and exits; the image carries the
  * device (array and internal state) from one run to the next.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -402,37 +401,11 @@ static void print_hex(const uint8_t *p, size_t n)
 
 /* ---- inputs ---- */
 
-/* Decimal or 0x hexadecimal digits, nothing else (no sign, no spaces). */
-static bool parse_u64(const char *text, uint64_t *out)
-{
-    uint64_t base = 10u;
-    uint64_t v = 0u;
-    const char *p = text;
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-        base = 16u;
-        p += 2;
-    }
-    if (*p == '\0') {
-        return false;
-    }
-    for (; *p != '\0'; p++) {
-        const char *digits = "0123456789abcdef";
-        const char *d = strchr(digits, tolower((unsigned char)*p));
-        uint64_t digit = d != NULL ? (uint64_t)(d - digits) : base;
-        if (digit >= base || v > (UINT64_MAX - digit) / base) {
-            return false;
-        }
-        v = v * base + digit;
-    }
-    *out = v;
-    return true;
-}
-
 static bool parse_client(const char *text, int32_t *out)
 {
     bool negative = text[0] == '-';
     uint64_t magnitude = 0u;
-    if (!parse_u64(negative ? text + 1 : text, &magnitude) || magnitude == 0u ||
+    if (!provision_config_parse_u64(negative ? text + 1 : text, &magnitude) || magnitude == 0u ||
         magnitude > (negative ? (uint64_t)INT32_MAX + 1u : (uint64_t)INT32_MAX)) {
         return false;
     }
@@ -479,7 +452,7 @@ static uint8_t *read_file(const char *path, size_t *len)
 
 static int prepare_uid(struct request *r)
 {
-    if (!parse_u64(r->words[0], &r->uid) || r->uid == ETSS_INVALID_UID) {
+    if (!provision_config_parse_u64(r->words[0], &r->uid) || r->uid == ETSS_INVALID_UID) {
         return usage_error("bad uid \"%s\": a uid is 1..2^64-1, decimal or 0x hex", r->words[0]);
     }
     return 0;
@@ -548,7 +521,7 @@ static int prepare_counter(struct request *r)
     if (!r->increment && strcmp(r->words[0], "get") != 0) {
         return usage_error("counter takes increment or get, not \"%s\"", r->words[0]);
     }
-    if (!parse_u64(r->words[1], &id) || id > UINT8_MAX) {
+    if (!provision_config_parse_u64(r->words[1], &id) || id > UINT8_MAX) {
         return usage_error("bad counter id \"%s\": a counter id is 0..255", r->words[1]);
     }
     r->counter = (uint8_t)id;
@@ -558,7 +531,7 @@ static int prepare_counter(struct request *r)
 static int prepare_random(struct request *r)
 {
     uint64_t n = 0u;
-    if (!parse_u64(r->words[0], &n) || n == 0u || n > RANDOM_MAX) {
+    if (!provision_config_parse_u64(r->words[0], &n) || n == 0u || n > RANDOM_MAX) {
         return usage_error("bad byte count \"%s\": random takes 1..%u", r->words[0], RANDOM_MAX);
     }
     r->random_len = (uint32_t)n;
@@ -860,7 +833,7 @@ static int find_option(const char *name)
 static int parse_number_option(const struct request *r, enum option_id opt, uint64_t *out)
 {
     const char *text = r->option_value[opt];
-    if (text != NULL && !parse_u64(text, out)) {
+    if (text != NULL && !provision_config_parse_u64(text, out)) {
         return usage_error("bad number \"%s\" for %s", text, option_specs[opt].name);
     }
     return 0;

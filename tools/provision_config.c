@@ -4,6 +4,7 @@
  * passes here is never refused by the part for its content, and reports
  * the first problem with its line number.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -73,38 +74,45 @@ static char *trim(char *s)
     return s;
 }
 
-/* A decimal or 0x-hex integer in [min, max], nothing else on the value. */
-static bool parse_number(const char *s, long long min, long long max, long long *out)
+bool provision_config_parse_u64(const char *text, uint64_t *out)
 {
-    bool negative = false;
-    unsigned base = 10u;
-    unsigned long long v = 0u;
-    if (*s == '-') {
-        negative = true;
-        s++;
-    }
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    uint64_t base = 10u;
+    uint64_t v = 0u;
+    const char *p = text;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
         base = 16u;
-        s += 2;
+        p += 2;
     }
-    if (*s == '\0') {
+    if (*p == '\0') {
         return false;
     }
-    for (; *s != '\0'; s++) {
-        unsigned d;
-        if (*s >= '0' && *s <= '9') {
-            d = (unsigned)(*s - '0');
-        } else if (base == 16u && *s >= 'a' && *s <= 'f') {
-            d = (unsigned)(*s - 'a') + 10u;
-        } else if (base == 16u && *s >= 'A' && *s <= 'F') {
-            d = (unsigned)(*s - 'A') + 10u;
+    for (; *p != '\0'; p++) {
+        uint64_t d;
+        if (*p >= '0' && *p <= '9') {
+            d = (uint64_t)(*p - '0');
+        } else if (*p >= 'a' && *p <= 'f') {
+            d = (uint64_t)(*p - 'a') + 10u;
+        } else if (*p >= 'A' && *p <= 'F') {
+            d = (uint64_t)(*p - 'A') + 10u;
         } else {
             return false;
         }
-        if (d >= base || v > (0xFFFFFFFFFFull - d) / base) {
-            return false; /* far beyond any field: stop before overflow */
+        if (d >= base || v > (UINT64_MAX - d) / base) {
+            return false;
         }
         v = v * base + d;
+    }
+    *out = v;
+    return true;
+}
+
+/* A number of the description in [min, max], an optional '-' first. */
+static bool parse_number(const char *s, long long min, long long max, long long *out)
+{
+    bool negative = *s == '-';
+    uint64_t v = 0u;
+    if (!provision_config_parse_u64(negative ? s + 1 : s, &v) || v > (uint64_t)LLONG_MAX) {
+        return false;
     }
     long long value = negative ? -(long long)v : (long long)v;
     if (value < min || value > max) {

@@ -8,11 +8,16 @@
 #ifndef ETSS_PROVISION_CONFIG_H
 #define ETSS_PROVISION_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "sfp1_protocol.h"
+
+/* The numbers of the description (and of the etss tool): decimal or 0x
+ * hexadecimal digits, nothing else; false on anything else or overflow. */
+bool provision_config_parse_u64(const char *text, uint64_t *out);
 
 struct provision_zone {
     uint32_t base;
