@@ -145,12 +145,13 @@ static bool counters_only(const struct sf_device *d)
 static bool counters_part_pending(int32_t client_id)
 {
     for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
-        const struct sf_device *d = &devices[i];
-        if (!device_present[i] || provisioned(i) || !counters_only(d)) {
+        if (!device_present[i] || provisioned(i) || !counters_only(&devices[i])) {
             continue;
         }
-        for (size_t k = 0; k < d->n_host_bindings; k++) {
-            if (d->host_bindings[k].client_id == client_id) {
+        size_t n = 0;
+        const struct sf_binding *bound = etss_platform_counter_bindings(i, &n);
+        for (size_t k = 0; k < n; k++) {
+            if (bound[k].client_id == client_id) {
                 return true;
             }
         }
