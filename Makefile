@@ -7,7 +7,7 @@
 DATA ?= data
 JOBS := $(shell nproc)
 
-.PHONY: run test setup build bench footprint target-qemu fuzz format clean
+.PHONY: run test setup build bench footprint target-qemu fuzz soak format clean
 
 setup:
 	@scripts/setup.sh
@@ -44,6 +44,16 @@ run: build
 
 test: setup
 	@scripts/test.sh
+
+# The filesystem campaigns at length: SOAK_TRIALS trials (default 2 million)
+# in the default build and a quarter as many with 4 KiB assets, on both cores.
+SOAK_TRIALS ?= 2000000
+soak: setup
+	@cmake -S . -B build/soak -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build/soak -j$(JOBS) --target test_fs_campaign test_fs_campaign_4k >/dev/null
+	@build/soak/tests/test_fs_campaign --trials $(SOAK_TRIALS) & \
+	 build/soak/tests/test_fs_campaign_4k --trials $$(($(SOAK_TRIALS) / 4)); s4=$$?; \
+	 wait $$!; s=$$?; exit $$((s | s4))
 
 # The benchmarks: table, CSV and plot in build/bench-results (docs/performance.md).
 bench:

@@ -47,11 +47,11 @@ build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
 build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf_response.c \
   "${stack[@]}"
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
-  partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c \
+  partition/filesystem/etss_fs.c partition/filesystem/etss_fs_zone.c partition/filesystem/etss_crc32.c \
   partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
   runtime/spm_core.c runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
   -lpthread
-build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c "${stack[@]}" \
+build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c tests/harness/fs_ram.c secureflash/crypto/sf_crypto.c \
   partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c
 build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/provision_config.c \
   devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \

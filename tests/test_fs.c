@@ -1,12 +1,19 @@
 /*
- * The ETSS filesystem on a real secure flash model: round trips, limits,
- * reclaiming under churn, corruption detection, its cost per write, and a
- * power cut at every program and erase of a scripted workload.
+ * The ETSS filesystem. On the secure flash model, through the zone
+ * storage the service uses: round trips, limits, reclaiming under churn,
+ * corruption detection, and a power cut at every program and erase of a
+ * scripted workload. On the RAM device: the format's identity, a read
+ * error at every read of a mount and of a reclaim, stuck bits, the
+ * capacity the documentation promises, and the three failures the
+ * randomized campaign was written against (tests/test_fs_campaign.c).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "etss_crc32.h"
 #include "etss_fs.h"
+#include "etss_fs_zone.h"
+#include "fs_ram.h"
 #include "nor_flash.h"
 #include "sf_rig.h"
 #include "test_harness.h"
@@ -29,13 +36,22 @@ static void fill(uint8_t *buf, size_t len, uint32_t seed)
     }
 }
 
+static struct etss_fs_zone zone;
+static struct etss_fs_storage zone_storage;
+
+static int mount_zone(struct sf_rig *r, struct etss_fs *fs, int32_t client)
+{
+    int rc = etss_fs_zone_storage(&zone, &r->dev, client, &zone_storage);
+    return rc == ETSS_FS_OK ? etss_fs_mount(fs, &zone_storage) : rc;
+}
+
 static int open_fs(struct sf_rig *r, struct etss_fs *fs, const char *config)
 {
     int rc = sf_rig_open(r, NULL, 1);
     if (rc == SF_OK) {
         rc = sf_rig_provision(r, config);
     }
-    return rc == SF_OK ? etss_fs_mount(fs, &r->dev, ZONE_CLIENT) : rc;
+    return rc == SF_OK ? mount_zone(r, fs, ZONE_CLIENT) : rc;
 }
 
 static void test_round_trip_and_remount(void)
@@ -68,7 +84,7 @@ static void test_round_trip_and_remount(void)
     /* A restart: everything as it was left. */
     nor_model_power_cycle(r.nor);
     sf_device_drop_sessions(&r.dev);
-    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
     CHECK_EQ(etss_fs_read(&fs, OWNER_A, 7, 0, got, sizeof(got), &n), ETSS_FS_OK);
     CHECK_MEM_EQ(got, a, sizeof(a));
     CHECK_EQ(etss_fs_info(&fs, OWNER_A, 7, &len, &flags), ETSS_FS_OK);
@@ -107,7 +123,7 @@ static void test_churn_reclaims_and_spreads_wear(void)
             CHECK_EQ(n, 200 + (i % 5) * 200);
             CHECK_MEM_EQ(got, data, n);
         }
-        CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK); /* and after a remount */
+        CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK); /* and after a remount */
     }
     uint32_t least = UINT32_MAX;
     uint32_t most = 0;
@@ -214,19 +230,19 @@ static void test_garbage_in_free_space_is_never_written_over(void)
     fill(data, sizeof(data), 9);
     CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1, data, sizeof(data), 0), ETSS_FS_OK);
     /* A clean remount appends to the same head sector. */
-    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
     CHECK(!fs.head_closed);
     uint32_t head = fs.head_slot;
-    uint32_t spoiled = head * 4096u + fs.head_used + 200u;
+    uint32_t spoiled = head * fs.sector_size + fs.head_used + 200u;
     CHECK_EQ(nor_flash_program(&r.dev.nor, spoiled, garbage, sizeof(garbage)), NOR_FLASH_OK);
-    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
     CHECK(fs.head_closed);
     fill(data, sizeof(data), 10);
     for (uint64_t uid = 2; uid < 10; uid++) { /* enough to reach the spoiled cells */
         CHECK_EQ(etss_fs_write(&fs, OWNER_A, uid, data, sizeof(data), 0), ETSS_FS_OK);
     }
     CHECK(fs.head_slot != head);
-    CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+    CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
     for (uint64_t uid = 2; uid < 10; uid++) {
         CHECK_EQ(etss_fs_read(&fs, OWNER_A, uid, 0, got, sizeof(got), &n), ETSS_FS_OK);
         CHECK_EQ(n, sizeof(data));
@@ -241,14 +257,26 @@ static void test_bad_arguments(void)
     static struct etss_fs fs;
     uint8_t b = 0;
     size_t n = 0;
-    CHECK_EQ(etss_fs_mount(NULL, NULL, 0), ETSS_FS_ERR_PARAM);
+    struct etss_fs_storage bad;
+    CHECK_EQ(etss_fs_mount(NULL, NULL), ETSS_FS_ERR_PARAM);
     CHECK_EQ(etss_fs_write(NULL, OWNER_A, 1, &b, 1, 0), ETSS_FS_ERR_PARAM);
     CHECK_EQ(open_fs(&r, &fs, small_zone), ETSS_FS_OK);
+    bad = zone_storage;
+    bad.read = NULL;
+    CHECK_EQ(etss_fs_mount(&fs, &bad), ETSS_FS_ERR_PARAM);
+    bad = zone_storage;
+    bad.erase_unit = 3000; /* not a power of two */
+    CHECK_EQ(etss_fs_mount(&fs, &bad), ETSS_FS_ERR_PARAM);
+    bad = zone_storage;
+    bad.size = 3u * fs.sector_size; /* fewer than four sectors */
+    CHECK_EQ(etss_fs_mount(&fs, &bad), ETSS_FS_ERR_ZONE);
+    CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
     CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1, NULL, 1, 0), ETSS_FS_ERR_PARAM);
     CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1, &b, ETSS_MAX_ASSET_SIZE + 1, 0), ETSS_FS_ERR_PARAM);
     CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1, 0, NULL, 1, &n), ETSS_FS_ERR_PARAM);
     CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1, 0, &b, 1, NULL), ETSS_FS_ERR_PARAM);
-    CHECK_EQ(etss_fs_mount(&fs, &r.dev, 4242), ETSS_FS_ERR_DEVICE); /* no such client */
+    CHECK_EQ(mount_zone(&r, &fs, 4242), ETSS_FS_ERR_DEVICE); /* no such client */
+    CHECK_EQ(etss_fs_zone_storage(NULL, &r.dev, ZONE_CLIENT, &bad), ETSS_FS_ERR_PARAM);
     sf_rig_close(&r);
 }
 
@@ -383,14 +411,14 @@ static void test_power_cut_at_every_program_and_erase(void)
         nor_model_disarm_power_loss(r.nor);
         nor_model_power_cycle(r.nor);
         CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
-        CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+        CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
         check_state(&fs, &before, &after, &violations);
         /* What the first mount decided stays decided: write on, remount,
          * and every other asset still reads the same. */
         snapshot(&fs, &seen);
         uint8_t probe[8] = "go on...";
         CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1, probe, sizeof(probe), 0), ETSS_FS_OK);
-        CHECK_EQ(etss_fs_mount(&fs, &r.dev, ZONE_CLIENT), ETSS_FS_OK);
+        CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
         snapshot(&fs, &again);
         CHECK_EQ(again.len[1], sizeof(probe));
         CHECK_MEM_EQ(again.data[1], probe, sizeof(probe));
@@ -411,6 +439,288 @@ static void test_power_cut_at_every_program_and_erase(void)
     CHECK(reclaimed >= 16); /* the ring went round: cuts also fell on reclaiming */
 }
 
+/* ---- on the RAM device ---- */
+
+#define RAM_UNIT 4096u
+#define UIDS 6u
+
+struct ram_fs {
+    struct fs_ram ram;
+    struct etss_fs_storage storage;
+    uint32_t seed[UIDS + 1]; /* what each uid holds: 0 absent */
+    uint32_t len[UIDS + 1];
+};
+
+static int ram_open(struct ram_fs *t, uint32_t sectors, struct etss_fs *fs)
+{
+    memset(t->seed, 0, sizeof(t->seed));
+    if (fs_ram_init(&t->ram, sectors * RAM_UNIT, RAM_UNIT, 7) != 0) {
+        return -1;
+    }
+    fs_ram_storage(&t->ram, &t->storage);
+    return etss_fs_mount(fs, &t->storage);
+}
+
+/* Step k of a workload that takes a small ring round: writes of 0..2,000
+ * bytes over six uids, every fifth step a removal. */
+static int ram_step_over(struct ram_fs *t, struct etss_fs *fs, uint32_t k, uint32_t uids)
+{
+    static uint8_t data[ETSS_MAX_ASSET_SIZE];
+    uint32_t uid = 1u + (k * 7u) % uids;
+    if (k % 5u == 4u) {
+        int rc = etss_fs_remove(fs, OWNER_A, uid);
+        t->seed[uid] = 0;
+        return rc == ETSS_FS_ERR_NOT_FOUND ? ETSS_FS_OK : rc;
+    }
+    t->seed[uid] = k + 1u;
+    t->len[uid] = (k * 389u) % 2001u;
+    fill(data, t->len[uid], t->seed[uid]);
+    return etss_fs_write(fs, OWNER_A, uid, data, t->len[uid], 0);
+}
+
+static int ram_step(struct ram_fs *t, struct etss_fs *fs, uint32_t k)
+{
+    return ram_step_over(t, fs, k, UIDS);
+}
+
+/* Every uid holds exactly what the workload left. */
+static void ram_check(struct ram_fs *t, struct etss_fs *fs)
+{
+    static uint8_t want[ETSS_MAX_ASSET_SIZE];
+    static uint8_t got[ETSS_MAX_ASSET_SIZE];
+    for (uint32_t uid = 1; uid <= UIDS; uid++) {
+        size_t n = 0;
+        int rc = etss_fs_read(fs, OWNER_A, uid, 0, got, sizeof(got), &n);
+        if (t->seed[uid] == 0u) {
+            CHECK_EQ(rc, ETSS_FS_ERR_NOT_FOUND);
+            continue;
+        }
+        CHECK_EQ(rc, ETSS_FS_OK);
+        CHECK_EQ(n, t->len[uid]);
+        fill(want, t->len[uid], t->seed[uid]);
+        CHECK_MEM_EQ(got, want, n);
+    }
+    CHECK_EQ(etss_fs_check(fs), ETSS_FS_OK);
+}
+
+/* Write a sector header as another build would, over slot 0. */
+static void forge_sector_zero(struct ram_fs *t, const uint8_t *h, size_t len)
+{
+    memset(t->ram.mem, 0xFF, RAM_UNIT);
+    memcpy(t->ram.mem, h, len);
+}
+
+/* The sector header names the format version and the geometry; a zone
+ * written with another is refused with ETSS_FS_ERR_FORMAT, never read. */
+static void test_format_version_and_geometry_are_checked(void)
+{
+    static struct ram_fs t;
+    static struct etss_fs fs;
+    uint8_t h[40];
+    CHECK_EQ(ram_open(&t, 16, &fs), ETSS_FS_OK);
+    CHECK_EQ(ram_step(&t, &fs, 0), ETSS_FS_OK);
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+    CHECK_HELPER(ram_check(&t, &fs));
+    /* The same zone seen with another erase unit: another geometry. */
+    struct etss_fs_storage other = t.storage;
+    other.erase_unit = 2u * RAM_UNIT;
+    CHECK_EQ(etss_fs_mount(&fs, &other), ETSS_FS_ERR_FORMAT);
+    memcpy(h, t.ram.mem, sizeof(h));
+    CHECK_EQ(h[4], 2); /* format version 2 */
+    /* Written by a build with 4 KiB assets (the field at 16, CRC redone). */
+    h[16] = 0x00;
+    h[17] = 0x10;
+    uint32_t crc = etss_crc32(0u, h, 28u);
+    memcpy(&h[28], &crc, 4u);
+    forge_sector_zero(&t, h, sizeof(h));
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_FORMAT);
+    /* A later format version. */
+    memcpy(h, t.ram.mem, sizeof(h));
+    h[16] = 0x00;
+    h[17] = 0x08;
+    h[4] = 3;
+    crc = etss_crc32(0u, h, 28u);
+    memcpy(&h[28], &crc, 4u);
+    forge_sector_zero(&t, h, sizeof(h));
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_FORMAT);
+    /* Format 1 (no version: magic, sequence, tail, CRC). */
+    static const uint8_t v1[12] = {0x45, 0x54, 0x46, 0x53, 1, 0, 0, 0, 1, 0, 0, 0};
+    memcpy(h, v1, sizeof(v1));
+    crc = etss_crc32(0u, h, 12u);
+    memcpy(&h[12], &crc, 4u);
+    forge_sector_zero(&t, h, 16u);
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_FORMAT);
+    fs_ram_free(&t.ram);
+}
+
+/* A bit flipped in any one read of a mount never changes what mount
+ * believes: every read that decides is checked and read again. */
+static void test_read_error_at_every_read_of_a_mount(void)
+{
+    static struct ram_fs t;
+    static struct etss_fs fs;
+    CHECK_EQ(ram_open(&t, 6, &fs), ETSS_FS_OK);
+    for (uint32_t k = 0; k < 60u; k++) {
+        CHECK_EQ(ram_step(&t, &fs, k), ETSS_FS_OK);
+    }
+    CHECK(etss_fs_stats()->sectors_reclaimed > 0u);
+    uint64_t reads0 = t.ram.reads;
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+    uint64_t reads = t.ram.reads - reads0;
+    uint32_t retried0 = etss_fs_stats()->reads_retried;
+    for (uint64_t k = 1; k <= reads; k++) {
+        fs_ram_flip_read(&t.ram, k);
+        CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+        fs_ram_flip_read(&t.ram, 0);
+        CHECK_HELPER(ram_check(&t, &fs));
+    }
+    printf("  a flipped bit in each of the %llu reads of a mount: same answers (%u re-reads)\n",
+           (unsigned long long)reads, etss_fs_stats()->reads_retried - retried0);
+    CHECK(reads > 10u);
+    fs_ram_free(&t.ram);
+}
+
+/* A bit flipped in any one read of a write that reclaims: the copies are
+ * checked before they are programmed, never a bad copy, nothing lost. */
+static void test_read_error_at_every_read_of_a_reclaim(void)
+{
+    static struct ram_fs t;
+    static struct ram_fs saved;
+    static struct etss_fs fs;
+    static uint8_t image[9u * RAM_UNIT];
+    CHECK_EQ(ram_open(&t, 9, &fs), ETSS_FS_OK); /* room for six 2 KiB assets */
+    /* All six uids once, then only two: the others must be copied when
+     * the ring comes round. Find a step whose write reclaims with copies. */
+    uint32_t k = 0;
+    for (; k < UIDS; k++) {
+        CHECK_EQ(ram_step(&t, &fs, k), ETSS_FS_OK);
+    }
+    uint32_t copied = 0;
+    for (; copied == 0u && k < 400u; k++) {
+        memcpy(image, t.ram.mem, sizeof(image));
+        saved = t;
+        uint32_t before = etss_fs_stats()->records_copied;
+        CHECK_EQ(ram_step_over(&t, &fs, k, 2), ETSS_FS_OK);
+        copied = etss_fs_stats()->records_copied - before;
+    }
+    CHECK(copied > 0u);
+    k--;
+    uint32_t lost0 = etss_fs_stats()->records_lost;
+    /* Replay that step from the saved image with a flip in each read. */
+    memcpy(t.ram.mem, image, sizeof(image));
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+    uint64_t reads0 = t.ram.reads;
+    CHECK_EQ(ram_step_over(&t, &fs, k, 2), ETSS_FS_OK);
+    uint64_t reads = t.ram.reads - reads0;
+    for (uint64_t n = 1; n <= reads; n++) {
+        memcpy(t.ram.mem, image, sizeof(image));
+        memcpy(t.seed, saved.seed, sizeof(t.seed));
+        memcpy(t.len, saved.len, sizeof(t.len));
+        CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+        fs_ram_flip_read(&t.ram, n);
+        CHECK_EQ(ram_step_over(&t, &fs, k, 2), ETSS_FS_OK);
+        fs_ram_flip_read(&t.ram, 0);
+        CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+        CHECK_HELPER(ram_check(&t, &fs));
+    }
+    printf("  a flipped bit in each of the %llu reads of a write that copies %u records\n",
+           (unsigned long long)reads, copied);
+    CHECK_EQ(etss_fs_stats()->records_lost, lost0);
+    CHECK_EQ(t.ram.overprograms, 0);
+    fs_ram_free(&t.ram);
+}
+
+/* Bits that stay wrong. A record header in mid-sector that no re-read
+ * fixes: mount refuses (DATA_CORRUPT) rather than serve older values. A
+ * record whose data stays bad when it must be moved: it is not copied, a
+ * LOST record keeps its place (reads say DATA_CORRUPT, its flags stay),
+ * and it can be replaced or removed. */
+static void test_stuck_bits(void)
+{
+    static struct ram_fs t;
+    static struct etss_fs fs;
+    static uint8_t data[300];
+    static uint8_t got[300];
+    uint32_t len = 0;
+    uint8_t flags = 0;
+    size_t n = 0;
+    CHECK_EQ(ram_open(&t, 5, &fs), ETSS_FS_OK);
+    fill(data, sizeof(data), 1);
+    for (uint64_t uid = 1; uid <= 3; uid++) {
+        CHECK_EQ(etss_fs_write(&fs, OWNER_A, uid, data, 100, (uint8_t)uid), ETSS_FS_OK);
+    }
+    uint32_t second = fs.entries[1].addr;
+    CHECK_EQ(fs_ram_stick(&t.ram, second + 5u, 0x07u, 0x07u), 0); /* three bits of its uid */
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_CORRUPT);
+    t.ram.n_stuck = 0;
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+
+    /* uid 1's data goes bad for good; churn uid 9 until its sector is
+     * reclaimed. */
+    uint32_t first = fs.entries[0].addr;
+    CHECK_EQ(fs_ram_stick(&t.ram, first + 40u, 0xFFu, 0x5Au), 0);
+    CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1, 0, got, sizeof(got), &n), ETSS_FS_ERR_CORRUPT);
+    uint32_t lost0 = etss_fs_stats()->records_lost;
+    for (uint32_t i = 0; etss_fs_stats()->records_lost == lost0 && i < 200u; i++) {
+        CHECK_EQ(etss_fs_write(&fs, OWNER_A, 9, data, sizeof(data), 0), ETSS_FS_OK);
+    }
+    CHECK_EQ(etss_fs_stats()->records_lost, lost0 + 1u);
+    CHECK_EQ(t.ram.overprograms, 0);
+    for (int pass = 0; pass < 2; pass++) { /* and after a remount: LOST is on the flash */
+        CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1, 0, got, sizeof(got), &n), ETSS_FS_ERR_CORRUPT);
+        CHECK_EQ(etss_fs_info(&fs, OWNER_A, 1, &len, &flags), ETSS_FS_ERR_CORRUPT);
+        CHECK_EQ(flags, 1);
+        CHECK_EQ(etss_fs_read(&fs, OWNER_A, 2, 0, got, sizeof(got), &n), ETSS_FS_OK);
+        CHECK_MEM_EQ(got, data, 100);
+        CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+    }
+    CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1, data, 50, 0), ETSS_FS_OK);
+    CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1, 0, got, sizeof(got), &n), ETSS_FS_OK);
+    CHECK_EQ(n, 50);
+    CHECK_EQ(etss_fs_remove(&fs, OWNER_A, 2), ETSS_FS_OK);
+    fs_ram_free(&t.ram);
+}
+
+/* The documented capacity, (n - 1) / 2 sectors of payload, is accepted in
+ * any mix of sizes, and churn at that fill never corners the log. */
+static void test_capacity_holds_under_churn(void)
+{
+    static const uint32_t geometries[] = {4, 5, 8, 16, 33};
+    static struct etss_fs fs;
+    static uint8_t data[ETSS_MAX_ASSET_SIZE];
+    static struct ram_fs t;
+    CHECK_EQ(etss_fs_capacity(0x10000, 4096), 7u * 4056u); /* a 64 KiB zone */
+    CHECK_EQ(etss_fs_capacity(3u * 4096u, 4096), 0);
+    uint64_t rng = 3;
+    for (size_t g = 0; g < sizeof(geometries) / sizeof(geometries[0]); g++) {
+        uint32_t n = geometries[g];
+        CHECK_EQ(ram_open(&t, n, &fs), ETSS_FS_OK);
+        CHECK_EQ(fs.capacity, (n - 1u) / 2u * (RAM_UNIT - 40u));
+        uint32_t sizes[ETSS_MAX_ASSETS_PER_ZONE] = {0};
+        uint32_t live = 0;
+        for (uint32_t i = 0; i < 3000u; i++) {
+            uint32_t uid = (uint32_t)(fs_ram_next(&rng) % ETSS_MAX_ASSETS_PER_ZONE);
+            uint32_t len = (uint32_t)(fs_ram_next(&rng) % (ETSS_MAX_ASSET_SIZE + 1u));
+            uint32_t after = live - sizes[uid] + etss_fs_record_size(len);
+            int rc = etss_fs_write(&fs, OWNER_A, uid, data, len, 0);
+            if (after <= fs.capacity) {
+                CHECK_EQ(rc, ETSS_FS_OK);
+                live = after;
+                sizes[uid] = etss_fs_record_size(len);
+            } else {
+                CHECK_EQ(rc, ETSS_FS_ERR_NO_SPACE);
+            }
+        }
+        printf("  %u sectors: %u of %u bytes used after churn\n", n, live, fs.capacity);
+        if (n <= 16u) { /* the index holds enough to fill these */
+            CHECK(live + 2u * etss_fs_record_size(ETSS_MAX_ASSET_SIZE) > fs.capacity);
+        }
+        CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+        CHECK_EQ(fs.live_bytes, live);
+        fs_ram_free(&t.ram);
+    }
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_round_trip_and_remount),
     TEST_CASE(test_churn_reclaims_and_spreads_wear),
@@ -420,6 +730,11 @@ static const struct test_case cases[] = {
     TEST_CASE(test_garbage_in_free_space_is_never_written_over),
     TEST_CASE(test_bad_arguments),
     TEST_CASE(test_power_cut_at_every_program_and_erase),
+    TEST_CASE(test_format_version_and_geometry_are_checked),
+    TEST_CASE(test_read_error_at_every_read_of_a_mount),
+    TEST_CASE(test_read_error_at_every_read_of_a_reclaim),
+    TEST_CASE(test_stuck_bits),
+    TEST_CASE(test_capacity_holds_under_churn),
 };
 
 TEST_MAIN("fs", cases)

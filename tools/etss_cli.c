@@ -170,6 +170,8 @@ static const char *etss_err_name(etss_err_t err)
         return "ETSS_ERR_INVALID_SIGNATURE";
     case ETSS_ERR_DATA_CORRUPT:
         return "ETSS_ERR_DATA_CORRUPT";
+    case ETSS_ERR_DATA_INVALID:
+        return "ETSS_ERR_DATA_INVALID";
     case ETSS_ERR_DEPENDENCY_NEEDED:
         return "ETSS_ERR_DEPENDENCY_NEEDED";
     case ETSS_ERR_CURRENTLY_INSTALLING:
@@ -357,6 +359,11 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
         break;
     case ETSS_ERR_DATA_CORRUPT:
         snprintf(msg, size, "the stored data failed its integrity check");
+        break;
+    case ETSS_ERR_DATA_INVALID:
+        snprintf(msg, size,
+                 "the zone holds a filesystem of another format version or geometry "
+                 "(written by another build)");
         break;
     case ETSS_ERR_SERVICE_FAILURE:
         snprintf(msg, size,

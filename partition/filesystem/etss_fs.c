@@ -1,45 +1,54 @@
 /*
- * The ETSS filesystem (format and reasoning: docs/filesystem.md).
+ * The ETSS filesystem (format, invariants and why they hold:
+ * docs/filesystem.md).
  *
- * Invariants the code keeps:
- * - Sectors are started in ring order; sequence numbers grow by one per
- *   started sector; the log is the run of sectors tail_seq..head_seq.
- * - Records are appended in order, never rewritten (only marked invalid:
- *   a NOR program can clear bits of a written word). So only the last
- *   record of the log can be torn, and the newest record of a uid is its
- *   current value.
- * - Reclaiming takes the oldest sector: its current records are copied to
- *   the head, everything else in it is older than the rest of the log, so
- *   removal records there can be dropped.
+ * In short:
+ * - Sectors are started in ring order with sequence numbers one apart;
+ *   the log is the run tail_seq..head_seq, and every sector in it has a
+ *   valid header with the sequence number its ring position implies.
+ * - The tail only moves on once the tail sector's current records are
+ *   copied; the move is recorded in the head's header at once (an advance
+ *   word programmed to 0), so the committed log never names a sector that
+ *   may be erased, and a sector is erased only when it lies outside it.
+ * - Records are appended, never rewritten (only a state word cleared).
+ *   Only the newest record of the log can be torn.
+ * - At least one ring slot is free between operations. A reclaim whose
+ *   copies do not fit the head starts a "target" sector for them; if a
+ *   power cut stops it before the tail advance, mount erases the target
+ *   (its records are copies) and the slot is free again.
  */
 #include <string.h>
 
 #include "etss_bytes.h"
 #include "etss_crc32.h"
 #include "etss_fs.h"
-#include "sf_api.h"
+#include "sf_crypto.h"
+
+#define FORMAT_VERSION 2u
+
+#define SECTOR_MAGIC 0x53465445u /* "ETFS" */
+#define SECTOR_HEADER_LEN 40u
+#define SECTOR_CRC_OFFSET 28u
+#define SECTOR_ADVANCE_OFFSET 32u
+#define MAX_ADVANCES 2u
+#define SECTOR_TARGET 0x0001u /* started to take one reclaim's copies */
 
 #define RECORD_HEADER_LEN 32u
-#define MAX_RECORD (RECORD_HEADER_LEN + ETSS_MAX_ASSET_SIZE)
-
-/* A filesystem sector is as many 4 KiB erase units as the largest record
- * needs: one with the default 2 KiB assets. */
-#define ERASE_UNIT 4096u
-#define SECTOR_HEADER_LEN 16u
-#define SECTOR_UNITS ((SECTOR_HEADER_LEN + MAX_RECORD + ERASE_UNIT - 1u) / ERASE_UNIT)
-#define SECTOR_SIZE (SECTOR_UNITS * ERASE_UNIT)
-#define SECTOR_MAGIC 0x53465445u /* "ETFS" */
-#define SECTOR_PAYLOAD (SECTOR_SIZE - SECTOR_HEADER_LEN)
-
 #define RECORD_MAGIC 0x4552u /* "RE" */
 #define RECORD_ASSET 1u
 #define RECORD_REMOVAL 2u
-#define RECORD_VALID 0xFFFFFFFFu /* state word as written; cleared to invalidate */
+#define RECORD_LOST 3u /* the asset exists but its value could not be moved */
 #define STATE_OFFSET 28u
+#define WORD_CLEAR 0xFFFFFFFFu /* a state or advance word as written */
+/* A state or advance word is set when it is programmed to 0; one cut short
+ * is taken either way (both are safe, docs/filesystem.md). A few flipped
+ * bits of a clear word, a transient read error, never make it set. */
+#define WORD_SET_BELOW 24
+#define MAX_RECORD (RECORD_HEADER_LEN + ((ETSS_MAX_ASSET_SIZE + 3u) & ~3u))
 
-/* Sectors the log keeps free: one for the next head, one for reclaiming. */
-#define RESERVED_SECTORS 2u
 #define MIN_SECTORS 4u
+/* Reads of one thing before its check is taken as failed for good. */
+#define READ_TRIES 8u
 
 struct record {
     uint8_t kind;
@@ -51,18 +60,52 @@ struct record {
     uint32_t state;
 };
 
+struct sector {
+    uint16_t flags;
+    uint32_t seq;
+    uint32_t tail;
+    uint32_t advances;
+    bool partial_advance; /* an advance word set but not 0: a cut mid-program */
+};
+
+enum sector_kind { SECTOR_VALID, SECTOR_NONE };
+
 static struct etss_fs_stats stats;
 /* One record in flight (partition: one request at a time). */
 static uint8_t record_buf[MAX_RECORD];
 
-static uint32_t record_size(uint32_t length)
+uint32_t etss_fs_record_size(uint32_t len)
 {
-    return RECORD_HEADER_LEN + ((length + 3u) & ~3u);
+    return RECORD_HEADER_LEN + ((len + 3u) & ~3u);
 }
 
-static uint32_t slot_addr(uint32_t slot)
+static bool geometry_ok(uint32_t erase_unit)
 {
-    return slot * SECTOR_SIZE;
+    return erase_unit >= 256u && erase_unit <= 65536u && (erase_unit & (erase_unit - 1u)) == 0u;
+}
+
+uint32_t etss_fs_sector_size(uint32_t erase_unit)
+{
+    return geometry_ok(erase_unit)
+               ? (SECTOR_HEADER_LEN + MAX_RECORD + erase_unit - 1u) / erase_unit * erase_unit
+               : 0u;
+}
+
+uint32_t etss_fs_capacity(uint32_t zone_size, uint32_t erase_unit)
+{
+    if (!geometry_ok(erase_unit)) {
+        return 0;
+    }
+    uint32_t sector = etss_fs_sector_size(erase_unit);
+    uint32_t n = zone_size / sector;
+    /* Reclaiming cannot corner itself while the current records fit in
+     * (n - 1) / 2 sectors' payloads (docs/filesystem.md, "Space"). */
+    return n < MIN_SECTORS ? 0u : (n - 1u) / 2u * (sector - SECTOR_HEADER_LEN);
+}
+
+static uint32_t slot_addr(const struct etss_fs *fs, uint32_t slot)
+{
+    return slot * fs->sector_size;
 }
 
 static uint32_t log_length(const struct etss_fs *fs)
@@ -70,37 +113,189 @@ static uint32_t log_length(const struct etss_fs *fs)
     return fs->has_log ? fs->head_seq - fs->tail_seq + 1u : 0u;
 }
 
+static uint32_t free_slots(const struct etss_fs *fs)
+{
+    return fs->n_sectors - log_length(fs);
+}
+
 static uint32_t slot_of_seq(const struct etss_fs *fs, uint32_t seq)
 {
     return (fs->head_slot + fs->n_sectors - (fs->head_seq - seq) % fs->n_sectors) % fs->n_sectors;
 }
 
-/* ---- the device, through the secure flash API layer ---- */
-
-static int device_read(struct etss_fs *fs, uint32_t addr, void *buf, size_t len)
+static uint32_t seq_of_addr(const struct etss_fs *fs, uint32_t addr)
 {
-    return sf_api_read(fs->dev, fs->zone_client, addr, buf, len) == SF_OK ? ETSS_FS_OK
-                                                                          : ETSS_FS_ERR_DEVICE;
+    uint32_t slot = addr / fs->sector_size;
+    return fs->head_seq - (fs->head_slot + fs->n_sectors - slot) % fs->n_sectors;
+}
+
+static uint32_t head_room(const struct etss_fs *fs)
+{
+    return fs->has_log && !fs->head_closed ? fs->sector_size - fs->head_used : 0u;
+}
+
+static bool word_set(uint32_t w)
+{
+    return __builtin_popcount(w) < WORD_SET_BELOW;
+}
+
+static bool all_erased(const uint8_t *p, size_t len)
+{
+    uint8_t and_all = 0xFFu;
+    for (size_t i = 0; i < len; i++) {
+        and_all &= p[i];
+    }
+    return and_all == 0xFFu;
+}
+
+/* ---- the storage ---- */
+
+static int storage_read(struct etss_fs *fs, uint32_t addr, void *buf, size_t len)
+{
+    return fs->storage.read(fs->storage.ctx, addr, buf, len) == 0 ? ETSS_FS_OK : ETSS_FS_ERR_DEVICE;
 }
 
 /* A failed write leaves RAM and flash out of step: only a mount can
  * resynchronise them. */
-static int device_write_failed(struct etss_fs *fs)
+static int write_failed(struct etss_fs *fs)
 {
     fs->mounted = false;
     return ETSS_FS_ERR_DEVICE;
 }
 
-static int device_program(struct etss_fs *fs, uint32_t addr, const void *data, size_t len)
+static int storage_prog(struct etss_fs *fs, uint32_t addr, const void *data, size_t len)
 {
-    return sf_api_program(fs->dev, fs->zone_client, addr, data, len) == SF_OK
-               ? ETSS_FS_OK
-               : device_write_failed(fs);
+    return fs->storage.prog(fs->storage.ctx, addr, data, len) == 0 ? ETSS_FS_OK : write_failed(fs);
+}
+
+static int storage_erase_sector(struct etss_fs *fs, uint32_t slot)
+{
+    for (uint32_t off = 0; off < fs->sector_size; off += fs->storage.erase_unit) {
+        if (fs->storage.erase(fs->storage.ctx, slot_addr(fs, slot) + off) != 0) {
+            return write_failed(fs);
+        }
+    }
+    return ETSS_FS_OK;
+}
+
+/* The failed reads of one thing. A check that fails is read again, up to
+ * READ_TRIES times, unless SAME_BAD_READS failed reads in a row brought the
+ * same bytes: then they are bad on the flash, not on the way (one flipped
+ * bit that comes back in the same place is not rare enough to stop at two). */
+#define SAME_BAD_READS 4u
+
+struct retry {
+    uint32_t tries;
+    uint32_t same;
+    uint32_t last_crc;
+};
+
+static bool read_again(struct retry *t, const void *bytes, size_t len)
+{
+    uint32_t crc = etss_crc32(0u, bytes, len);
+    t->same = t->tries > 0u && crc == t->last_crc ? t->same + 1u : 1u;
+    t->tries++;
+    t->last_crc = crc;
+    if (t->same == SAME_BAD_READS || t->tries == READ_TRIES) {
+        return false;
+    }
+    stats.reads_retried++;
+    return true;
+}
+
+/* ---- sector headers ---- */
+
+static void encode_sector(const struct etss_fs *fs, uint8_t *h, uint16_t flags, uint32_t seq,
+                          uint32_t tail)
+{
+    etss_put_le32(h, SECTOR_MAGIC);
+    h[4] = (uint8_t)FORMAT_VERSION;
+    h[5] = (uint8_t)(FORMAT_VERSION >> 8);
+    h[6] = (uint8_t)flags;
+    h[7] = (uint8_t)(flags >> 8);
+    etss_put_le32(&h[8], fs->storage.erase_unit);
+    etss_put_le32(&h[12], fs->sector_size);
+    etss_put_le32(&h[16], ETSS_MAX_ASSET_SIZE);
+    etss_put_le32(&h[20], seq);
+    etss_put_le32(&h[24], tail);
+    etss_put_le32(&h[SECTOR_CRC_OFFSET], etss_crc32(0u, h, SECTOR_CRC_OFFSET));
+    etss_put_le32(&h[SECTOR_ADVANCE_OFFSET], WORD_CLEAR);
+    etss_put_le32(&h[SECTOR_ADVANCE_OFFSET + 4u], WORD_CLEAR);
+}
+
+/* ETSS_FS_OK: a header of this format and geometry; ETSS_FS_ERR_FORMAT: a
+ * whole header of another; ETSS_FS_ERR_CORRUPT: no header. */
+static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sector *s)
+{
+    if (etss_get_le32(h) != SECTOR_MAGIC) {
+        return ETSS_FS_ERR_CORRUPT;
+    }
+    if (etss_get_le32(&h[12]) == etss_crc32(0u, h, 12u)) {
+        return ETSS_FS_ERR_FORMAT; /* format 1: magic, sequence, tail, CRC */
+    }
+    if (etss_get_le32(&h[SECTOR_CRC_OFFSET]) != etss_crc32(0u, h, SECTOR_CRC_OFFSET)) {
+        return ETSS_FS_ERR_CORRUPT;
+    }
+    if ((uint32_t)(h[4] | (h[5] << 8)) != FORMAT_VERSION ||
+        etss_get_le32(&h[8]) != fs->storage.erase_unit ||
+        etss_get_le32(&h[12]) != fs->sector_size || etss_get_le32(&h[16]) != ETSS_MAX_ASSET_SIZE) {
+        return ETSS_FS_ERR_FORMAT;
+    }
+    s->flags = (uint16_t)(h[6] | (h[7] << 8));
+    s->seq = etss_get_le32(&h[20]);
+    s->tail = etss_get_le32(&h[24]);
+    s->advances = 0;
+    s->partial_advance = false;
+    for (uint32_t i = 0; i < MAX_ADVANCES; i++) {
+        uint32_t w = etss_get_le32(&h[SECTOR_ADVANCE_OFFSET + 4u * i]);
+        s->advances += word_set(w);
+        s->partial_advance = s->partial_advance || (word_set(w) && w != 0u);
+    }
+    return ETSS_FS_OK;
+}
+
+/* A sector's header, checked: a failed check is read again. *kind is
+ * SECTOR_NONE when no read passes (an erased, half-erased or half-started
+ * sector). */
+static int read_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum sector_kind *kind)
+{
+    uint8_t h[SECTOR_HEADER_LEN];
+    struct retry t = {0};
+    *kind = SECTOR_NONE;
+    do {
+        int rc = storage_read(fs, slot_addr(fs, slot), h, sizeof(h));
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        if (all_erased(h, sizeof(h))) {
+            return ETSS_FS_OK;
+        }
+        rc = decode_sector(fs, h, s);
+        if (rc == ETSS_FS_ERR_FORMAT) {
+            return rc;
+        }
+        if (rc == ETSS_FS_OK) {
+            *kind = SECTOR_VALID;
+            return ETSS_FS_OK;
+        }
+    } while (read_again(&t, h, sizeof(h)));
+    return ETSS_FS_OK;
 }
 
 /* ---- record headers ---- */
 
-static void encode_header(uint8_t *h, const struct record *r)
+/* A record's header check covers where it stands (sequence number of its
+ * sector and its address): a record image found anywhere else, an old
+ * record of a reused sector, or one written inside another's data, fails. */
+static uint32_t header_crc(uint32_t seq, uint32_t addr, const uint8_t *h)
+{
+    uint8_t where[8];
+    etss_put_le32(where, seq);
+    etss_put_le32(&where[4], addr);
+    return etss_crc32(etss_crc32(0u, where, sizeof(where)), h, 24u);
+}
+
+static void encode_header(uint8_t *h, const struct record *r, uint32_t seq, uint32_t addr)
 {
     h[0] = (uint8_t)RECORD_MAGIC;
     h[1] = (uint8_t)(RECORD_MAGIC >> 8);
@@ -111,15 +306,15 @@ static void encode_header(uint8_t *h, const struct record *r)
     etss_put_le32(&h[12], (uint32_t)r->owner);
     etss_put_le32(&h[16], r->length);
     etss_put_le32(&h[20], r->data_crc);
-    etss_put_le32(&h[24], etss_crc32(0u, h, 24u));
-    etss_put_le32(&h[STATE_OFFSET], RECORD_VALID);
+    etss_put_le32(&h[24], header_crc(seq, addr, h));
+    etss_put_le32(&h[STATE_OFFSET], WORD_CLEAR);
 }
 
-/* false: not a record (erased, torn or foreign bytes). */
-static bool decode_header(const uint8_t *h, struct record *r)
+/* false: not a record of this place (erased, torn, damaged or foreign). */
+static bool decode_header(const uint8_t *h, uint32_t seq, uint32_t addr, struct record *r)
 {
     if (h[0] != (uint8_t)RECORD_MAGIC || h[1] != (uint8_t)(RECORD_MAGIC >> 8) ||
-        etss_get_le32(&h[24]) != etss_crc32(0u, h, 24u)) {
+        etss_get_le32(&h[24]) != header_crc(seq, addr, h)) {
         return false;
     }
     r->kind = h[2];
@@ -130,16 +325,27 @@ static bool decode_header(const uint8_t *h, struct record *r)
     r->data_crc = etss_get_le32(&h[20]);
     r->state = etss_get_le32(&h[STATE_OFFSET]);
     return (r->kind == RECORD_ASSET && r->length <= ETSS_MAX_ASSET_SIZE) ||
-           (r->kind == RECORD_REMOVAL && r->length == 0u);
+           ((r->kind == RECORD_REMOVAL || r->kind == RECORD_LOST) && r->length == 0u);
 }
 
-static bool all_erased(const uint8_t *p, size_t len)
+/* Read the whole record at `addr` into record_buf until it checks out,
+ * header (of this place) and data. */
+static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struct record *r,
+                       bool *intact)
 {
-    uint8_t and_all = 0xFFu;
-    for (size_t i = 0; i < len; i++) {
-        and_all &= p[i];
-    }
-    return and_all == 0xFFu;
+    uint32_t size = etss_fs_record_size(length);
+    uint32_t seq = seq_of_addr(fs, addr);
+    struct retry t = {0};
+    do {
+        int rc = storage_read(fs, addr, record_buf, size);
+        if (rc != ETSS_FS_OK) {
+            sf_crypto_zeroize(record_buf, size);
+            return rc;
+        }
+        *intact = decode_header(record_buf, seq, addr, r) && r->length == length &&
+                  etss_crc32(0u, &record_buf[RECORD_HEADER_LEN], length) == r->data_crc;
+    } while (!*intact && read_again(&t, record_buf, size));
+    return ETSS_FS_OK;
 }
 
 /* ---- the index ---- */
@@ -171,13 +377,20 @@ static struct etss_fs_entry *free_entry(struct etss_fs *fs)
     return NULL;
 }
 
+static uint32_t entry_size(const struct etss_fs_entry *e)
+{
+    return etss_fs_record_size(e->length);
+}
+
 /* Make the index say what a record at `addr` says. */
 static int apply(struct etss_fs *fs, const struct record *r, uint32_t addr)
 {
     struct etss_fs_entry *e = find(fs, r->owner, r->uid);
+    if (e != NULL) {
+        fs->live_bytes -= entry_size(e);
+    }
     if (r->kind == RECORD_REMOVAL) {
         if (e != NULL) {
-            fs->live_bytes -= record_size(e->length);
             e->used = false;
         }
         return ETSS_FS_OK;
@@ -190,59 +403,55 @@ static int apply(struct etss_fs *fs, const struct record *r, uint32_t addr)
         e->used = true;
         e->uid = r->uid;
         e->owner = r->owner;
-    } else {
-        fs->live_bytes -= record_size(e->length);
     }
     e->length = r->length;
     e->addr = addr;
     e->flags = r->flags;
-    fs->live_bytes += record_size(r->length);
+    e->lost = r->kind == RECORD_LOST;
+    fs->live_bytes += entry_size(e);
+    return ETSS_FS_OK;
+}
+
+static int add_pending_zero(struct etss_fs *fs, uint32_t addr)
+{
+    if (fs->n_pending == ETSS_FS_PENDING_ZEROES) {
+        return ETSS_FS_ERR_CORRUPT; /* more half-written words than cuts can leave */
+    }
+    fs->pending_zero[fs->n_pending++] = addr;
     return ETSS_FS_OK;
 }
 
 /* ---- mount ---- */
 
-static bool read_sector_header(struct etss_fs *fs, uint32_t slot, uint32_t *seq, uint32_t *tail)
-{
-    uint8_t h[SECTOR_HEADER_LEN];
-    if (device_read(fs, slot_addr(slot), h, sizeof(h)) != ETSS_FS_OK ||
-        etss_get_le32(h) != SECTOR_MAGIC || etss_get_le32(&h[12]) != etss_crc32(0u, h, 12u)) {
-        return false;
-    }
-    *seq = etss_get_le32(&h[4]);
-    *tail = etss_get_le32(&h[8]);
-    return true;
-}
-
-/* Is the record at `addr` whole? Its data must match its checksum. */
-static int record_intact(struct etss_fs *fs, uint32_t addr, const struct record *r, bool *intact)
-{
-    int rc = device_read(fs, addr + RECORD_HEADER_LEN, record_buf, r->length);
-    *intact = rc == ETSS_FS_OK && etss_crc32(0u, record_buf, r->length) == r->data_crc;
-    sf_crypto_zeroize(record_buf, r->length);
-    return rc;
-}
-
-/* Mount reads record headers through a window: one secure read brings
- * the headers of several small records. After a large record the next
- * header is far away, and a header-sized read is cheaper. */
+/* Mount reads record headers through a window: one read brings the
+ * headers of several small records. After a large record the next header
+ * is far away, and a header-sized read is cheaper. */
 #define SCAN_WINDOW 256u
 
-struct scan_window {
+struct scan {
+    uint32_t seq;
+    uint32_t base;
     uint32_t start;
     uint32_t len;
     uint8_t bytes[SCAN_WINDOW];
+    /* The newest record seen so far, held back until its data is checked. */
+    struct record pending;
+    uint32_t pending_addr;
+    bool have_pending;
 };
 
-static int scan_read(struct etss_fs *fs, struct scan_window *w, uint32_t addr, uint32_t end,
-                     uint32_t last_record, uint8_t *out)
+static struct scan scan_state;
+
+static int scan_read(struct etss_fs *fs, struct scan *w, uint32_t addr, uint32_t last_record,
+                     uint8_t *out)
 {
+    uint32_t end = w->base + fs->sector_size;
     if (addr < w->start || addr + RECORD_HEADER_LEN > w->start + w->len) {
         uint32_t want =
             last_record <= SCAN_WINDOW - RECORD_HEADER_LEN ? SCAN_WINDOW : RECORD_HEADER_LEN;
         w->start = addr;
         w->len = end - addr < want ? end - addr : want;
-        int rc = device_read(fs, addr, w->bytes, w->len);
+        int rc = storage_read(fs, addr, w->bytes, w->len);
         if (rc != ETSS_FS_OK) {
             w->len = 0;
             return rc;
@@ -252,197 +461,301 @@ static int scan_read(struct etss_fs *fs, struct scan_window *w, uint32_t addr, u
     return ETSS_FS_OK;
 }
 
+enum header_kind { HEADER_ERASED, HEADER_VALID, HEADER_BAD };
+
+/* The record header at `addr`, checked: a header that fails is read again. */
+static int read_record_header(struct etss_fs *fs, struct scan *w, uint32_t addr,
+                              uint32_t last_record, struct record *r, enum header_kind *kind)
+{
+    uint8_t h[RECORD_HEADER_LEN];
+    struct retry t = {0};
+    int rc = scan_read(fs, w, addr, last_record, h);
+    while (rc == ETSS_FS_OK) {
+        if (all_erased(h, sizeof(h))) {
+            *kind = HEADER_ERASED;
+            return ETSS_FS_OK;
+        }
+        if (decode_header(h, w->seq, addr, r)) {
+            *kind = HEADER_VALID;
+            return ETSS_FS_OK;
+        }
+        if (!read_again(&t, h, sizeof(h))) {
+            *kind = HEADER_BAD;
+            return ETSS_FS_OK;
+        }
+        rc = storage_read(fs, addr, h, sizeof(h));
+    }
+    return rc;
+}
+
+/* After a header that stays bad: is there a record of this sector further
+ * on? Then one in the middle was lost, and mount must not guess. If not,
+ * the bad header is where a cut stopped the last write of the sector. A
+ * flipped bit can hide a header but never make one, so each window is
+ * searched in several reads. */
+static int valid_record_after(struct etss_fs *fs, struct scan *w, uint32_t off, bool *found)
+{
+    *found = false;
+    for (uint32_t at = off + 4u; at + RECORD_HEADER_LEN <= fs->sector_size && !*found;) {
+        uint32_t n = fs->sector_size - at < SCAN_WINDOW ? fs->sector_size - at : SCAN_WINDOW;
+        uint32_t i = 0;
+        for (uint32_t tries = 0; tries < SAME_BAD_READS && !*found; tries++) {
+            int rc = storage_read(fs, w->base + at, w->bytes, n);
+            if (rc != ETSS_FS_OK) {
+                return rc;
+            }
+            struct record r;
+            for (i = 0; i + RECORD_HEADER_LEN <= n && !*found; i += 4u) {
+                *found = decode_header(&w->bytes[i], w->seq, w->base + at + i, &r);
+            }
+        }
+        at += i;
+    }
+    w->len = 0;
+    return ETSS_FS_OK;
+}
+
 /* Is [addr, end) erased? Appends go to the head's free space, and NOR
  * programming only clears bits: a record written over cells that are not
- * erased (decayed, or tampered with) would read back broken. */
-static int free_space_erased(struct etss_fs *fs, struct scan_window *w, uint32_t addr, uint32_t end,
+ * erased (decayed, or tampered with) would read back broken. One erased
+ * read is believed; "not erased" must read the same twice. */
+static int free_space_erased(struct etss_fs *fs, struct scan *w, uint32_t addr, uint32_t end,
                              bool *erased)
 {
     *erased = true;
     while (addr < end && *erased) {
         uint32_t n = end - addr < SCAN_WINDOW ? end - addr : SCAN_WINDOW;
-        int rc = device_read(fs, addr, w->bytes, n);
-        if (rc != ETSS_FS_OK) {
-            return rc;
-        }
-        *erased = all_erased(w->bytes, n);
-        addr += n;
-    }
-    return ETSS_FS_OK;
-}
-
-/* Scan one log sector, applying its records; the newest record of the
- * whole log is held back in *pending until its data is checked. */
-static int scan_sector(struct etss_fs *fs, uint32_t slot, bool is_head, struct record *pending,
-                       uint32_t *pending_addr, bool *have_pending)
-{
-    static struct scan_window window;
-    uint32_t base = slot_addr(slot);
-    uint32_t off = SECTOR_HEADER_LEN;
-    uint32_t last_record = 0;
-    bool torn = false;
-    window.len = 0;
-    while (off + RECORD_HEADER_LEN <= SECTOR_SIZE) {
-        uint8_t h[RECORD_HEADER_LEN];
-        struct record r;
-        int rc = scan_read(fs, &window, base + off, base + SECTOR_SIZE, last_record, h);
-        if (rc != ETSS_FS_OK) {
-            return rc;
-        }
-        if (all_erased(h, sizeof(h))) {
-            break;
-        }
-        if (!decode_header(h, &r) || off + record_size(r.length) > SECTOR_SIZE) {
-            torn = true; /* a write cut short: nothing follows it in this sector */
-            break;
-        }
-        if (r.state == RECORD_VALID) {
-            if (*have_pending) {
-                rc = apply(fs, pending, *pending_addr);
-                if (rc != ETSS_FS_OK) {
-                    return rc;
-                }
-            }
-            *pending = r;
-            *pending_addr = base + off;
-            *have_pending = true;
-        }
-        last_record = record_size(r.length);
-        off += last_record;
-    }
-    sf_crypto_zeroize(window.bytes, window.len); /* it held small records' data too */
-    window.len = 0;
-    if (is_head) {
-        /* A torn record, or free space that is not all erased, closes the
-         * head: the next write starts a freshly erased sector. */
-        bool erased = !torn;
-        if (!torn && off + RECORD_HEADER_LEN < SECTOR_SIZE) {
-            int rc = free_space_erased(fs, &window, base + off + RECORD_HEADER_LEN,
-                                       base + SECTOR_SIZE, &erased);
+        struct retry t = {0};
+        do {
+            int rc = storage_read(fs, addr, w->bytes, n);
             if (rc != ETSS_FS_OK) {
                 return rc;
             }
+            *erased = all_erased(w->bytes, n);
+        } while (!*erased && read_again(&t, w->bytes, n));
+        addr += n;
+    }
+    w->len = 0;
+    return ETSS_FS_OK;
+}
+
+/* Scan one sector of the log, applying its records; the newest record of
+ * the whole log is held back until its data is checked. */
+static int scan_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, bool is_head)
+{
+    struct scan *w = &scan_state;
+    uint32_t off = SECTOR_HEADER_LEN;
+    uint32_t last_record = 0;
+    bool torn = false;
+    int rc = ETSS_FS_OK;
+    w->seq = seq;
+    w->base = slot_addr(fs, slot);
+    w->len = 0;
+    while (rc == ETSS_FS_OK && off + RECORD_HEADER_LEN <= fs->sector_size) {
+        struct record r;
+        enum header_kind kind;
+        rc = read_record_header(fs, w, w->base + off, last_record, &r, &kind);
+        if (rc != ETSS_FS_OK || kind == HEADER_ERASED) {
+            break;
+        }
+        if (kind == HEADER_BAD) {
+            bool later = false;
+            rc = valid_record_after(fs, w, off, &later);
+            if (rc == ETSS_FS_OK && later) {
+                rc = ETSS_FS_ERR_CORRUPT; /* a record in mid-sector is lost for good */
+            }
+            torn = true; /* a write cut short: nothing follows it in this sector */
+            break;
+        }
+        uint32_t size = etss_fs_record_size(r.length);
+        if (off + size > fs->sector_size) {
+            rc = ETSS_FS_ERR_CORRUPT; /* a checked header cannot say this */
+            break;
+        }
+        if (!word_set(r.state)) {
+            if (w->have_pending) {
+                rc = apply(fs, &w->pending, w->pending_addr);
+            }
+            w->pending = r;
+            w->pending_addr = w->base + off;
+            w->have_pending = true;
+        } else if (r.state != 0u) { /* an invalidation cut short: finish it */
+            rc = add_pending_zero(fs, w->base + off + STATE_OFFSET);
+        }
+        last_record = size;
+        off += size;
+    }
+    sf_crypto_zeroize(w->bytes, sizeof(w->bytes)); /* it held small records' data too */
+    w->len = 0;
+    if (rc == ETSS_FS_OK && is_head) {
+        /* A torn record, or free space that is not all erased, closes the
+         * head: the next write starts a freshly erased sector. */
+        bool erased = !torn;
+        if (!torn && off + RECORD_HEADER_LEN < fs->sector_size) {
+            rc = free_space_erased(fs, w, w->base + off + RECORD_HEADER_LEN,
+                                   w->base + fs->sector_size, &erased);
         }
         fs->head_used = off;
         fs->head_closed = !erased;
     }
-    return ETSS_FS_OK;
+    return rc;
 }
 
-static uint32_t capacity_of(uint32_t n_sectors)
+/* The newest record: whole, or torn by a power cut (the old value stands,
+ * and the record is marked invalid before anything is written after it,
+ * or a later mount would take it for a good record). */
+static int settle_newest(struct etss_fs *fs)
 {
-    /* Worst case, each sector wastes just under one record at its end. */
-    return (n_sectors - RESERVED_SECTORS) * (SECTOR_PAYLOAD - MAX_RECORD);
+    struct scan *w = &scan_state;
+    if (!w->have_pending) {
+        return ETSS_FS_OK;
+    }
+    bool intact = w->pending.kind != RECORD_ASSET;
+    if (!intact) {
+        struct record r;
+        int rc = read_record(fs, w->pending_addr, w->pending.length, &r, &intact);
+        sf_crypto_zeroize(record_buf, etss_fs_record_size(w->pending.length));
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+    }
+    return intact ? apply(fs, &w->pending, w->pending_addr)
+                  : add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
 }
 
-int etss_fs_mount(struct etss_fs *fs, struct sf_device *dev, int32_t zone_client)
+/* Mount proper; sets *undo when the head is a reclaim's target whose
+ * reclaim a cut interrupted. */
+static int mount_log(struct etss_fs *fs, bool *undo)
 {
-    uint32_t zone_size = 0;
-    if (fs == NULL || dev == NULL) {
-        return ETSS_FS_ERR_PARAM;
-    }
-    memset(fs, 0, sizeof(*fs));
-    fs->dev = dev;
-    fs->zone_client = zone_client;
-    if (sf_api_zone_size(dev, zone_client, &zone_size) != SF_OK) {
-        return ETSS_FS_ERR_DEVICE;
-    }
-    fs->n_sectors = zone_size / SECTOR_SIZE;
-    if (fs->n_sectors < MIN_SECTORS) {
-        return ETSS_FS_ERR_ZONE;
-    }
-    fs->capacity = capacity_of(fs->n_sectors);
-
-    /* The head is the sector with the highest sequence number. */
+    struct sector head = {0};
+    *undo = false;
     for (uint32_t slot = 0; slot < fs->n_sectors; slot++) {
-        uint32_t seq = 0;
-        uint32_t tail = 0;
-        if (read_sector_header(fs, slot, &seq, &tail) && (!fs->has_log || seq > fs->head_seq)) {
+        struct sector s;
+        enum sector_kind kind;
+        int rc = read_sector(fs, slot, &s, &kind);
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        if (kind == SECTOR_VALID && (!fs->has_log || s.seq > fs->head_seq)) {
             fs->has_log = true;
             fs->head_slot = slot;
-            fs->head_seq = seq;
-            fs->tail_seq = tail;
+            fs->head_seq = s.seq;
+            head = s;
         }
     }
     if (!fs->has_log) {
-        fs->mounted = true; /* blank zone: the first write starts the log */
-        return ETSS_FS_OK;
+        return ETSS_FS_OK; /* blank zone: the first write starts the log */
     }
-    if (fs->tail_seq > fs->head_seq || log_length(fs) > fs->n_sectors - 1u) {
+    fs->tail_seq = head.tail + head.advances;
+    fs->head_advances = head.advances;
+    if (head.tail > fs->head_seq || fs->tail_seq > fs->head_seq || log_length(fs) > fs->n_sectors) {
         return ETSS_FS_ERR_CORRUPT;
     }
-
-    struct record pending;
-    uint32_t pending_addr = 0;
-    bool have_pending = false;
+    if ((head.flags & SECTOR_TARGET) != 0u && head.advances == 0u) {
+        *undo = true;
+        return ETSS_FS_OK;
+    }
+    if (head.partial_advance) {
+        int rc = add_pending_zero(fs, slot_addr(fs, fs->head_slot) + SECTOR_ADVANCE_OFFSET +
+                                          4u * (head.advances - 1u));
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+    }
+    scan_state.have_pending = false;
     for (uint32_t seq = fs->tail_seq; seq <= fs->head_seq; seq++) {
         uint32_t slot = slot_of_seq(fs, seq);
-        uint32_t found = 0;
-        uint32_t tail = 0;
-        if (!read_sector_header(fs, slot, &found, &tail) || found != seq) {
-            return ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+        struct sector s;
+        enum sector_kind kind;
+        int rc = read_sector(fs, slot, &s, &kind);
+        if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s.seq != seq)) {
+            rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
         }
-        int rc = scan_sector(fs, slot, seq == fs->head_seq, &pending, &pending_addr, &have_pending);
+        if (rc == ETSS_FS_OK) {
+            rc = scan_sector(fs, slot, seq, seq == fs->head_seq);
+        }
         if (rc != ETSS_FS_OK) {
             return rc;
         }
     }
-    if (have_pending) {
-        bool intact = false;
-        int rc = pending.kind == RECORD_ASSET ? record_intact(fs, pending_addr, &pending, &intact)
-                                              : ETSS_FS_OK;
-        if (rc != ETSS_FS_OK) {
-            return rc;
+    return settle_newest(fs);
+}
+
+static void reset(struct etss_fs *fs, const struct etss_fs_storage *storage)
+{
+    memset(fs, 0, sizeof(*fs));
+    fs->storage = *storage;
+    fs->sector_size = etss_fs_sector_size(storage->erase_unit);
+    fs->n_sectors = storage->size / fs->sector_size;
+    fs->capacity = etss_fs_capacity(storage->size, storage->erase_unit);
+}
+
+static int finish(struct etss_fs *fs, int rc);
+
+int etss_fs_mount(struct etss_fs *fs, const struct etss_fs_storage *storage)
+{
+    if (fs == NULL || storage == NULL || storage->read == NULL || storage->prog == NULL ||
+        storage->erase == NULL || !geometry_ok(storage->erase_unit)) {
+        return ETSS_FS_ERR_PARAM;
+    }
+    reset(fs, storage);
+    if (fs->n_sectors < MIN_SECTORS) {
+        return ETSS_FS_ERR_ZONE;
+    }
+    bool undo = false;
+    int rc = mount_log(fs, &undo);
+    if (rc == ETSS_FS_OK && undo) {
+        /* Its records are copies whose originals still stand in the tail,
+         * which never advanced: erase it, and the slot is free again. */
+        rc = storage_erase_sector(fs, fs->head_slot);
+        stats.reclaims_undone++;
+        reset(fs, storage);
+        if (rc == ETSS_FS_OK) {
+            rc = mount_log(fs, &undo);
         }
-        if (pending.kind == RECORD_REMOVAL || intact) {
-            rc = apply(fs, &pending, pending_addr);
-        } else {
-            /* Torn by a power cut: the old value stands. Mark it before
-             * anything is written after it, or a later mount would take
-             * it for a good record. */
-            fs->invalidate_pending = true;
-            fs->invalidate_addr = pending_addr + STATE_OFFSET;
+        if (rc == ETSS_FS_OK && undo) {
+            rc = ETSS_FS_ERR_CORRUPT; /* two targets in a row: not a log we wrote */
         }
-        if (rc != ETSS_FS_OK) {
-            return rc;
-        }
+    }
+    if (rc != ETSS_FS_OK) {
+        memset(fs->entries, 0, sizeof(fs->entries));
+        return rc;
     }
     fs->mounted = true;
-    return ETSS_FS_OK;
+    return finish(fs, ETSS_FS_OK);
 }
 
 /* ---- appending ---- */
 
-static int flush_invalidation(struct etss_fs *fs)
+static int flush_pending_zeroes(struct etss_fs *fs)
 {
-    static const uint8_t cleared[4] = {0u, 0u, 0u, 0u};
-    if (!fs->invalidate_pending) {
-        return ETSS_FS_OK;
+    static const uint8_t zero[4] = {0u, 0u, 0u, 0u};
+    while (fs->n_pending > 0u) {
+        int rc = storage_prog(fs, fs->pending_zero[fs->n_pending - 1u], zero, sizeof(zero));
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        fs->n_pending--;
     }
-    int rc = device_program(fs, fs->invalidate_addr, cleared, sizeof(cleared));
-    if (rc == ETSS_FS_OK) {
-        fs->invalidate_pending = false;
-    }
-    return rc;
+    return ETSS_FS_OK;
 }
 
-/* Erase the next ring slot and make it the head. */
-static int start_sector(struct etss_fs *fs)
+/* Erase the next ring slot and make it the head. Never a slot of the log. */
+static int start_sector(struct etss_fs *fs, uint16_t flags)
 {
     uint8_t h[SECTOR_HEADER_LEN];
+    if (fs->has_log && free_slots(fs) == 0u) {
+        return ETSS_FS_ERR_INTERNAL;
+    }
     uint32_t slot = fs->has_log ? (fs->head_slot + 1u) % fs->n_sectors : 0u;
     uint32_t seq = fs->has_log ? fs->head_seq + 1u : 1u;
     uint32_t tail = fs->has_log ? fs->tail_seq : seq;
-    for (uint32_t unit = 0; unit < SECTOR_UNITS; unit++) {
-        if (sf_api_erase(fs->dev, fs->zone_client, slot_addr(slot) + unit * ERASE_UNIT) != SF_OK) {
-            return device_write_failed(fs);
-        }
+    int rc = storage_erase_sector(fs, slot);
+    if (rc != ETSS_FS_OK) {
+        return rc;
     }
-    etss_put_le32(h, SECTOR_MAGIC);
-    etss_put_le32(&h[4], seq);
-    etss_put_le32(&h[8], tail);
-    etss_put_le32(&h[12], etss_crc32(0u, h, 12u));
-    int rc = device_program(fs, slot_addr(slot), h, sizeof(h));
+    encode_sector(fs, h, flags, seq, tail);
+    rc = storage_prog(fs, slot_addr(fs, slot), h, SECTOR_ADVANCE_OFFSET);
     if (rc != ETSS_FS_OK) {
         return rc;
     }
@@ -452,98 +765,135 @@ static int start_sector(struct etss_fs *fs)
     fs->has_log = true;
     fs->head_used = SECTOR_HEADER_LEN;
     fs->head_closed = false;
+    fs->head_advances = 0;
     stats.sectors_started++;
+    stats.reclaim_targets += (flags & SECTOR_TARGET) != 0u;
     return ETSS_FS_OK;
 }
 
-static int reserve(struct etss_fs *fs, uint32_t size, bool reclaiming);
-
-/* Reclaim the oldest sector: copy its current records to the head. */
-static int reclaim_oldest(struct etss_fs *fs)
+/* Program a record at the end of the head; record_buf holds its data. */
+static int program_record(struct etss_fs *fs, const struct record *r, uint32_t *addr)
 {
-    if (log_length(fs) < 2u) {
-        return ETSS_FS_ERR_NO_SPACE;
+    uint32_t size = etss_fs_record_size(r->length);
+    *addr = slot_addr(fs, fs->head_slot) + fs->head_used;
+    encode_header(record_buf, r, fs->head_seq, *addr);
+    if (size > RECORD_HEADER_LEN + r->length) {
+        memset(&record_buf[RECORD_HEADER_LEN + r->length], 0xFF,
+               size - RECORD_HEADER_LEN - r->length);
     }
-    uint32_t base = slot_addr(slot_of_seq(fs, fs->tail_seq));
-    for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
-        struct etss_fs_entry *e = &fs->entries[i];
-        if (!e->used || e->addr < base || e->addr >= base + SECTOR_SIZE) {
-            continue;
-        }
-        uint32_t size = record_size(e->length);
-        int rc = reserve(fs, size, true);
-        if (rc == ETSS_FS_OK) {
-            /* Copied as stored: a record that fails its check stays
-             * detectably bad instead of being laundered. */
-            rc = device_read(fs, e->addr, record_buf, size);
-        }
-        uint32_t to = slot_addr(fs->head_slot) + fs->head_used;
-        if (rc == ETSS_FS_OK) {
-            rc = device_program(fs, to, record_buf, size);
-        }
-        sf_crypto_zeroize(record_buf, size);
+    int rc = storage_prog(fs, *addr, record_buf, size);
+    sf_crypto_zeroize(record_buf, size); /* asset data: on the flash only */
+    if (rc == ETSS_FS_OK) {
+        fs->head_used += size;
+    }
+    return rc;
+}
+
+/* Move one current record of the tail to the head: read until it checks
+ * out; one that never does is not copied, a LOST record says so. */
+static int copy_record(struct etss_fs *fs, struct etss_fs_entry *e)
+{
+    struct record r;
+    bool intact = e->lost;
+    if (!e->lost) {
+        int rc = read_record(fs, e->addr, e->length, &r, &intact);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
-        e->addr = to;
-        fs->head_used += size;
+    }
+    if (e->lost || !intact) {
+        sf_crypto_zeroize(record_buf, entry_size(e));
+        r = (struct record){
+            .kind = RECORD_LOST, .flags = e->flags, .uid = e->uid, .owner = e->owner};
+        stats.records_lost += !e->lost;
+    }
+    uint32_t addr = 0;
+    int rc = program_record(fs, &r, &addr);
+    if (rc == ETSS_FS_OK) {
+        rc = apply(fs, &r, addr);
         stats.records_copied++;
     }
+    return rc;
+}
+
+/* Reclaim the tail: copy its current records to the head (or to a target
+ * sector started for them, so one reclaim never needs two), then record
+ * in the head's header that the tail moved on. */
+static int reclaim_tail(struct etss_fs *fs)
+{
+    if (log_length(fs) < 2u) {
+        return ETSS_FS_ERR_INTERNAL;
+    }
+    uint32_t base = slot_addr(fs, slot_of_seq(fs, fs->tail_seq));
+    uint32_t live = 0;
+    for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
+        const struct etss_fs_entry *e = &fs->entries[i];
+        if (e->used && e->addr >= base && e->addr < base + fs->sector_size) {
+            live += entry_size(e);
+        }
+    }
+    int rc = ETSS_FS_OK;
+    if (live > head_room(fs)) {
+        rc = start_sector(fs, SECTOR_TARGET);
+    }
+    for (size_t i = 0; rc == ETSS_FS_OK && i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
+        struct etss_fs_entry *e = &fs->entries[i];
+        if (e->used && e->addr >= base && e->addr < base + fs->sector_size) {
+            rc = copy_record(fs, e);
+        }
+    }
+    if (rc != ETSS_FS_OK) {
+        return rc;
+    }
+    if (fs->head_advances == MAX_ADVANCES) {
+        return ETSS_FS_ERR_INTERNAL;
+    }
+    static const uint8_t zero[4] = {0u, 0u, 0u, 0u};
+    rc = storage_prog(fs,
+                      slot_addr(fs, fs->head_slot) + SECTOR_ADVANCE_OFFSET + 4u * fs->head_advances,
+                      zero, sizeof(zero));
+    if (rc != ETSS_FS_OK) {
+        return rc;
+    }
+    fs->head_advances++;
     fs->tail_seq++;
     stats.sectors_reclaimed++;
     return ETSS_FS_OK;
 }
 
-/* Room for `size` bytes at the head, starting (and, for a normal write,
- * reclaiming) sectors as needed. */
-static int reserve(struct etss_fs *fs, uint32_t size, bool reclaiming)
+/* Room for `size` bytes at the head: reclaim until two slots are free,
+ * then start one. The capacity bound makes the loop end within n - 1
+ * reclaims (docs/filesystem.md, "Space"). */
+static int reserve(struct etss_fs *fs, uint32_t size)
 {
-    int rc = flush_invalidation(fs);
-    if (rc != ETSS_FS_OK) {
+    int rc = flush_pending_zeroes(fs);
+    if (rc != ETSS_FS_OK || head_room(fs) >= size) {
         return rc;
     }
-    if (fs->has_log && !fs->head_closed && fs->head_used + size <= SECTOR_SIZE) {
-        return ETSS_FS_OK;
-    }
-    /* Copies may use the last free sector; new data leaves it for them. */
-    uint32_t keep_free = reclaiming ? 1u : RESERVED_SECTORS;
-    /* One pass over the log compacts it; two are a generous bound. */
-    for (uint32_t guard = 0; fs->n_sectors - log_length(fs) < keep_free; guard++) {
-        if (reclaiming || guard == 2u * fs->n_sectors) {
-            return ETSS_FS_ERR_NO_SPACE;
+    for (uint32_t guard = 0; fs->has_log && free_slots(fs) < 2u; guard++) {
+        if (guard == fs->n_sectors) {
+            return ETSS_FS_ERR_INTERNAL;
         }
-        rc = reclaim_oldest(fs);
+        rc = reclaim_tail(fs);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
     }
-    /* Reclaiming may have left room in the head after all. */
-    if (fs->has_log && !fs->head_closed && fs->head_used + size <= SECTOR_SIZE) {
-        return ETSS_FS_OK;
-    }
-    return start_sector(fs);
+    return head_room(fs) >= size ? ETSS_FS_OK : start_sector(fs, 0u);
 }
 
 static int append(struct etss_fs *fs, const struct record *r, const void *data, uint32_t *addr)
 {
-    uint32_t size = record_size(r->length);
-    int rc = reserve(fs, size, false);
+    int rc = reserve(fs, etss_fs_record_size(r->length));
     if (rc != ETSS_FS_OK) {
         return rc;
     }
-    /* Built only now: reclaiming above used the same buffer. */
-    memset(record_buf, 0xFF, size);
-    encode_header(record_buf, r);
-    if (r->length != 0u) {
+    /* Filled only now: reclaiming above used the same buffer. */
+    if (data != NULL && r->length != 0u) {
         memcpy(&record_buf[RECORD_HEADER_LEN], data, r->length);
     }
-    *addr = slot_addr(fs->head_slot) + fs->head_used;
-    rc = device_program(fs, *addr, record_buf, size);
-    sf_crypto_zeroize(record_buf, size); /* asset data: on the flash only */
-    if (rc == ETSS_FS_OK) {
-        fs->head_used += size;
-        stats.records_written++;
-    }
+    rc = program_record(fs, r, addr);
+    stats.records_written += rc == ETSS_FS_OK;
     return rc;
 }
 
@@ -566,8 +916,8 @@ int etss_fs_write(struct etss_fs *fs, int32_t owner, uint64_t uid, const void *d
         return ETSS_FS_ERR_PARAM;
     }
     const struct etss_fs_entry *old = find(fs, owner, uid);
-    uint32_t size = record_size((uint32_t)len);
-    uint32_t freed = old != NULL ? record_size(old->length) : 0u;
+    uint32_t size = etss_fs_record_size((uint32_t)len);
+    uint32_t freed = old != NULL ? entry_size(old) : 0u;
     if ((old == NULL && free_entry(fs) == NULL) || fs->live_bytes - freed + size > fs->capacity) {
         return ETSS_FS_ERR_NO_SPACE;
     }
@@ -581,7 +931,7 @@ int etss_fs_write(struct etss_fs *fs, int32_t owner, uint64_t uid, const void *d
     };
     uint32_t addr = 0;
     rc = append(fs, &r, data, &addr);
-    return rc == ETSS_FS_OK ? apply(fs, &r, addr) : rc;
+    return finish(fs, rc == ETSS_FS_OK ? apply(fs, &r, addr) : rc);
 }
 
 int etss_fs_remove(struct etss_fs *fs, int32_t owner, uint64_t uid)
@@ -596,7 +946,7 @@ int etss_fs_remove(struct etss_fs *fs, int32_t owner, uint64_t uid)
     struct record r = {.kind = RECORD_REMOVAL, .uid = uid, .owner = owner};
     uint32_t addr = 0;
     rc = append(fs, &r, NULL, &addr);
-    return rc == ETSS_FS_OK ? apply(fs, &r, addr) : rc;
+    return finish(fs, rc == ETSS_FS_OK ? apply(fs, &r, addr) : rc);
 }
 
 int etss_fs_read(struct etss_fs *fs, int32_t owner, uint64_t uid, size_t offset, void *buf,
@@ -616,29 +966,27 @@ int etss_fs_read(struct etss_fs *fs, int32_t owner, uint64_t uid, size_t offset,
     if (offset > e->length) {
         return ETSS_FS_ERR_PARAM;
     }
-    /* Two tries: a read disturbed on its way out is not a decayed cell. */
-    bool intact = false;
-    for (int attempt = 0; attempt < 2 && !intact; attempt++) {
-        struct record r;
-        rc = device_read(fs, e->addr, record_buf, record_size(e->length));
-        if (rc != ETSS_FS_OK) {
-            return rc;
-        }
-        intact = decode_header(record_buf, &r) && r.kind == RECORD_ASSET && r.uid == uid &&
-                 r.owner == owner && r.length == e->length &&
-                 etss_crc32(0u, &record_buf[RECORD_HEADER_LEN], r.length) == r.data_crc;
-    }
-    if (!intact) {
-        sf_crypto_zeroize(record_buf, record_size(e->length));
+    if (e->lost) {
         return ETSS_FS_ERR_CORRUPT;
     }
+    struct record r;
+    bool intact = false;
+    rc = read_record(fs, e->addr, e->length, &r, &intact);
+    if (rc == ETSS_FS_OK && !intact) {
+        rc = ETSS_FS_ERR_CORRUPT;
+    }
+    if (rc == ETSS_FS_OK && (r.kind != RECORD_ASSET || r.uid != uid || r.owner != owner)) {
+        rc = ETSS_FS_ERR_CORRUPT;
+    }
     size_t n = e->length - offset < size ? e->length - offset : size;
-    if (n != 0u) {
+    if (rc == ETSS_FS_OK && n != 0u) {
         memcpy(buf, &record_buf[RECORD_HEADER_LEN + offset], n);
     }
-    sf_crypto_zeroize(record_buf, record_size(e->length));
-    *out_len = n;
-    return ETSS_FS_OK;
+    sf_crypto_zeroize(record_buf, entry_size(e));
+    if (rc == ETSS_FS_OK) {
+        *out_len = n;
+    }
+    return rc;
 }
 
 int etss_fs_info(const struct etss_fs *fs, int32_t owner, uint64_t uid, uint32_t *length,
@@ -657,7 +1005,7 @@ int etss_fs_info(const struct etss_fs *fs, int32_t owner, uint64_t uid, uint32_t
     }
     *length = fs->entries[i].length;
     *flags = fs->entries[i].flags;
-    return ETSS_FS_OK;
+    return fs->entries[i].lost ? ETSS_FS_ERR_CORRUPT : ETSS_FS_OK;
 }
 
 uint32_t etss_fs_count(const struct etss_fs *fs, int32_t owner)
@@ -667,6 +1015,57 @@ uint32_t etss_fs_count(const struct etss_fs *fs, int32_t owner)
         n += fs->entries[i].used && fs->entries[i].owner == owner;
     }
     return n;
+}
+
+/* ---- invariants ---- */
+
+static bool in_log(const struct etss_fs *fs, const struct etss_fs_entry *e)
+{
+    uint32_t seq = seq_of_addr(fs, e->addr);
+    uint32_t off = e->addr % fs->sector_size;
+    uint32_t end = seq == fs->head_seq ? fs->head_used : fs->sector_size;
+    return e->addr < fs->n_sectors * fs->sector_size && seq >= fs->tail_seq &&
+           seq <= fs->head_seq && off >= SECTOR_HEADER_LEN && off + entry_size(e) <= end;
+}
+
+int etss_fs_check(const struct etss_fs *fs)
+{
+    int rc = usable(fs);
+    if (rc != ETSS_FS_OK) {
+        return rc;
+    }
+    uint32_t live = 0;
+    bool ok = fs->live_bytes <= fs->capacity && fs->n_pending <= ETSS_FS_PENDING_ZEROES;
+    if (fs->has_log) {
+        /* One slot is always free, so a reclaim can always start its
+         * target; the head's header has room for the advances left. */
+        ok = ok && fs->tail_seq <= fs->head_seq && free_slots(fs) >= 1u &&
+             fs->head_slot < fs->n_sectors && fs->head_advances <= MAX_ADVANCES &&
+             fs->head_used >= SECTOR_HEADER_LEN && fs->head_used <= fs->sector_size;
+    }
+    for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE && ok; i++) {
+        const struct etss_fs_entry *e = &fs->entries[i];
+        if (!e->used) {
+            continue;
+        }
+        ok = fs->has_log && in_log(fs, e) && e->length <= ETSS_MAX_ASSET_SIZE &&
+             (!e->lost || e->length == 0u) && find_index(fs, e->owner, e->uid) == i;
+        live += entry_size(e);
+    }
+    return ok && live == fs->live_bytes ? ETSS_FS_OK : ETSS_FS_ERR_INTERNAL;
+}
+
+/* The end of every operation that changes the filesystem. */
+static int finish(struct etss_fs *fs, int rc)
+{
+#ifdef ETSS_FS_CHECK_INVARIANTS
+    if (fs->mounted && etss_fs_check(fs) != ETSS_FS_OK) {
+        fs->mounted = false;
+        return ETSS_FS_ERR_INTERNAL;
+    }
+#endif
+    (void)fs;
+    return rc;
 }
 
 const struct etss_fs_stats *etss_fs_stats(void)

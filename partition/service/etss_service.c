@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "etss_config.h"
-#include "etss_fs.h"
+#include "etss_fs_zone.h"
 #include "etss_platform.h"
 #include "etss_service.h"
 #include "sf_api.h"
@@ -21,6 +21,7 @@
 
 struct zone_fs {
     struct etss_fs fs;
+    struct etss_fs_zone storage; /* what fs reads and writes through */
     uint8_t device;
     uint8_t zone;
     bool used;
@@ -75,6 +76,10 @@ static etss_err_t from_fs(int rc)
         return ETSS_ERR_INSUFFICIENT_STORAGE;
     case ETSS_FS_ERR_CORRUPT:
         return ETSS_ERR_DATA_CORRUPT;
+    case ETSS_FS_ERR_FORMAT:
+        return ETSS_ERR_DATA_INVALID;
+    case ETSS_FS_ERR_INTERNAL:
+        return ETSS_ERR_SERVICE_FAILURE;
     default:
         return ETSS_ERR_STORAGE_FAILURE;
     }
@@ -192,7 +197,7 @@ static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, str
 
 /* The filesystem of the client's zone, mounted; `write`: the request
  * changes it, which a read-only zone refuses. */
-static etss_err_t fs_for(int32_t client_id, bool write, struct etss_fs **out)
+static etss_err_t fs_for(int32_t client_id, bool write, struct zone_fs **out)
 {
     struct sf_binding b;
     uint8_t device = 0;
@@ -219,15 +224,20 @@ static etss_err_t fs_for(int32_t client_id, bool write, struct etss_fs **out)
         return ETSS_ERR_INSUFFICIENT_MEMORY; /* more zones in use than ETSS_MAX_FILESYSTEMS */
     }
     if (!slot->used || !slot->fs.mounted) {
-        int rc = etss_fs_mount(&slot->fs, &devices[device], client_id);
+        struct etss_fs_storage storage;
+        int rc = etss_fs_zone_storage(&slot->storage, &devices[device], client_id, &storage);
+        if (rc == ETSS_FS_OK) {
+            rc = etss_fs_mount(&slot->fs, &storage);
+        }
         slot->used = rc == ETSS_FS_OK;
         slot->device = device;
         slot->zone = b.zone;
         if (rc != ETSS_FS_OK) {
-            return rc == ETSS_FS_ERR_CORRUPT ? ETSS_ERR_DATA_CORRUPT : ETSS_ERR_STORAGE_FAILURE;
+            return rc == ETSS_FS_ERR_CORRUPT || rc == ETSS_FS_ERR_FORMAT ? from_fs(rc)
+                                                                         : ETSS_ERR_STORAGE_FAILURE;
         }
     }
-    *out = &slot->fs;
+    *out = slot;
     return ETSS_SUCCESS;
 }
 
@@ -275,7 +285,7 @@ etss_err_t etss_service_provision(int32_t client_id, const uint8_t *data, size_t
 etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void *data, size_t len,
                             psa_storage_create_flags_t flags)
 {
-    struct etss_fs *fs = NULL;
+    struct zone_fs *z = NULL;
     uint32_t old_len = 0;
     uint8_t old_flags = 0;
     if (uid == ETSS_INVALID_UID || len > ETSS_MAX_ASSET_SIZE || (data == NULL && len != 0u)) {
@@ -284,7 +294,7 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
     if ((flags & ~SUPPORTED_FLAGS) != 0u) {
         return ETSS_ERR_NOT_SUPPORTED;
     }
-    etss_err_t err = fs_for(client_id, true, &fs);
+    etss_err_t err = fs_for(client_id, true, &z);
     if (err != ETSS_SUCCESS) {
         return err;
     }
@@ -292,45 +302,49 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
      * asset on the bus: only an asset that waives confidentiality goes
      * there. */
     if ((flags & PSA_STORAGE_FLAG_NO_CONFIDENTIALITY) == 0u &&
-        (fs->dev->features & SF_FEATURE_CONFIDENTIALITY) == 0u) {
+        (devices[z->device].features & SF_FEATURE_CONFIDENTIALITY) == 0u) {
         return ETSS_ERR_NOT_SUPPORTED;
     }
-    int rc = etss_fs_info(fs, client_id, uid, &old_len, &old_flags);
-    if (rc == ETSS_FS_OK && (old_flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
+    /* An asset whose value was lost (DATA_CORRUPT) keeps its flags, so it
+     * can be replaced or removed unless it was written once. */
+    int rc = etss_fs_info(&z->fs, client_id, uid, &old_len, &old_flags);
+    if ((rc == ETSS_FS_OK || rc == ETSS_FS_ERR_CORRUPT) &&
+        (old_flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
         return ETSS_ERR_NOT_PERMITTED;
     }
-    if (rc == ETSS_FS_ERR_NOT_FOUND && etss_fs_count(fs, client_id) >= ETSS_MAX_ASSETS_PER_CLIENT) {
+    if (rc == ETSS_FS_ERR_NOT_FOUND &&
+        etss_fs_count(&z->fs, client_id) >= ETSS_MAX_ASSETS_PER_CLIENT) {
         return ETSS_ERR_INSUFFICIENT_STORAGE;
     }
-    return from_fs(etss_fs_write(fs, client_id, uid, data, len, (uint8_t)flags));
+    return from_fs(etss_fs_write(&z->fs, client_id, uid, data, len, (uint8_t)flags));
 }
 
 etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t offset, void *buf,
                             size_t size, size_t *out_len)
 {
-    struct etss_fs *fs = NULL;
+    struct zone_fs *z = NULL;
     if (uid == ETSS_INVALID_UID || (buf == NULL && size != 0u) || out_len == NULL) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
     *out_len = 0u;
-    etss_err_t err = fs_for(client_id, false, &fs);
+    etss_err_t err = fs_for(client_id, false, &z);
     return err != ETSS_SUCCESS
                ? err
-               : from_fs(etss_fs_read(fs, client_id, uid, offset, buf, size, out_len));
+               : from_fs(etss_fs_read(&z->fs, client_id, uid, offset, buf, size, out_len));
 }
 
 etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
                                  struct psa_storage_info_t *info)
 {
-    struct etss_fs *fs = NULL;
+    struct zone_fs *z = NULL;
     uint32_t len = 0;
     uint8_t flags = 0;
     if (uid == ETSS_INVALID_UID || info == NULL) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
-    etss_err_t err = fs_for(client_id, false, &fs);
+    etss_err_t err = fs_for(client_id, false, &z);
     if (err == ETSS_SUCCESS) {
-        err = from_fs(etss_fs_info(fs, client_id, uid, &len, &flags));
+        err = from_fs(etss_fs_info(&z->fs, client_id, uid, &len, &flags));
     }
     if (err == ETSS_SUCCESS) {
         info->size = len;
@@ -342,20 +356,21 @@ etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
 
 etss_err_t etss_service_remove(int32_t client_id, psa_storage_uid_t uid)
 {
-    struct etss_fs *fs = NULL;
+    struct zone_fs *z = NULL;
     uint32_t len = 0;
     uint8_t flags = 0;
     if (uid == ETSS_INVALID_UID) {
         return ETSS_ERR_INVALID_ARGUMENT;
     }
-    etss_err_t err = fs_for(client_id, true, &fs);
+    etss_err_t err = fs_for(client_id, true, &z);
     if (err == ETSS_SUCCESS) {
-        err = from_fs(etss_fs_info(fs, client_id, uid, &len, &flags));
+        int rc = etss_fs_info(&z->fs, client_id, uid, &len, &flags);
+        err = rc == ETSS_FS_ERR_CORRUPT ? ETSS_SUCCESS : from_fs(rc);
     }
     if (err == ETSS_SUCCESS && (flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
         err = ETSS_ERR_NOT_PERMITTED;
     }
-    return err == ETSS_SUCCESS ? from_fs(etss_fs_remove(fs, client_id, uid)) : err;
+    return err == ETSS_SUCCESS ? from_fs(etss_fs_remove(&z->fs, client_id, uid)) : err;
 }
 
 etss_err_t etss_service_get_puf(int32_t client_id, uint8_t *buf, size_t size, size_t *out_len)

@@ -37,6 +37,7 @@ typedef int32_t etss_err_t;
 #define ETSS_ERR_HARDWARE_FAILURE ((etss_err_t)-147)
 #define ETSS_ERR_INVALID_SIGNATURE ((etss_err_t)-149)
 #define ETSS_ERR_DATA_CORRUPT ((etss_err_t)-152)
+#define ETSS_ERR_DATA_INVALID ((etss_err_t)-153) /* a zone of another format version */
 #define ETSS_ERR_DEPENDENCY_NEEDED ((etss_err_t)-156)
 #define ETSS_ERR_CURRENTLY_INSTALLING ((etss_err_t)-157)
 #define ETSS_ERR_SF_UNPROVISIONED ((etss_err_t)-158) /* the secure flash is blank */

@@ -1,0 +1,49 @@
+/*
+ * The filesystem's storage on a secure zone (etss_fs_zone.h).
+ */
+#include "etss_fs_zone.h"
+#include "sf_api.h"
+
+/* sf_api_erase erases one 4 KiB sector. */
+#define ZONE_ERASE_UNIT 4096u
+
+static int zone_read(void *ctx, uint32_t addr, void *buf, size_t len)
+{
+    const struct etss_fs_zone *z = ctx;
+    return sf_api_read(z->dev, z->zone_client, addr, buf, len);
+}
+
+static int zone_prog(void *ctx, uint32_t addr, const void *data, size_t len)
+{
+    const struct etss_fs_zone *z = ctx;
+    return sf_api_program(z->dev, z->zone_client, addr, data, len);
+}
+
+static int zone_erase(void *ctx, uint32_t addr)
+{
+    const struct etss_fs_zone *z = ctx;
+    return sf_api_erase(z->dev, z->zone_client, addr);
+}
+
+int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32_t zone_client,
+                         struct etss_fs_storage *storage)
+{
+    uint32_t size = 0;
+    if (zone == NULL || dev == NULL || storage == NULL) {
+        return ETSS_FS_ERR_PARAM;
+    }
+    if (sf_api_zone_size(dev, zone_client, &size) != SF_OK) {
+        return ETSS_FS_ERR_DEVICE;
+    }
+    zone->dev = dev;
+    zone->zone_client = zone_client;
+    *storage = (struct etss_fs_storage){
+        .read = zone_read,
+        .prog = zone_prog,
+        .erase = zone_erase,
+        .ctx = zone,
+        .size = size,
+        .erase_unit = ZONE_ERASE_UNIT,
+    };
+    return ETSS_FS_OK;
+}
