@@ -43,12 +43,12 @@
 /* A state or advance word is set when it is programmed to 0; one cut short
  * is taken either way (both are safe, docs/filesystem.md). A few flipped
  * bits of a clear word, a transient read error, never make it set. */
-#define WORD_SET_BELOW 24
+#define WORD_SET_BELOW 24u
 #define MAX_RECORD (RECORD_HEADER_LEN + ((ETSS_MAX_ASSET_SIZE + 3u) & ~3u))
 
 #define MIN_SECTORS 4u
 /* Reads of one thing before its check is taken as failed for good. */
-#define READ_TRIES 8u
+#define READ_TRIES 32u
 
 struct record {
     uint8_t kind;
@@ -136,7 +136,11 @@ static uint32_t head_room(const struct etss_fs *fs)
 
 static bool word_set(uint32_t w)
 {
-    return __builtin_popcount(w) < WORD_SET_BELOW;
+    uint32_t ones = 0;
+    for (; w != 0u; w &= w - 1u) {
+        ones++;
+    }
+    return ones < WORD_SET_BELOW;
 }
 
 static bool all_erased(const uint8_t *p, size_t len)
@@ -181,7 +185,10 @@ static int storage_erase_sector(struct etss_fs *fs, uint32_t slot)
 /* The failed reads of one thing. A check that fails is read again, up to
  * READ_TRIES times, unless SAME_BAD_READS failed reads in a row brought the
  * same bytes: then they are bad on the flash, not on the way (one flipped
- * bit that comes back in the same place is not rare enough to stop at two). */
+ * bit that comes back in the same place is not rare enough to stop at two).
+ * Bytes that never read the same twice are neither: the reads are too
+ * noisy to tell, and the caller refuses (ETSS_FS_ERR_CORRUPT) rather than
+ * decide. */
 #define SAME_BAD_READS 4u
 
 struct retry {
@@ -201,6 +208,11 @@ static bool read_again(struct retry *t, const void *bytes, size_t len)
     }
     stats.reads_retried++;
     return true;
+}
+
+static int bad_for_good(const struct retry *t)
+{
+    return t->same == SAME_BAD_READS ? ETSS_FS_OK : ETSS_FS_ERR_CORRUPT;
 }
 
 /* ---- sector headers ---- */
@@ -279,7 +291,7 @@ static int read_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum
             return ETSS_FS_OK;
         }
     } while (read_again(&t, h, sizeof(h)));
-    return ETSS_FS_OK;
+    return bad_for_good(&t);
 }
 
 /* ---- record headers ---- */
@@ -329,7 +341,7 @@ static bool decode_header(const uint8_t *h, uint32_t seq, uint32_t addr, struct 
 }
 
 /* Read the whole record at `addr` into record_buf until it checks out,
- * header (of this place) and data. */
+ * header (of this place) and data; *intact false: it is bad on the flash. */
 static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struct record *r,
                        bool *intact)
 {
@@ -345,7 +357,7 @@ static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struc
         *intact = decode_header(record_buf, seq, addr, r) && r->length == length &&
                   etss_crc32(0u, &record_buf[RECORD_HEADER_LEN], length) == r->data_crc;
     } while (!*intact && read_again(&t, record_buf, size));
-    return ETSS_FS_OK;
+    return *intact ? ETSS_FS_OK : bad_for_good(&t);
 }
 
 /* ---- the index ---- */
@@ -481,7 +493,7 @@ static int read_record_header(struct etss_fs *fs, struct scan *w, uint32_t addr,
         }
         if (!read_again(&t, h, sizeof(h))) {
             *kind = HEADER_BAD;
-            return ETSS_FS_OK;
+            return bad_for_good(&t);
         }
         rc = storage_read(fs, addr, h, sizeof(h));
     }
