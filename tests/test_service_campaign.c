@@ -202,7 +202,6 @@ static void reboot_after_cut(struct trial *t, int32_t key, const struct asset *a
 
 static void operation(struct trial *t)
 {
-    static uint8_t data[ETSS_MAX_ASSET_SIZE];
     uint32_t key = pick(t, t->n_keys);
     uint32_t r = pick(t, 100);
     if (pick(t, 1000) < t->cut_per_mille) {
@@ -213,6 +212,7 @@ static void operation(struct trial *t)
     etss_err_t err;
     flips(t, true);
     if (r < 60u) {
+        static uint8_t data[ETSS_MAX_ASSET_SIZE];
         uint32_t q = pick(t, 10);
         after.len = q == 0u ? 0u : q == 1u ? t->max_len : pick(t, t->max_len + 1u);
         after.data_seed = fs_ram_next(&t->rng);
