@@ -22,6 +22,7 @@ components=(
   "request manager|etss_req_mngr"
   "service|etss_service"
   "filesystem|etss_fs"
+  "filesystem storage on a secure zone|etss_fs_zone"
   "secure flash API layer|etss_sf_api"
   "common layer|etss_sf_common"
   "JESD261 HAL and its binding|etss_jesd261"
@@ -51,7 +52,8 @@ mbedtls=$(find build/target -name 'libmbedcrypto_etss.a' 2>/dev/null | head -1 |
 
 # Worst-case stack: longest path of static frames from an entry point.
 # Indirect calls from the common layer go to the vendor binding's
-# operations; the remaining indirect calls (the board's SPI driver) and
+# operations, those of the filesystem to its storage on a secure zone; the
+# remaining indirect calls (the board's SPI driver) and
 # the PSA calls (served by the SPM and the crypto service on their own
 # stacks) count as zero here.
 stack_report() {
@@ -67,6 +69,7 @@ stack_report() {
       if (d == "__indirect_call") {
         if (s ~ /secureflash\/common\//) { d = "@vendor" }
         else if (s ~ /secureflash\/jedec\/jesd261\//) { d = "@steps" }
+        else if (s ~ /partition\/filesystem\/etss_fs\.c/) { d = "@storage" }
         else next
       }
       if (!((s, d) in seen)) { seen[s, d] = 1; calls[s] = calls[s] SUBSEP d }
@@ -76,11 +79,12 @@ stack_report() {
       if (f in active) return 0  # recursion: none expected
       active[f] = 1
       best = 0; chain[f] = ""
-      if (f == "@vendor" || f == "@steps") {
+      if (f == "@vendor" || f == "@steps" || f == "@storage") {
         for (c in frame) if ((f == "@vendor" && (c ~ /sfp1_host\.c:sfp1_/ || c ~ /rpmc_binding\.c:rpmc_/ ||
                                                  c ~ /jesd261_binding\.c:hal_/ ||
                                                  (c ~ /^jesd261_/ && c !~ /secure_copy/))) ||
-                             (f == "@steps" && c ~ /sfp1_jesd261\.c:sfp1_/)) {
+                             (f == "@steps" && c ~ /sfp1_jesd261\.c:sfp1_/) ||
+                             (f == "@storage" && c ~ /etss_fs_zone\.c:zone_/)) {
           w = depth(c); if (w > best) { best = w; chain[f] = c }
         }
         total = best
