@@ -51,7 +51,7 @@ build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
   runtime/spm_core.c runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
   -lpthread
-build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c tests/harness/fs_ram.c secureflash/crypto/sf_crypto.c \
+build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c tests/harness/fs_ram.c tests/harness/seeded.c secureflash/crypto/sf_crypto.c \
   partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c
 build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/provision_config.c \
   devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \

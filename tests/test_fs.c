@@ -14,6 +14,7 @@
 #include "etss_fs.h"
 #include "etss_fs_zone.h"
 #include "fs_ram.h"
+#include "seeded.h"
 #include "nor_flash.h"
 #include "sf_rig.h"
 #include "test_harness.h"
@@ -699,8 +700,8 @@ static void test_capacity_holds_under_churn(void)
         uint32_t sizes[ETSS_MAX_ASSETS_PER_ZONE] = {0};
         uint32_t live = 0;
         for (uint32_t i = 0; i < 3000u; i++) {
-            uint32_t uid = (uint32_t)(fs_ram_next(&rng) % ETSS_MAX_ASSETS_PER_ZONE);
-            uint32_t len = (uint32_t)(fs_ram_next(&rng) % (ETSS_MAX_ASSET_SIZE + 1u));
+            uint32_t uid = (uint32_t)(seeded_next(&rng) % ETSS_MAX_ASSETS_PER_ZONE);
+            uint32_t len = (uint32_t)(seeded_next(&rng) % (ETSS_MAX_ASSET_SIZE + 1u));
             uint32_t after = live - sizes[uid] + etss_fs_record_size(len);
             int rc = etss_fs_write(&fs, OWNER_A, uid, data, len, 0);
             if (after <= fs.capacity) {

@@ -27,6 +27,7 @@
 
 #include "etss_fs.h"
 #include "fs_ram.h"
+#include "seeded.h"
 
 #define KEYS ETSS_MAX_ASSETS_PER_ZONE
 
@@ -76,7 +77,7 @@ static const char *program_name = "test_fs_campaign";
 
 static uint32_t pick(struct trial *t, uint32_t n)
 {
-    return (uint32_t)(fs_ram_next(&t->rng) % n);
+    return seeded_below(&t->rng, n);
 }
 
 static int32_t owner_of(uint32_t key)
@@ -87,17 +88,6 @@ static int32_t owner_of(uint32_t key)
 static uint64_t uid_of(uint32_t key)
 {
     return 1u + key / 3u;
-}
-
-static void fill(uint8_t *buf, uint32_t len, uint64_t seed)
-{
-    uint64_t s = seed;
-    for (uint32_t i = 0; i < len; i++) {
-        if (i % 8u == 0u) {
-            s = fs_ram_next(&s);
-        }
-        buf[i] = (uint8_t)(s >> (8u * (i % 8u)));
-    }
 }
 
 static void violation(struct trial *t, const char *what, uint32_t key, int rc)
@@ -141,7 +131,7 @@ static bool holds(struct trial *t, uint32_t key, const struct asset *a, bool fli
     if (rc == ETSS_FS_ERR_CORRUPT && flipping) {
         return true;
     }
-    fill(want, a->len, a->data_seed);
+    seeded_fill(want, a->len, a->data_seed);
     return rc == ETSS_FS_OK && n == a->len && memcmp(got, want, n) == 0;
 }
 
@@ -242,8 +232,8 @@ static void change(struct trial *t, uint32_t key, bool removal)
     } else {
         static uint8_t data[ETSS_MAX_ASSET_SIZE];
         after.len = draw_len(t);
-        after.data_seed = fs_ram_next(&t->rng);
-        fill(data, after.len, after.data_seed);
+        after.data_seed = seeded_next(&t->rng);
+        seeded_fill(data, after.len, after.data_seed);
         rc =
             etss_fs_write(&t->fs, owner_of(key), uid_of(key), data, after.len, (uint8_t)(key & 1u));
     }
@@ -328,7 +318,7 @@ static uint32_t run_trial(uint64_t seed, bool verbose, struct totals *tot)
     uint32_t sector = etss_fs_sector_size(t->erase_unit);
     /* Sometimes a zone that is not a whole number of sectors. */
     uint32_t size = t->n_sectors * sector + (pick(t, 4) == 0u ? t->erase_unit : 0u);
-    if (fs_ram_init(&t->ram, size, t->erase_unit, fs_ram_next(&t->rng)) != 0) {
+    if (fs_ram_init(&t->ram, size, t->erase_unit, seeded_next(&t->rng)) != 0) {
         printf("out of memory\n");
         return 1;
     }

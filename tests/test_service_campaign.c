@@ -27,6 +27,7 @@
 #include "etss_service.h"
 #include "etss_suite_env.h"
 #include "fs_ram.h"
+#include "seeded.h"
 
 #define PROVISIONER 300
 #define CLIENTS 2u
@@ -65,7 +66,7 @@ static const char *program_name = "test_service_campaign";
 
 static uint32_t pick(struct trial *t, uint32_t n)
 {
-    return (uint32_t)(fs_ram_next(&t->rng) % n);
+    return seeded_below(&t->rng, n);
 }
 
 static int32_t client_of(uint32_t key)
@@ -76,17 +77,6 @@ static int32_t client_of(uint32_t key)
 static uint64_t uid_of(uint32_t key)
 {
     return 1u + key / CLIENTS;
-}
-
-static void fill(uint8_t *buf, uint32_t len, uint64_t seed)
-{
-    uint64_t s = seed;
-    for (uint32_t i = 0; i < len; i++) {
-        if (i % 8u == 0u) {
-            s = fs_ram_next(&s);
-        }
-        buf[i] = (uint8_t)(s >> (8u * (i % 8u)));
-    }
 }
 
 static void violation(struct trial *t, const char *what, uint32_t key, etss_err_t err)
@@ -102,7 +92,7 @@ static void violation(struct trial *t, const char *what, uint32_t key, etss_err_
 
 static void flips(struct trial *t, bool on)
 {
-    nor_model_set_read_bitflips(t->nor, on ? t->flips_one_in : 0u, fs_ram_next(&t->rng));
+    nor_model_set_read_bitflips(t->nor, on ? t->flips_one_in : 0u, seeded_next(&t->rng));
 }
 
 static bool holds(uint32_t key, const struct asset *a, bool flipping, etss_err_t *err_out)
@@ -118,7 +108,7 @@ static bool holds(uint32_t key, const struct asset *a, bool flipping, etss_err_t
     if (!a->present) {
         return err == ETSS_ERR_DOES_NOT_EXIST;
     }
-    fill(want, a->len, a->data_seed);
+    seeded_fill(want, a->len, a->data_seed);
     return err == ETSS_SUCCESS && n == a->len && memcmp(got, want, n) == 0;
 }
 
@@ -158,7 +148,7 @@ static void reboot_after_cut(struct trial *t, int32_t key, const struct asset *a
         nor_model_disarm_power_loss(t->nor);
         nor_model_power_cycle(t->nor);
         if (pick(t, 4) == 0u) {
-            nor_model_arm_power_loss(t->nor, 1u + pick(t, 12), fs_ram_next(&t->rng));
+            nor_model_arm_power_loss(t->nor, 1u + pick(t, 12), seeded_next(&t->rng));
         }
         flips(t, true);
         etss_err_t err = etss_service_init();
@@ -205,7 +195,7 @@ static void operation(struct trial *t)
     uint32_t key = pick(t, t->n_keys);
     uint32_t r = pick(t, 100);
     if (pick(t, 1000) < t->cut_per_mille) {
-        nor_model_arm_power_loss(t->nor, 1u + pick(t, 40), fs_ram_next(&t->rng));
+        nor_model_arm_power_loss(t->nor, 1u + pick(t, 40), seeded_next(&t->rng));
     }
     struct asset after = {.present = r < 60u};
     int32_t counter = -1;
@@ -215,8 +205,8 @@ static void operation(struct trial *t)
         static uint8_t data[ETSS_MAX_ASSET_SIZE];
         uint32_t q = pick(t, 10);
         after.len = q == 0u ? 0u : q == 1u ? t->max_len : pick(t, t->max_len + 1u);
-        after.data_seed = fs_ram_next(&t->rng);
-        fill(data, after.len, after.data_seed);
+        after.data_seed = seeded_next(&t->rng);
+        seeded_fill(data, after.len, after.data_seed);
         err = etss_service_set(client_of(key), uid_of(key), data, after.len, 0);
     } else if (r < 75u) {
         err = etss_service_remove(client_of(key), uid_of(key));

@@ -2,19 +2,12 @@
  * The RAM storage device with fault injection (fs_ram.h).
  */
 #include "fs_ram.h"
+#include "seeded.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 256u
-
-uint64_t fs_ram_next(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
 
 int fs_ram_init(struct fs_ram *r, uint32_t size, uint32_t erase_unit, uint64_t seed)
 {
@@ -67,9 +60,9 @@ static int ram_read(void *ctx, uint32_t addr, void *buf, size_t len)
     r->bytes_read += len;
     bool flip =
         r->flip_read == r->reads ||
-        (r->flips_per_million != 0u && fs_ram_next(&r->rng) % 1000000u < r->flips_per_million);
+        (r->flips_per_million != 0u && seeded_next(&r->rng) % 1000000u < r->flips_per_million);
     if (flip && len != 0u) {
-        uint64_t bit = fs_ram_next(&r->rng) % (len * 8u);
+        uint64_t bit = seeded_next(&r->rng) % (len * 8u);
         out[bit / 8u] ^= (uint8_t)(1u << (bit % 8u));
         r->flips++;
     }
@@ -95,7 +88,7 @@ static int ram_prog(void *ctx, uint32_t addr, const void *data, size_t len)
             }
             if (torn) {
                 /* Some cells got there, some part of the way. */
-                uint64_t x = fs_ram_next(&r->rng);
+                uint64_t x = seeded_next(&r->rng);
                 want = (x & 3u) == 0u ? 0xFFu : (x & 3u) == 1u ? want : (uint8_t)(want | (x >> 8));
             }
             r->mem[addr + i] &= want;
@@ -120,7 +113,7 @@ static int ram_erase(void *ctx, uint32_t addr)
     if (cut_now(r)) {
         /* Erasing only sets bits: each cell is somewhere on its way. */
         for (uint32_t i = 0; i < r->erase_unit; i++) {
-            uint64_t x = fs_ram_next(&r->rng);
+            uint64_t x = seeded_next(&r->rng);
             r->mem[addr + i] |= (x & 1u) != 0u ? 0xFFu : (uint8_t)(x >> 8);
         }
         return -1;

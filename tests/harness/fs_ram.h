@@ -63,8 +63,4 @@ void fs_ram_flip_read(struct fs_ram *r, uint64_t n);
  * or -1 when the table is full. */
 int fs_ram_stick(struct fs_ram *r, uint32_t addr, uint8_t mask, uint8_t value);
 
-/* The generator the device draws its faults from (splitmix64), for tests
- * that want theirs from one seed too. */
-uint64_t fs_ram_next(uint64_t *state);
-
 #endif /* ETSS_FS_RAM_H */
