@@ -667,6 +667,9 @@ static int mount_log(struct etss_fs *fs, bool *undo)
         *undo = true;
         return ETSS_FS_OK;
     }
+    if (free_slots(fs) == 0u) {
+        return ETSS_FS_ERR_CORRUPT; /* only an unfinished target takes the last slot */
+    }
     if (head.partial_advance) {
         int rc = add_pending_zero(fs, slot_addr(fs, fs->head_slot) + SECTOR_ADVANCE_OFFSET +
                                           4u * (head.advances - 1u));
