@@ -18,6 +18,8 @@ build_and_test() {
   cmake -S . -B "$dir" "$@" >/dev/null
   cmake --build "$dir" -j"$jobs"
   ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+  # What the randomized campaigns ran (ctest keeps a passing test's output).
+  grep -h -A1 -E "^(fs|service) campaign" "$dir/Testing/Temporary/LastTest.log" | grep -v "^--" || true
 }
 
 step "format"
