@@ -41,6 +41,10 @@ run: build
 	@echo "# the next command is expected to fail, hence its || true"
 	$(call etss,--client 256 get 1 || true)
 	$(call etss,stats)
+	@echo
+	@echo "To carry on: the tool is build/release/tools/etss, and this run's device is"
+	@echo "$(DATA)/etss (the next make run starts it afresh; docs/etss-tool.md), e.g."
+	@echo "  build/release/tools/etss --data $(DATA)/etss get 1"
 
 test: setup
 	@scripts/test.sh
