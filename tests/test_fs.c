@@ -511,8 +511,18 @@ static void forge_sector_zero(struct ram_fs *t, const uint8_t *h, size_t len)
     memcpy(t->ram.mem, h, len);
 }
 
+/* The same with a format-2 header whose CRC (bytes 28..31) is made right. */
+static void forge_header_zero(struct ram_fs *t, uint8_t *h)
+{
+    uint32_t crc = etss_crc32(0u, h, 28u);
+    memcpy(&h[28], &crc, 4u);
+    forge_sector_zero(t, h, 40u);
+}
+
 /* The sector header names the format version and the geometry; a zone
- * written with another is refused with ETSS_FS_ERR_FORMAT, never read. */
+ * written with another is refused with ETSS_FS_ERR_FORMAT, never read. A
+ * header of this format with numbers no log of ours has is refused as
+ * corrupt. */
 static void test_format_version_and_geometry_are_checked(void)
 {
     static struct ram_fs t;
@@ -529,25 +539,31 @@ static void test_format_version_and_geometry_are_checked(void)
     memcpy(h, t.ram.mem, sizeof(h));
     CHECK_EQ(h[4], 2); /* format version 2 */
     /* Written by a build with 4 KiB assets (the field at 16, CRC redone). */
+    uint8_t good[40];
+    memcpy(good, h, sizeof(good));
     h[16] = 0x00;
     h[17] = 0x10;
-    uint32_t crc = etss_crc32(0u, h, 28u);
-    memcpy(&h[28], &crc, 4u);
-    forge_sector_zero(&t, h, sizeof(h));
+    forge_header_zero(&t, h);
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_FORMAT);
     /* A later format version. */
-    memcpy(h, t.ram.mem, sizeof(h));
-    h[16] = 0x00;
-    h[17] = 0x08;
+    memcpy(h, good, sizeof(h));
     h[4] = 3;
-    crc = etss_crc32(0u, h, 28u);
-    memcpy(&h[28], &crc, 4u);
-    forge_sector_zero(&t, h, sizeof(h));
+    forge_header_zero(&t, h);
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_FORMAT);
+    /* Sequence numbers no log of ours can have: the last one there is
+     * (the walk would wrap), and more tail advances than sectors behind. */
+    memcpy(h, good, sizeof(h));
+    memset(&h[20], 0xFF, 8u); /* sequence and tail UINT32_MAX */
+    forge_header_zero(&t, h);
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_CORRUPT);
+    memcpy(h, good, sizeof(h));
+    memset(&h[32], 0x00, 4u); /* sequence 1, tail 1, one advance */
+    forge_header_zero(&t, h);
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_CORRUPT);
     /* Format 1 (no version: magic, sequence, tail, CRC). */
     static const uint8_t v1[12] = {0x45, 0x54, 0x46, 0x53, 1, 0, 0, 0, 1, 0, 0, 0};
     memcpy(h, v1, sizeof(v1));
-    crc = etss_crc32(0u, h, 12u);
+    uint32_t crc = etss_crc32(0u, h, 12u);
     memcpy(&h[12], &crc, 4u);
     forge_sector_zero(&t, h, 16u);
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_FORMAT);

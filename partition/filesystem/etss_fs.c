@@ -357,7 +357,11 @@ static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struc
         *intact = decode_header(record_buf, seq, addr, r) && r->length == length &&
                   etss_crc32(0u, &record_buf[RECORD_HEADER_LEN], length) == r->data_crc;
     } while (!*intact && read_again(&t, record_buf, size));
-    return *intact ? ETSS_FS_OK : bad_for_good(&t);
+    int rc = *intact ? ETSS_FS_OK : bad_for_good(&t);
+    if (rc != ETSS_FS_OK) {
+        sf_crypto_zeroize(record_buf, size); /* what it held is nobody's answer */
+    }
+    return rc;
 }
 
 /* ---- the index ---- */
@@ -658,9 +662,15 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     if (!fs->has_log) {
         return ETSS_FS_OK; /* blank zone: the first write starts the log */
     }
+    /* Sequence numbers never wrap (a part wears out long before 2^32
+     * sector starts): a header that says otherwise is not ours. */
+    if (fs->head_seq == UINT32_MAX || head.tail > fs->head_seq ||
+        head.advances > fs->head_seq - head.tail) {
+        return ETSS_FS_ERR_CORRUPT;
+    }
     fs->tail_seq = head.tail + head.advances;
     fs->head_advances = head.advances;
-    if (head.tail > fs->head_seq || fs->tail_seq > fs->head_seq || log_length(fs) > fs->n_sectors) {
+    if (log_length(fs) > fs->n_sectors) {
         return ETSS_FS_ERR_CORRUPT;
     }
     if ((head.flags & SECTOR_TARGET) != 0u && head.advances == 0u) {

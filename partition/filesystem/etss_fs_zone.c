@@ -4,9 +4,6 @@
 #include "etss_fs_zone.h"
 #include "sf_api.h"
 
-/* sf_api_erase erases one 4 KiB sector. */
-#define ZONE_ERASE_UNIT 4096u
-
 static int zone_read(void *ctx, uint32_t addr, void *buf, size_t len)
 {
     const struct etss_fs_zone *z = ctx;
@@ -43,7 +40,7 @@ int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32
         .erase = zone_erase,
         .ctx = zone,
         .size = size,
-        .erase_unit = ZONE_ERASE_UNIT,
+        .erase_unit = SF_API_ERASE_SIZE,
     };
     return ETSS_FS_OK;
 }

@@ -8,8 +8,6 @@
 #include "sf_api.h"
 #include "sfp1_protocol.h"
 
-#define SECTOR_SIZE 4096u
-
 static int authentic_info(struct sf_device *dev)
 {
     if (dev == NULL || dev->vendor == NULL) {
@@ -127,8 +125,8 @@ int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, co
 int sf_api_erase(struct sf_device *dev, int32_t client_id, uint32_t offset)
 {
     struct sf_binding b;
-    int rc = zone_range(dev, client_id, offset, SECTOR_SIZE, &b);
-    if (rc == SF_OK && offset % SECTOR_SIZE != 0u) {
+    int rc = zone_range(dev, client_id, offset, SF_API_ERASE_SIZE, &b);
+    if (rc == SF_OK && offset % SF_API_ERASE_SIZE != 0u) {
         rc = SF_ERR_PARAM;
     }
     return rc == SF_OK ? sf_device_erase(dev, b.zone, dev->info.zones[b.zone].base + offset) : rc;

@@ -30,7 +30,10 @@ int sf_api_zone_size(struct sf_device *dev, int32_t client_id, uint32_t *size);
 int sf_api_read(struct sf_device *dev, int32_t client_id, uint32_t offset, void *buf, size_t len);
 int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, const void *data,
                    size_t len);
-/* Erase the 4 KiB sector at `offset` (aligned). */
+/* What sf_api_erase erases: one 4 KiB sector. */
+#define SF_API_ERASE_SIZE 4096u
+
+/* Erase the SF_API_ERASE_SIZE sector at `offset` (aligned). */
 int sf_api_erase(struct sf_device *dev, int32_t client_id, uint32_t offset);
 
 /* The client's bound counter. */
