@@ -28,6 +28,7 @@
 #include "nor_flash.h"
 #include "provision_config.h"
 #include "sf_api.h"
+#include "sf_trust_ram.h"
 
 #define CLIENT (-1)
 #define PROVISIONER 300 /* a secure client: provisioning is secure-side only */
@@ -106,6 +107,8 @@ struct secure_target {
     struct model_spi bus;
     struct sf_device dev;
     sf_key_t huk;
+    struct sf_trust_ram records;
+    struct sf_trust trust;
     uint32_t next;
 };
 
@@ -146,6 +149,10 @@ static void setup(void)
     enum nor_model_status st;
     uint8_t msg[512];
     size_t len = provisioning_message(msg, sizeof(msg));
+    static uint8_t maker[65];
+    must(sf_model_maker_public_key(0u, maker) == 0, "maker key");
+    sf_trust_ram_init(&sec.records);
+    sec.trust = (struct sf_trust){.maker_key = maker, .store = &sec.records.store};
 
     nor_model_default_config(&cfg);
     fl.nor = nor_model_create(&cfg, &st);
@@ -157,13 +164,14 @@ static void setup(void)
     must(sf_crypto_init() == SF_CRYPTO_OK &&
              sf_crypto_import(SF_KEY_HKDF_SECRET, huk, sizeof(huk), &sec.huk) == SF_CRYPTO_OK &&
              sf_device_init(&sec.dev, model_spi_bind(&sec.bus, sec.nor), sec.huk, 0) == SF_OK &&
+             sf_device_set_trust(&sec.dev, &sec.trust) == SF_OK &&
              sf_api_provision(&sec.dev, msg, len) == SF_OK,
          "secure channel baseline");
 
     et.model = secure_model();
     et.nor = sf_model_nor(et.model);
     etss_host_set_spi(0, model_spi_bind(&et.bus, et.nor));
-    must(etss_host_set_huk(huk, sizeof(huk)) == 0 &&
+    must(etss_host_set_trust(maker, NULL) == 0 && etss_host_set_huk(huk, sizeof(huk)) == 0 &&
              etss_service_init() == ETSS_ERR_SF_UNPROVISIONED &&
              etss_service_provision(PROVISIONER, msg, len) == ETSS_SUCCESS,
          "ETSS");

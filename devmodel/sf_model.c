@@ -52,6 +52,9 @@ struct sf_model {
     uint64_t tick;      /* frames processed: the age of a session */
     uint8_t puf_secret[32];
     uint8_t uid[SFP1_UID_LEN];
+    uint8_t device_key[SF_EC_PRIVATE_KEY_LEN]; /* identity: opens provisioning envelopes */
+    uint8_t cert[SFP1_CERT_LEN];               /* its public half, signed by the maker */
+    uint8_t record[SFP1_PROV_MAX_LEN];         /* an opened provisioning record */
     /* The transaction on the wire. */
     uint8_t opcode;
     uint16_t read_offset;
@@ -336,6 +339,13 @@ static void cmd_confirm(struct sf_model *m, uint8_t sid, const uint8_t *payload)
     }
 }
 
+/* GET_INFO's and SECURITY_INFO's answer. */
+static void describe(struct sf_model *m)
+{
+    m->out_len = sf_model_state_info(&m->state, m->cfg.n_counters, m->cfg.max_sessions,
+                                     m->cfg.features, m->out);
+}
+
 /* Does the part have a cipher (not an authentication flash)? */
 static bool confidential(const struct sf_model *m)
 {
@@ -350,26 +360,40 @@ static uint8_t apply_provisioning(struct sf_model *m, uint8_t lifecycle, const u
     if (m->state.lifecycle != lifecycle) {
         return SFP1_LIFECYCLE;
     }
-    if (!sf_model_record_valid(payload, n, nor_model_config(m->nor)->size_bytes,
-                               m->cfg.n_counters) ||
-        (!confidential(m) && sf_model_record_has_encrypted_zone(payload))) {
+    /* The record arrives sealed to this part's identity key: only the
+     * part it was made for reads the root keys in it. */
+    if (n < SFP1_ENVELOPE_OVERHEAD || n - SFP1_ENVELOPE_OVERHEAD > sizeof(m->record)) {
         return SFP1_MALFORMED;
     }
-    if (!sf_model_state_provision(m->nor, &m->state, payload, n)) {
-        return POWER_LOST;
+    size_t len = n - SFP1_ENVELOPE_OVERHEAD;
+    int rc =
+        sf_crypto_envelope_open(m->device_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
+                                SFP1_ENVELOPE_LABEL_LEN, payload, n, m->record, sizeof(m->record));
+    uint8_t status = SFP1_OK;
+    if (rc != SF_CRYPTO_OK) {
+        status = rc == SF_CRYPTO_ERR_AUTH ? SFP1_AUTH_FAILED : SFP1_INTERNAL_ERROR;
+    } else if (!sf_model_record_valid(m->record, len, nor_model_config(m->nor)->size_bytes,
+                                      m->cfg.n_counters) ||
+               (!confidential(m) && sf_model_record_has_encrypted_zone(m->record))) {
+        status = SFP1_MALFORMED;
+    } else if (!sf_model_state_provision(m->nor, &m->state, m->record, len)) {
+        status = POWER_LOST;
+    } else {
+        m->sessions_void = true;
+        m->out_len = 0u;
     }
-    m->sessions_void = true;
-    m->out_len = 0u;
-    return SFP1_OK;
+    sf_crypto_zeroize(m->record, sizeof(m->record));
+    return status;
 }
 
 static void plain_command(struct sf_model *m, uint8_t type, uint8_t sid, uint32_t sequence,
                           const uint8_t *payload, size_t n)
 {
-    bool plain_type = type == SFP1_CMD_GET_INFO || type == SFP1_CMD_OPEN ||
-                      type == SFP1_CMD_CONFIRM || type == SFP1_CMD_PROVISION;
+    bool plain_type = type == SFP1_CMD_GET_INFO || type == SFP1_CMD_GET_CERT ||
+                      type == SFP1_CMD_OPEN || type == SFP1_CMD_CONFIRM ||
+                      type == SFP1_CMD_PROVISION;
     bool well_formed = sequence == 0u && (type == SFP1_CMD_CONFIRM ? sid != 0u : sid == 0u) &&
-                       (type == SFP1_CMD_GET_INFO  ? n == 0u
+                       (type == SFP1_CMD_GET_INFO || type == SFP1_CMD_GET_CERT ? n == 0u
                         : type == SFP1_CMD_OPEN    ? n == 1u + SFP1_NONCE_BYTES
                         : type == SFP1_CMD_CONFIRM ? n == SFP1_PROOF_LEN
                                                    : true);
@@ -385,7 +409,13 @@ static void plain_command(struct sf_model *m, uint8_t type, uint8_t sid, uint32_
         return;
     }
     if (type == SFP1_CMD_GET_INFO) {
-        m->out_len = sf_model_state_info(&m->state, m->cfg.n_counters, m->cfg.max_sessions, m->out);
+        describe(m);
+        respond_plain(m, type, 0u, 0u, SFP1_OK);
+        return;
+    }
+    if (type == SFP1_CMD_GET_CERT) {
+        memcpy(m->out, m->cert, SFP1_CERT_LEN);
+        m->out_len = SFP1_CERT_LEN;
         respond_plain(m, type, 0u, 0u, SFP1_OK);
         return;
     }
@@ -619,7 +649,7 @@ static uint8_t execute(struct sf_model *m, const struct session *s, uint8_t type
         m->out_len = SFP1_UID_LEN;
         return no_payload(n, SFP1_OK);
     case SFP1_CMD_SECURITY_INFO:
-        m->out_len = sf_model_state_info(&m->state, m->cfg.n_counters, m->cfg.max_sessions, m->out);
+        describe(m);
         return no_payload(n, SFP1_OK);
     case SFP1_CMD_LOCK:
         if (s->zone != SFP1_ADMIN_ZONE) {
@@ -627,12 +657,12 @@ static uint8_t execute(struct sf_model *m, const struct session *s, uint8_t type
         }
         return n == 0u ? cmd_lock(m) : (uint8_t)SFP1_MALFORMED;
     case SFP1_CMD_REPROVISION:
-        /* Root keys travel in this record: sealed, or not at all. */
+        /* Only a host holding zone 0's key; the record is sealed to the
+         * part's identity, whatever the frame's own ENC flag. */
         if (s->zone != SFP1_ADMIN_ZONE) {
             return SFP1_ZONE_VIOLATION;
         }
-        return encrypted ? apply_provisioning(m, SFP1_LIFECYCLE_PROVISIONED, p, n)
-                         : (uint8_t)SFP1_POLICY;
+        return apply_provisioning(m, SFP1_LIFECYCLE_PROVISIONED, p, n);
     case SFP1_CMD_CLOSE:
         return no_payload(n, SFP1_OK);
     default:
@@ -878,11 +908,46 @@ static void build_sfdp_table(struct sf_model *m)
     m->sfdp_table[3] = SFP1_AEAD_AES128_GCM | (SFP1_KDF_HKDF_SHA256 << 8);
 }
 
-/* The part's unique secrets, fixed by its seed as a die's are by silicon. */
+/* A P-256 private key made from a seed (a scalar out of range, about one
+ * seed in 2^32, takes the next try). */
+static bool ec_key_from_seed(const char *salt, uint64_t seed, uint8_t key[SF_EC_PRIVATE_KEY_LEN],
+                             uint8_t public_key[SF_EC_PUBLIC_KEY_LEN])
+{
+    uint8_t ikm[8];
+    for (size_t i = 0; i < sizeof(ikm); i++) {
+        ikm[i] = (uint8_t)(seed >> (8u * i));
+    }
+    bool ok = false;
+    for (uint8_t attempt = 0; attempt < 8u && !ok; attempt++) {
+        uint8_t info[4] = {'E', 'C', 'K', attempt};
+        ok = hkdf(ikm, sizeof(ikm), (const uint8_t *)salt, strlen(salt), info, sizeof(info), key,
+                  SF_EC_PRIVATE_KEY_LEN) &&
+             sf_crypto_ec_public_key(key, public_key) == SF_CRYPTO_OK;
+    }
+    sf_crypto_zeroize(ikm, sizeof(ikm));
+    return ok;
+}
+
+#define MAKER_SALT "ETSS model maker"
+
+int sf_model_maker_public_key(uint64_t maker_seed, uint8_t out[SF_EC_PUBLIC_KEY_LEN])
+{
+    uint8_t key[SF_EC_PRIVATE_KEY_LEN];
+    bool ok =
+        sf_crypto_init() == SF_CRYPTO_OK && ec_key_from_seed(MAKER_SALT, maker_seed, key, out);
+    sf_crypto_zeroize(key, sizeof(key));
+    return ok ? 0 : -1;
+}
+
+/* "Chip manufacture": the part's unique secrets, fixed by its seed as a
+ * die's are by silicon, and its identity certificate signed by its maker. */
 static bool derive_device_secrets(struct sf_model *m)
 {
     static const char salt[] = "ETSS model device";
     uint8_t ikm[8];
+    uint8_t maker_key[SF_EC_PRIVATE_KEY_LEN];
+    uint8_t maker_public[SF_EC_PUBLIC_KEY_LEN];
+    uint8_t *c = m->cert;
     for (size_t i = 0; i < sizeof(ikm); i++) {
         ikm[i] = (uint8_t)(m->cfg.device_seed >> (8u * i));
     }
@@ -891,6 +956,16 @@ static bool derive_device_secrets(struct sf_model *m)
               hkdf(ikm, sizeof(ikm), (const uint8_t *)salt, sizeof(salt) - 1u,
                    (const uint8_t *)"UID", 3u, m->uid, sizeof(m->uid));
     sf_crypto_zeroize(ikm, sizeof(ikm));
+    memset(c, 0, SFP1_CERT_LEN);
+    memcpy(c, SFP1_CERT_MAGIC, 4u);
+    c[4] = SFP1_CERT_VERSION;
+    c[SFP1_CERT_OFF_FEATURES] = m->cfg.features;
+    memcpy(&c[SFP1_CERT_OFF_UID], m->uid, SFP1_UID_LEN);
+    ok = ok && ec_key_from_seed(salt, m->cfg.device_seed, m->device_key, &c[SFP1_CERT_OFF_KEY]) &&
+         ec_key_from_seed(MAKER_SALT, m->cfg.maker_seed, maker_key, maker_public) &&
+         sf_crypto_ecdsa_sign(maker_key, c, SFP1_CERT_BODY_LEN, &c[SFP1_CERT_BODY_LEN]) ==
+             SF_CRYPTO_OK;
+    sf_crypto_zeroize(maker_key, sizeof(maker_key));
     return ok;
 }
 

@@ -233,7 +233,7 @@ bool sf_model_state_set_failures(nor_model_t *nor, struct sf_model_state *st, ui
 }
 
 size_t sf_model_state_info(const struct sf_model_state *st, uint8_t n_counters,
-                           uint8_t max_sessions, uint8_t *out)
+                           uint8_t max_sessions, uint8_t features, uint8_t *out)
 {
     uint8_t *p = out;
     memset(p, 0, SFP1_INFO_HEADER_LEN);
@@ -244,6 +244,7 @@ size_t sf_model_state_info(const struct sf_model_state *st, uint8_t n_counters,
     p[4] = max_sessions;
     p[5] = st->lockout_threshold;
     p[6] = st->failure_count;
+    p[7] = features;
     etss_put_le32(&p[8], st->session_max_ops);
     p += SFP1_INFO_HEADER_LEN;
     for (uint8_t i = 0; i < st->n_zones; i++, p += SFP1_INFO_ZONE_LEN) {

@@ -70,6 +70,6 @@ bool sf_model_state_set_failures(nor_model_t *nor, struct sf_model_state *st, ui
 
 /* Encode the info payload of GET_INFO / SECURITY_INFO; returns its length. */
 size_t sf_model_state_info(const struct sf_model_state *st, uint8_t n_counters,
-                           uint8_t max_sessions, uint8_t *out);
+                           uint8_t max_sessions, uint8_t features, uint8_t *out);
 
 #endif /* ETSS_SF_MODEL_STATE_H */

@@ -196,7 +196,7 @@ static void hal_session(struct sf_rig *r, struct sf_session *s)
 {
     uint8_t key[32];
     sf_key_t root = SF_KEY_NONE;
-    CHECK_EQ(sf_device_root_key_bytes(&r->dev, ZONE0, key), SF_OK);
+    CHECK_EQ(sf_device_root_key_bytes(&r->dev, ZONE0, r->dev.part.salt, key), SF_OK);
     CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, key, sizeof(key), &root), SF_CRYPTO_OK);
     sf_crypto_zeroize(key, sizeof(key));
     int rc = jesd261_create_session(&r->dev, s, ZONE0, root);

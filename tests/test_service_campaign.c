@@ -307,7 +307,7 @@ static uint32_t run_trial(uint64_t seed, bool verbose, uint64_t *cuts)
         return 1;
     }
     etss_host_set_spi(0, model_spi_bind(&t->bus, t->nor));
-    if (etss_host_set_huk(huk, sizeof(huk)) != 0 ||
+    if (etss_suite_host_up(huk, sizeof(huk)) != 0 ||
         etss_service_init() != ETSS_ERR_SF_UNPROVISIONED ||
         etss_suite_provisioning_message(description, msg, sizeof(msg), &len) != 0 ||
         etss_service_provision(PROVISIONER, msg, len) != ETSS_SUCCESS) {

@@ -30,7 +30,8 @@
 
 #define DEFAULT_DATA_DIR "data"
 #define IMAGE_NAME "etss-flash.img"
-#define DEFAULT_CLIENT (-1) /* a non-secure client, as TF-M numbers them */
+#define RECORDS_NAME "etss-host-records.bin" /* the host's trusted record of the part */
+#define DEFAULT_CLIENT (-1)                  /* a non-secure client, as TF-M numbers them */
 /* `provision` is for secure code: by default it runs as this secure
  * partition (the factory's provisioning flow in a product). */
 #define DEFAULT_PROVISIONING_CLIENT 300
@@ -118,6 +119,7 @@ struct request {
 };
 
 static char image_path[PATH_MAX];
+static char records_path[PATH_MAX];
 static sf_model_t *model;
 static struct model_spi bus; /* the partition's thread uses it until exit */
 
@@ -182,6 +184,8 @@ static const char *etss_err_name(etss_err_t err)
         return "ETSS_ERR_SF_INIT";
     case ETSS_ERR_SF_PROVISION:
         return "ETSS_ERR_SF_PROVISION";
+    case ETSS_ERR_SF_TAMPER:
+        return "ETSS_ERR_SF_TAMPER";
     default:
         return "unknown ETSS error";
     }
@@ -195,7 +199,9 @@ static void usage(FILE *out)
             "The ETSS secure storage service on the secure flash device model. Each run\n"
             "powers the device up from DIR/" IMAGE_NAME ", starts the ETSS partition,\n"
             "makes one request through the client API (tfm_etss_*) as client ID, and\n"
-            "exits; the image keeps the device's array and internal state between runs.\n"
+            "exits; the image keeps the device's array and internal state between runs,\n"
+            "and DIR/" RECORDS_NAME " the host's own record of the part (its identity\n"
+            "and key salt, as a board keeps it in its trusted storage).\n"
             "\n"
             "Options (anywhere on the line):\n"
             "  --data DIR   where the device lives (default " DEFAULT_DATA_DIR
@@ -326,6 +332,12 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
         break;
     case ETSS_ERR_SF_PROVISION:
         snprintf(msg, size, "the part refused the provisioning message");
+        break;
+    case ETSS_ERR_SF_TAMPER:
+        snprintf(msg, size,
+                 "the secure flash is not the part this host provisioned, or the bus lies "
+                 "about it (the host's record is %s); nothing was sent to it",
+                 records_path);
         break;
     case ETSS_ERR_DOES_NOT_EXIST:
         snprintf(msg, size, "uid %" PRIu64 " does not exist for client %" PRId32, r->uid,
@@ -969,7 +981,14 @@ static int power_up(const struct request *r)
         return EXIT_ENVIRONMENT;
     }
     etss_host_set_spi(0, model_spi_bind(&bus, sf_model_nor(model)));
-    if (etss_host_set_huk(developer_huk, sizeof(developer_huk)) != 0 ||
+    /* The host's record of the part lives beside the part's image, as a
+     * board keeps it in its own trusted storage. */
+    uint8_t maker[65];
+    if (snprintf(records_path, sizeof(records_path), "%s/%s", r->data_dir, RECORDS_NAME) >=
+            (int)sizeof(records_path) ||
+        sf_model_maker_public_key(0u, maker) != 0 ||
+        etss_host_set_trust(maker, records_path) != 0 ||
+        etss_host_set_huk(developer_huk, sizeof(developer_huk)) != 0 ||
         etss_host_start_partition() != 0) {
         fprintf(stderr, "etss: cannot start the ETSS partition\n");
         sf_model_destroy(model);

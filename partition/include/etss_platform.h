@@ -22,6 +22,11 @@ const struct etss_spi_driver *etss_platform_spi(uint8_t instance);
  * every zone key. SF_KEY_NONE when it is not available. */
 sf_key_t etss_platform_huk(void);
 
+/* What the board trusts: the maker key that signs its parts' identities
+ * and its trusted storage for part records (sf_device.h). NULL when the
+ * board has none, which leaves every part unusable. */
+const struct sf_trust *etss_platform_trust(void);
+
 /* The client bindings of secure flash `instance` when the part keeps no
  * binding table itself (a counters-only RPMC part): client -> counter, from
  * the board's configuration. NULL with *n = 0 when there are none. */

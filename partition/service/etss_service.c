@@ -53,6 +53,8 @@ static etss_err_t from_sf(int rc)
         return ETSS_ERR_STORAGE_FAILURE;
     case SF_ERR_NO_DEVICE:
         return ETSS_ERR_SF_INIT;
+    case SF_ERR_TAMPER:
+        return ETSS_ERR_SF_TAMPER;
     case SF_ERR_BUS:
     case SF_ERR_COMM:
     case SF_ERR_AUTH:
@@ -85,16 +87,19 @@ static etss_err_t from_fs(int rc)
     }
 }
 
+/* By the host's own record of the part, never by what the part says. */
 static bool provisioned(uint8_t i)
 {
-    return device_present[i] && devices[i].info.lifecycle != SF_LIFECYCLE_BLANK;
+    return device_present[i] && sf_device_provisioned(&devices[i]);
 }
 
 etss_err_t etss_service_init(void)
 {
     sf_key_t huk = etss_platform_huk();
+    const struct sf_trust *trust = etss_platform_trust();
     bool any_present = false;
     bool any_provisioned = false;
+    bool any_tampered = false;
     memset(filesystems, 0, sizeof(filesystems));
     for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
         const struct etss_spi_driver *spi = etss_platform_spi(i);
@@ -104,14 +109,27 @@ etss_err_t etss_service_init(void)
         sf_device_forget(&devices[i]);
         size_t n_bound = 0;
         const struct sf_binding *bound = etss_platform_counter_bindings(i, &n_bound);
-        device_present[i] = spi != NULL && huk != SF_KEY_NONE &&
-                            sf_device_init(&devices[i], spi, huk, i) == SF_OK &&
-                            sf_device_set_host_bindings(&devices[i], bound, n_bound) == SF_OK &&
-                            sf_api_init(&devices[i]) == SF_OK;
+        int rc = spi == NULL || huk == SF_KEY_NONE || trust == NULL
+                     ? SF_ERR_NO_DEVICE
+                     : sf_device_init(&devices[i], spi, huk, i);
+        if (rc == SF_OK) {
+            rc = sf_device_set_host_bindings(&devices[i], bound, n_bound);
+        }
+        if (rc == SF_OK) {
+            rc = sf_device_set_trust(&devices[i], trust);
+        }
+        if (rc == SF_OK) {
+            rc = sf_api_init(&devices[i]);
+        }
+        device_present[i] = rc == SF_OK;
+        any_tampered = any_tampered || rc == SF_ERR_TAMPER;
         any_present = any_present || device_present[i];
         any_provisioned = any_provisioned || provisioned(i);
     }
-    init_status = !any_present       ? ETSS_ERR_SF_INIT
+    /* A substituted part, or a bus that lies about one, stops the service:
+     * fail closed rather than serve on beside it. */
+    init_status = any_tampered       ? ETSS_ERR_SF_TAMPER
+                  : !any_present     ? ETSS_ERR_SF_INIT
                   : !any_provisioned ? ETSS_ERR_SF_UNPROVISIONED
                                      : ETSS_SUCCESS;
     return init_status;
@@ -298,11 +316,11 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
     if (err != ETSS_SUCCESS) {
         return err;
     }
-    /* A part that cannot encrypt (an authentication flash) would show the
-     * asset on the bus: only an asset that waives confidentiality goes
-     * there. */
+    /* A confidential asset goes only where every read of it comes back
+     * encrypted (the zone's authenticated read policy): anywhere else it
+     * would cross the bus in clear at every mount and reclaim. */
     if ((flags & PSA_STORAGE_FLAG_NO_CONFIDENTIALITY) == 0u &&
-        (devices[z->device].features & SF_FEATURE_CONFIDENTIALITY) == 0u) {
+        devices[z->device].info.zones[z->zone].read_policy != SF_READ_ENCRYPTED) {
         return ETSS_ERR_NOT_SUPPORTED;
     }
     /* An asset whose value was lost (DATA_CORRUPT) keeps its flags, so it

@@ -23,6 +23,12 @@ void etss_host_set_counter_bindings(uint8_t instance, const struct sf_binding *b
 /* The HUK, as the MCU's key store would hold it; 0 or -1. */
 int etss_host_set_huk(const uint8_t *huk, size_t len);
 
+/* What the board trusts: the maker key that signs its parts' identities
+ * (65 bytes, uncompressed P-256), and where it keeps its part records:
+ * `path` NULL for records in RAM (as long as the process), else a file
+ * (beside a device image). Empties the RAM records; 0 or -1. */
+int etss_host_set_trust(const uint8_t maker_key[65], const char *path);
+
 /* Start the partition in the host SPM (once per process); 0 or -1. */
 int etss_host_start_partition(void);
 

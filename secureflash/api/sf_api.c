@@ -16,11 +16,9 @@ static int authentic_info(struct sf_device *dev)
     if (dev->info_authentic) {
         return SF_OK;
     }
-    if (dev->info.lifecycle == SF_LIFECYCLE_BLANK) {
-        return SF_ERR_LIFECYCLE;
-    }
     /* Any zone's session authenticates the description of every zone (a
-     * part without zones describes itself in its zone-0 "session"). */
+     * part without zones describes itself in its zone-0 "session"); a part
+     * the host never provisioned gets SF_ERR_LIFECYCLE, nothing sent. */
     struct sf_info info;
     return sf_device_security_info(dev, 0u, &info);
 }
@@ -194,9 +192,8 @@ int sf_api_uid(struct sf_device *dev, int32_t client_id, uint8_t *out, size_t ou
 
 int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
-    static uint8_t filled[SFP1_PROV_MAX_LEN];
     if (dev == NULL || dev->vendor == NULL || record == NULL || len < SFP1_PROV_HEADER_LEN ||
-        len > sizeof(filled)) {
+        len > SFP1_PROV_MAX_LEN) {
         return SF_ERR_PARAM;
     }
     uint8_t n_zones = record[5];
@@ -204,16 +201,7 @@ int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len)
         len < SFP1_PROV_HEADER_LEN + (size_t)n_zones * SFP1_PROV_ZONE_LEN) {
         return SF_ERR_PARAM; /* the part checks the rest */
     }
-    memcpy(filled, record, len);
-    int rc = SF_OK;
-    for (uint8_t z = 0; z < n_zones && rc == SF_OK; z++) {
-        uint8_t *key = &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + 12u];
-        rc = sf_device_root_key_bytes(dev, z, key);
-    }
-    if (rc == SF_OK) {
-        rc = sf_device_provision(dev, filled, len);
-    }
-    sf_crypto_zeroize(filled, sizeof(filled));
+    int rc = sf_device_provision(dev, record, len);
     if (rc == SF_OK) {
         rc = authentic_info(dev);
     }

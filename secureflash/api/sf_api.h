@@ -13,12 +13,16 @@
 
 #include "sf_device.h"
 
-/* Bind the API to a discovered device. */
+/* Bind the API to a discovered device whose trust is set
+ * (sf_device_set_trust): fetches the authenticated description of a part
+ * this host provisioned. SF_OK for a part it did not (it waits for
+ * provisioning). */
 int sf_api_init(struct sf_device *dev);
 
 /* Provision the part: `record` is a provisioning record (protocol section
- * 8) with zero root keys; each zone's root key is derived from the HUK and
- * filled in here, never leaving the partition except to the part. */
+ * 8) with zero root keys; each zone's root key is derived from the HUK,
+ * the part's identity and a fresh salt, filled in and sealed to the part
+ * (sf_device_provision), never leaving the partition in clear. */
 int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len);
 int sf_api_lock(struct sf_device *dev);
 

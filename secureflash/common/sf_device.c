@@ -6,28 +6,45 @@
 #include <string.h>
 
 #include "sf_device.h"
+#include "sfp1_protocol.h"
 
 #define ROOT_KEY_LABEL "ETSS root key"
 #define ROOT_KEY_LABEL_LEN 13u
+#define SALT_LEN 16u
+#define KNOWN_TO_HOST (SF_PART_PROVISIONED | SF_PART_PENDING)
 
-int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, uint8_t out[32])
+_Static_assert(sizeof(((struct sf_part_record *)0)->salt) == SALT_LEN, "one salt size");
+
+int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, const uint8_t salt[16],
+                             uint8_t out[32])
 {
-    const uint8_t info[2] = {dev->instance, zone};
+    uint8_t info[2u + SF_SHA256_LEN + SALT_LEN];
+    info[0] = dev->instance;
+    info[1] = zone;
+    memcpy(&info[2], dev->part.identity, SF_SHA256_LEN);
+    memcpy(&info[2u + SF_SHA256_LEN], salt, SALT_LEN);
     int rc = sf_crypto_hkdf_bytes(dev->huk, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN,
                                   info, sizeof(info), out, 32u);
     return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
 }
 
-static int root_key(const struct sf_device *dev, uint8_t zone, sf_key_t *key)
+static int root_key(const struct sf_device *dev, uint8_t zone, const uint8_t salt[16],
+                    sf_key_t *key)
 {
     uint8_t bytes[32];
-    int rc = sf_device_root_key_bytes(dev, zone, bytes);
+    int rc = sf_device_root_key_bytes(dev, zone, salt, bytes);
     if (rc == SF_OK &&
         sf_crypto_import(SF_KEY_HKDF_SECRET, bytes, sizeof(bytes), key) != SF_CRYPTO_OK) {
         rc = SF_ERR_CRYPTO;
     }
     sf_crypto_zeroize(bytes, sizeof(bytes));
     return rc;
+}
+
+static int save_part(struct sf_device *dev)
+{
+    const struct sf_trust_store *st = dev->trust->store;
+    return st->save(st->ctx, dev->instance, &dev->part);
 }
 
 int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
@@ -43,6 +60,7 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
         return SF_ERR_PARAM;
     }
     memset(dev, 0, sizeof(*dev));
+    dev->trust_status = SF_ERR_PARAM; /* until sf_device_set_trust passes */
     dev->spi = spi;
     dev->huk = huk;
     dev->instance = instance;
@@ -68,6 +86,67 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
         return rc;
     }
     return dev->vendor->get_info(dev, &dev->info);
+}
+
+/* The checks of sf_device_set_trust, with dev->trust and dev->part set. */
+static int check_part(struct sf_device *dev)
+{
+    bool known = (dev->part.flags & KNOWN_TO_HOST) != 0u;
+    if (dev->vendor->identity != NULL) {
+        uint8_t id[SF_SHA256_LEN];
+        int rc = dev->trust->maker_key != NULL ? dev->vendor->identity(dev, &dev->identity)
+                                               : SF_ERR_PARAM;
+        if (rc == SF_OK &&
+            sf_crypto_sha256(dev->identity.public_key, SF_EC_PUBLIC_KEY_LEN, id) != SF_CRYPTO_OK) {
+            rc = SF_ERR_CRYPTO;
+        }
+        if (rc != SF_OK) {
+            return rc;
+        }
+        /* Discovery's claims are only believed where the maker vouches
+         * for them; a part other than the one this host provisioned is a
+         * substitution. */
+        if (dev->identity.features != dev->features ||
+            (known && !sf_crypto_equal(id, dev->part.identity, SF_SHA256_LEN))) {
+            return SF_ERR_TAMPER;
+        }
+        memcpy(dev->part.identity, id, SF_SHA256_LEN);
+        dev->identified = true;
+    }
+    /* A part that claims to be blank after this host provisioned it. */
+    if ((dev->part.flags & SF_PART_PROVISIONED) != 0u &&
+        dev->info.lifecycle == SF_LIFECYCLE_BLANK) {
+        return SF_ERR_TAMPER;
+    }
+    return SF_OK;
+}
+
+int sf_device_set_trust(struct sf_device *dev, const struct sf_trust *trust)
+{
+    if (dev == NULL || dev->vendor == NULL || trust == NULL || trust->store == NULL ||
+        trust->store->load == NULL || trust->store->save == NULL) {
+        return SF_ERR_PARAM;
+    }
+    sf_device_drop_sessions(dev);
+    dev->trust = trust;
+    dev->identified = false;
+    dev->info_authentic = false;
+    int rc = trust->store->load(trust->store->ctx, dev->instance, &dev->part);
+    if (rc == SF_OK) {
+        rc = check_part(dev);
+    }
+    if (rc != SF_OK) {
+        memset(&dev->part, 0, sizeof(dev->part));
+        dev->identified = false;
+    }
+    dev->trust_status = rc;
+    return rc;
+}
+
+bool sf_device_provisioned(const struct sf_device *dev)
+{
+    return dev != NULL && dev->trust_status == SF_OK &&
+           (dev->part.flags & SF_PART_PROVISIONED) != 0u;
 }
 
 int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *bindings, size_t n)
@@ -137,6 +216,56 @@ static struct sf_session *find_session(struct sf_device *dev, uint8_t zone)
     return NULL;
 }
 
+static int open_with(struct sf_device *dev, struct sf_session *s, uint8_t zone,
+                     const uint8_t salt[16])
+{
+    sf_key_t rk = SF_KEY_NONE;
+    int rc = root_key(dev, zone, salt, &rk);
+    if (rc == SF_OK) {
+        rc = dev->vendor->session_open(dev, s, zone, rk);
+    }
+    sf_crypto_destroy(&rk);
+    return rc;
+}
+
+/*
+ * Open a session with the keys the host's record says may be in force.
+ * While a provisioning is pending the part holds either its new keys or
+ * the old ones, and a session with one of them settles which, for good
+ * (except while that provisioning is being sent).
+ */
+static int open_session(struct sf_device *dev, struct sf_session *s, uint8_t zone)
+{
+    struct sf_part_record *p = &dev->part;
+    if (dev->trust_status != SF_OK) {
+        return dev->trust_status; /* a part the host does not trust gets nothing */
+    }
+    if ((p->flags & KNOWN_TO_HOST) == 0u) {
+        return SF_ERR_LIFECYCLE; /* no keys of ours on it: nothing to send */
+    }
+    int rc = SF_ERR_COMM;
+    bool pending = (p->flags & SF_PART_PENDING) != 0u;
+    if (pending) {
+        rc = open_with(dev, s, zone, p->next_salt);
+    }
+    bool landed = pending && rc == SF_OK;
+    if ((p->flags & SF_PART_PROVISIONED) != 0u && rc == SF_ERR_COMM) {
+        rc = open_with(dev, s, zone, p->salt);
+    }
+    if (rc == SF_OK && pending && (landed || !dev->provisioning)) {
+        if (landed) {
+            memcpy(p->salt, p->next_salt, SALT_LEN);
+        }
+        p->flags = SF_PART_PROVISIONED;
+        sf_crypto_zeroize(p->next_salt, SALT_LEN);
+        rc = save_part(dev);
+        if (rc != SF_OK) {
+            (void)dev->vendor->session_close(dev, s);
+        }
+    }
+    return rc;
+}
+
 /* A session on `zone`, reused or opened; the first one also fetches the
  * authenticated description of the part. */
 static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **out)
@@ -160,18 +289,17 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
             s = &dev->sessions[0];
             (void)dev->vendor->session_close(dev, s);
         }
-        sf_key_t rk = SF_KEY_NONE;
-        int rc = root_key(dev, zone, &rk);
-        if (rc == SF_OK) {
-            rc = dev->vendor->session_open(dev, s, zone, rk);
-        }
-        sf_crypto_destroy(&rk);
+        int rc = open_session(dev, s, zone);
         if (rc != SF_OK) {
             return rc;
         }
     }
     if (!dev->info_authentic) {
         int rc = dev->vendor->security_info(dev, s, &dev->info);
+        /* The maker's word and the part's own authenticated word must agree. */
+        if (rc == SF_OK && dev->identified && dev->info.features != dev->identity.features) {
+            rc = SF_ERR_TAMPER;
+        }
         if (rc != SF_OK) {
             return rc;
         }
@@ -328,27 +456,94 @@ int sf_device_security_info(struct sf_device *dev, uint8_t zone, struct sf_info 
     return info == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
 }
 
+/* The record with every zone's root key filled in for `salt`, then sealed
+ * to the part's identity key, into `out` (`*out_len` bytes). */
+static int seal_record(struct sf_device *dev, const uint8_t *record, size_t len,
+                       const uint8_t salt[16], uint8_t *out, size_t *out_len)
+{
+    static uint8_t filled[SFP1_PROV_MAX_LEN];
+    int rc = SF_OK;
+    if (len > sizeof(filled)) {
+        return SF_ERR_PARAM;
+    }
+    /* Keys go into every zone the record has room for; whether the record
+     * is valid is the part's to say. */
+    size_t n_zones = len > 5u ? record[5] : 0u;
+    n_zones = n_zones < SFP1_MAX_ZONES ? n_zones : SFP1_MAX_ZONES;
+    while (n_zones > 0u && len < SFP1_PROV_HEADER_LEN + n_zones * SFP1_PROV_ZONE_LEN) {
+        n_zones--;
+    }
+    memcpy(filled, record, len);
+    for (uint8_t z = 0; z < n_zones && rc == SF_OK; z++) {
+        uint8_t *key = &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + 12u];
+        rc = sf_device_root_key_bytes(dev, z, salt, key);
+    }
+    if (rc == SF_OK &&
+        sf_crypto_envelope_seal(dev->identity.public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
+                                SFP1_ENVELOPE_LABEL_LEN, filled, len, out,
+                                len + SF_ENVELOPE_OVERHEAD) != SF_CRYPTO_OK) {
+        rc = SF_ERR_CRYPTO;
+    }
+    sf_crypto_zeroize(filled, sizeof(filled));
+    *out_len = rc == SF_OK ? len + SF_ENVELOPE_OVERHEAD : 0u;
+    return rc;
+}
+
 int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
+    static uint8_t sealed[SFP1_PROV_MAX_LEN + SF_ENVELOPE_OVERHEAD];
+    size_t sealed_len = 0;
     if (dev == NULL || dev->vendor == NULL || record == NULL || len == 0u) {
         return SF_ERR_PARAM;
     }
-    int rc;
-    if (dev->info.lifecycle == SF_LIFECYCLE_BLANK) {
-        sf_device_drop_sessions(dev);
-        rc = dev->vendor->provision(dev, record, len);
-    } else {
-        /* Only a host holding the current keys provisions the part again. */
-        struct request r = {.kind = REQ_REPROVISION, .in = record, .in_len = len};
+    if (dev->trust_status != SF_OK) {
+        return dev->trust_status; /* sf_device_set_trust first, and it must have passed */
+    }
+    struct sf_part_record *p = &dev->part;
+    int rc = SF_OK;
+    /* The new keys' salt is in trusted storage before anything leaves, so
+     * whatever the part does the host can still reach it. A salt already
+     * pending (an attempt whose outcome is unknown) is used again. */
+    if ((p->flags & SF_PART_PENDING) == 0u) {
+        rc = sf_crypto_random(p->next_salt, SALT_LEN) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+        p->flags |= SF_PART_PENDING;
+        rc = rc == SF_OK ? save_part(dev) : rc;
+    }
+    uint8_t new_salt[SALT_LEN];
+    memcpy(new_salt, p->next_salt, SALT_LEN);
+    if (rc == SF_OK && dev->identified) {
+        rc = seal_record(dev, record, len, p->next_salt, sealed, &sealed_len);
+    }
+    /* (A part without an identity takes no record: an RPMC's keys come
+     * from the host alone.) */
+    dev->provisioning = true;
+    if (rc == SF_OK && (p->flags & SF_PART_PROVISIONED) != 0u) {
+        /* The host's own record, not the part's word, says it holds our
+         * keys: only a session with them provisions it again. */
+        struct request r = {.kind = REQ_REPROVISION, .in = sealed, .in_len = sealed_len};
         rc = run(dev, SF_ADMIN_ZONE, &r);
-    }
-    if (rc == SF_OK) {
-        /* The part ended every session, and its description changed. */
+    } else if (rc == SF_OK) {
         sf_device_drop_sessions(dev);
-        dev->info_authentic = false;
+        rc = dev->vendor->provision(dev, sealed, sealed_len);
     }
-    int info_rc = dev->vendor->get_info(dev, &dev->info);
-    return rc != SF_OK ? rc : info_rc;
+    dev->provisioning = false;
+    sf_crypto_zeroize(sealed, sizeof(sealed));
+    /* Whatever the part answered (a plain answer proves nothing), its
+     * sessions ended or may have, and only a session says which keys it
+     * now holds and what it is. */
+    sf_device_drop_sessions(dev);
+    dev->info_authentic = false;
+    (void)dev->vendor->get_info(dev, &dev->info);
+    struct sf_info info;
+    int settled = sf_device_security_info(dev, SF_ADMIN_ZONE, &info);
+    bool landed = (p->flags & SF_PART_PENDING) == 0u && settled == SF_OK &&
+                  sf_crypto_equal(p->salt, new_salt, SALT_LEN);
+    sf_crypto_zeroize(new_salt, sizeof(new_salt));
+    if (rc != SF_OK || landed) {
+        return rc;
+    }
+    /* "Done", yet the part still holds the old keys: the answer was forged. */
+    return settled == SF_OK ? SF_ERR_TAMPER : settled;
 }
 
 int sf_device_lock(struct sf_device *dev, uint8_t zone)
@@ -392,6 +587,8 @@ const char *sf_strerror(int status)
         return "no binding for this client";
     case SF_ERR_DEVICE:
         return "the part reported an internal failure";
+    case SF_ERR_TAMPER:
+        return "the part contradicts the host's own record: substituted, or the bus lies";
     default:
         return "unknown error";
     }

@@ -34,12 +34,14 @@ enum sf_status {
     SF_ERR_MALFORMED = -13,     /* the part refused our request as malformed */
     SF_ERR_NO_BINDING = -14,    /* the client has no binding */
     SF_ERR_DEVICE = -15,        /* the part reported an internal failure */
+    SF_ERR_TAMPER = -16,        /* the part contradicts what the host knows of it: the bus
+                                 * lies or the part was substituted; nothing was sent */
 };
 
 #define SF_MAX_ZONES 8u
 #define SF_MAX_BINDINGS 16u
 #define SF_MAX_SESSIONS 4u
-#define SF_MAX_FRAME 540u
+#define SF_MAX_FRAME 668u
 
 /* Features a part may offer (discovered, never assumed). */
 #define SF_FEATURE_ZONES 0x01u
@@ -54,6 +56,9 @@ enum sf_status {
 #define SF_LIFECYCLE_BLANK 0u       /* no zones yet: takes provisioning only */
 #define SF_LIFECYCLE_PROVISIONED 1u /* developer mode: may be provisioned again */
 #define SF_LIFECYCLE_LOCKED 2u      /* production: provisioning frozen */
+
+/* A zone's read policy under which every read comes back encrypted. */
+#define SF_READ_ENCRYPTED 2u
 
 /* A zone's write policy that forbids every write. */
 #define SF_WRITE_READ_ONLY 2u
@@ -77,6 +82,7 @@ struct sf_binding {
 
 struct sf_info {
     uint8_t lifecycle;
+    uint32_t features; /* SF_FEATURE_*: believed only from an authenticated answer */
     uint8_t n_zones;
     uint8_t n_bindings;
     uint8_t n_counters;
@@ -86,6 +92,43 @@ struct sf_info {
     uint32_t session_max_ops;
     struct sf_zone zones[SF_MAX_ZONES];
     struct sf_binding bindings[SF_MAX_BINDINGS];
+};
+
+/* A part's identity: its key pair's public half and its device class,
+ * certified by its maker (the vendor binding checks the signature). */
+struct sf_identity {
+    uint8_t public_key[SF_EC_PUBLIC_KEY_LEN];
+    uint8_t uid[16];
+    uint32_t features; /* SF_FEATURE_*, as the maker certified them */
+};
+
+/* What the host keeps of each part in its own trusted storage, where the
+ * bus cannot reach: the bus can make a part look blank, or swap it; this
+ * record says what the host itself did. */
+#define SF_PART_PROVISIONED 0x01u /* root keys from `salt` are in force */
+#define SF_PART_PENDING 0x02u     /* a provisioning with `next_salt` was sent, outcome unknown */
+#define SF_MAX_COUNTERS 8u
+struct sf_part_record {
+    uint8_t flags;
+    uint8_t identity[SF_SHA256_LEN]; /* SHA-256 of the part's certified public key */
+    uint8_t salt[16];
+    uint8_t next_salt[16];
+    uint32_t counter_floor[SF_MAX_COUNTERS]; /* the highest value each counter showed */
+};
+
+/* The board's trusted storage for part records (TF-M: Internal Trusted
+ * Storage; a host: a file; the target images: RAM). load gives an all-zero
+ * record for a part never seen. Both return SF_OK or an SF_ERR_ code. */
+struct sf_trust_store {
+    int (*load)(void *ctx, uint8_t instance, struct sf_part_record *rec);
+    int (*save)(void *ctx, uint8_t instance, const struct sf_part_record *rec);
+    void *ctx;
+};
+
+/* What the board trusts: its parts' maker and its own storage. */
+struct sf_trust {
+    const uint8_t *maker_key; /* SF_EC_PUBLIC_KEY_LEN bytes: signs part identities */
+    const struct sf_trust_store *store;
 };
 
 struct sf_session {
@@ -107,9 +150,12 @@ struct sf_vendor_ops {
     /* Does the part on dev->spi speak this protocol? Fills dev->features. */
     int (*probe)(struct sf_device *dev);
     int (*get_info)(struct sf_device *dev, struct sf_info *info);
-    /* Provision a blank part (in clear: a trusted setting only). */
+    /* The part's identity, its certificate checked against dev->trust's
+     * maker key (SF_ERR_TAMPER if it does not verify). */
+    int (*identity)(struct sf_device *dev, struct sf_identity *id);
+    /* Provision a blank part; `record` is sealed to the part's identity. */
     int (*provision)(struct sf_device *dev, const uint8_t *record, size_t len);
-    /* Provision a provisioned part again, sealed in a session on SF_ADMIN_ZONE. */
+    /* Provision a provisioned part again, in a session on SF_ADMIN_ZONE. */
     int (*reprovision)(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
                        size_t len);
     int (*session_open)(struct sf_device *dev, struct sf_session *s, uint8_t zone,
@@ -155,6 +201,12 @@ struct sf_device {
     sf_key_t huk;        /* the host's hardware unique key (HKDF secret) */
     struct sf_info info; /* zones, policies, bindings of the part */
     bool info_authentic; /* info came from SECURITY_INFO in a session */
+    const struct sf_trust *trust;
+    int trust_status;           /* sf_device_set_trust's outcome: nothing is sent until SF_OK */
+    struct sf_part_record part; /* this part's record in the trust store */
+    struct sf_identity identity;
+    bool identified;   /* identity holds the part's verified certificate */
+    bool provisioning; /* a provisioning is being sent: its outcome is not known yet */
     struct sf_session sessions[SF_MAX_SESSIONS];
     /* The client bindings of a part that keeps none itself (a counters-only
      * part): the host's configuration, given after discovery. */
@@ -187,6 +239,16 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
 /* The client bindings of a part without a binding table of its own
  * (the table must stay valid while the device is in use). */
 int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *bindings, size_t n);
+/*
+ * What the board trusts (kept by pointer; must stay valid). Loads the
+ * part's record and checks the part against it: its certificate, the
+ * features its SFDP table claims against the certified ones, and a claim
+ * to be blank against the host's own knowledge. SF_ERR_TAMPER when the
+ * part is not the one the record names or the bus lies about it.
+ */
+int sf_device_set_trust(struct sf_device *dev, const struct sf_trust *trust);
+/* Did this host provision the part (by its own record, not the part's word)? */
+bool sf_device_provisioned(const struct sf_device *dev);
 /* Close every session (the part forgets them too) and free what the
  * binding holds. */
 void sf_device_deinit(struct sf_device *dev);
@@ -199,11 +261,20 @@ void sf_device_drop_sessions(struct sf_device *dev);
  * starting again): its sessions and what the binding holds. */
 void sf_device_forget(struct sf_device *dev);
 
-/* The root key of a zone, derived from the HUK: bytes for provisioning. */
-int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, uint8_t out[32]);
+/* The root key of a zone of a provisioning with `salt`: HKDF of the HUK,
+ * bound to the host instance, the zone, the part's identity and the salt. */
+int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, const uint8_t salt[16],
+                             uint8_t out[32]);
 
 /* Plain (session-less) requests. */
 int sf_device_get_info(struct sf_device *dev, struct sf_info *info);
+/*
+ * Provision the part with `record` (SFP1 provisioning record; its root key
+ * fields are filled here, under a fresh salt kept in the trust store before
+ * anything is sent). Sealed to the part's certified identity; a part this
+ * host provisioned is provisioned again in a session on SF_ADMIN_ZONE.
+ * Whatever happens, the part's description is read again afterwards.
+ */
 int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len);
 
 /* Requests in a session on `zone`, opened or reused on demand; retried

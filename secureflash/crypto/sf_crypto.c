@@ -173,6 +173,192 @@ int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, si
     return rc;
 }
 
+/* ---- P-256: identity and provisioning envelopes ---- */
+
+#define EC_KEY_TYPE PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1)
+#define EC_PUBLIC_TYPE PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1)
+#define ECDSA_ALG PSA_ALG_ECDSA(PSA_ALG_SHA_256)
+#define ENVELOPE_ALG PSA_ALG_KEY_AGREEMENT(PSA_ALG_ECDH, HKDF_ALG)
+
+int sf_crypto_sha256(const uint8_t *data, size_t len, uint8_t out[SF_SHA256_LEN])
+{
+    size_t n = 0;
+    psa_status_t st = psa_hash_compute(PSA_ALG_SHA_256, data, len, out, SF_SHA256_LEN, &n);
+    return status_of(st == PSA_SUCCESS && n != SF_SHA256_LEN ? PSA_ERROR_GENERIC_ERROR : st);
+}
+
+static psa_status_t import_ec(psa_key_type_t type, psa_key_usage_t usage, psa_algorithm_t alg,
+                              const uint8_t *bytes, size_t len, psa_key_id_t *key)
+{
+    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
+    psa_set_key_type(&attr, type);
+    psa_set_key_bits(&attr, 256u);
+    psa_set_key_usage_flags(&attr, usage);
+    psa_set_key_algorithm(&attr, alg);
+    return psa_import_key(&attr, bytes, len, key);
+}
+
+int sf_crypto_ecdsa_verify(const uint8_t public_key[SF_EC_PUBLIC_KEY_LEN], const uint8_t *msg,
+                           size_t len, const uint8_t signature[SF_EC_SIGNATURE_LEN])
+{
+    uint8_t hash[SF_SHA256_LEN];
+    psa_key_id_t key = 0;
+    if (sf_crypto_sha256(msg, len, hash) != SF_CRYPTO_OK) {
+        return SF_CRYPTO_ERR;
+    }
+    psa_status_t st = import_ec(EC_PUBLIC_TYPE, PSA_KEY_USAGE_VERIFY_HASH, ECDSA_ALG, public_key,
+                                SF_EC_PUBLIC_KEY_LEN, &key);
+    if (st == PSA_SUCCESS) {
+        st = psa_verify_hash(key, ECDSA_ALG, hash, sizeof(hash), signature, SF_EC_SIGNATURE_LEN);
+    }
+    (void)psa_destroy_key(key);
+    /* A point that is not on the curve is as bad as a wrong signature. */
+    return st == PSA_ERROR_INVALID_ARGUMENT ? SF_CRYPTO_ERR_AUTH : status_of(st);
+}
+
+int sf_crypto_ecdsa_sign(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const uint8_t *msg,
+                         size_t len, uint8_t signature[SF_EC_SIGNATURE_LEN])
+{
+    uint8_t hash[SF_SHA256_LEN];
+    psa_key_id_t key = 0;
+    size_t n = 0;
+    if (sf_crypto_sha256(msg, len, hash) != SF_CRYPTO_OK) {
+        return SF_CRYPTO_ERR;
+    }
+    psa_status_t st = import_ec(EC_KEY_TYPE, PSA_KEY_USAGE_SIGN_HASH, ECDSA_ALG, private_key,
+                                SF_EC_PRIVATE_KEY_LEN, &key);
+    if (st == PSA_SUCCESS) {
+        st = psa_sign_hash(key, ECDSA_ALG, hash, sizeof(hash), signature, SF_EC_SIGNATURE_LEN, &n);
+    }
+    (void)psa_destroy_key(key);
+    return status_of(st == PSA_SUCCESS && n != SF_EC_SIGNATURE_LEN ? PSA_ERROR_GENERIC_ERROR : st);
+}
+
+int sf_crypto_ec_public_key(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN],
+                            uint8_t public_key[SF_EC_PUBLIC_KEY_LEN])
+{
+    psa_key_id_t key = 0;
+    size_t n = 0;
+    psa_status_t st = import_ec(EC_KEY_TYPE, PSA_KEY_USAGE_DERIVE, ENVELOPE_ALG, private_key,
+                                SF_EC_PRIVATE_KEY_LEN, &key);
+    if (st == PSA_SUCCESS) {
+        st = psa_export_public_key(key, public_key, SF_EC_PUBLIC_KEY_LEN, &n);
+    }
+    (void)psa_destroy_key(key);
+    return status_of(st == PSA_SUCCESS && n != SF_EC_PUBLIC_KEY_LEN ? PSA_ERROR_GENERIC_ERROR : st);
+}
+
+/* The envelope's AES key: ECDH of `own` with `peer`, through HKDF with
+ * salt = sender's public key || recipient's public key. */
+static psa_status_t envelope_key(psa_key_id_t own, const uint8_t salt[2u * SF_EC_PUBLIC_KEY_LEN],
+                                 const uint8_t *peer, const uint8_t *label, size_t label_len,
+                                 psa_key_id_t *aes)
+{
+    psa_key_attributes_t attr = attributes_for(SF_KEY_AES128_GCM);
+    psa_status_t st = psa_key_derivation_setup(&derivation, ENVELOPE_ALG);
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_input_bytes(&derivation, PSA_KEY_DERIVATION_INPUT_SALT, salt,
+                                            2u * SF_EC_PUBLIC_KEY_LEN);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_key_agreement(&derivation, PSA_KEY_DERIVATION_INPUT_SECRET, own,
+                                              peer, SF_EC_PUBLIC_KEY_LEN);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_input_bytes(&derivation, PSA_KEY_DERIVATION_INPUT_INFO, label,
+                                            label_len);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_key_derivation_output_key(&attr, &derivation, aes);
+    }
+    (void)psa_key_derivation_abort(&derivation);
+    return st;
+}
+
+/* Each envelope key seals exactly one message: a zero nonce is safe. */
+static const uint8_t envelope_nonce[12] = {0};
+
+int sf_crypto_envelope_seal(const uint8_t recipient[SF_EC_PUBLIC_KEY_LEN], const uint8_t *label,
+                            size_t label_len, const uint8_t *plaintext, size_t len, uint8_t *out,
+                            size_t out_size)
+{
+    uint8_t salt[2u * SF_EC_PUBLIC_KEY_LEN];
+    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t eph = 0;
+    psa_key_id_t aes = 0;
+    size_t n = 0;
+    if (out_size < len + SF_ENVELOPE_OVERHEAD) {
+        return SF_CRYPTO_ERR;
+    }
+    psa_set_key_type(&attr, EC_KEY_TYPE);
+    psa_set_key_bits(&attr, 256u);
+    psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_DERIVE);
+    psa_set_key_algorithm(&attr, ENVELOPE_ALG);
+    psa_status_t st = psa_generate_key(&attr, &eph);
+    if (st == PSA_SUCCESS) {
+        st = psa_export_public_key(eph, salt, SF_EC_PUBLIC_KEY_LEN, &n);
+    }
+    if (st == PSA_SUCCESS) {
+        memcpy(&salt[SF_EC_PUBLIC_KEY_LEN], recipient, SF_EC_PUBLIC_KEY_LEN);
+        st = envelope_key(eph, salt, recipient, label, label_len, &aes);
+    }
+    (void)psa_destroy_key(eph); /* the ephemeral secret never outlives the envelope */
+    if (st == PSA_SUCCESS) {
+        memcpy(out, salt, SF_EC_PUBLIC_KEY_LEN);
+        st = psa_aead_encrypt(aes, AEAD_ALG, envelope_nonce, sizeof(envelope_nonce), salt,
+                              sizeof(salt), plaintext, len, &out[SF_EC_PUBLIC_KEY_LEN],
+                              out_size - SF_EC_PUBLIC_KEY_LEN, &n);
+    }
+    (void)psa_destroy_key(aes);
+    if (st == PSA_SUCCESS && n != len + AEAD_TAG_LEN) {
+        st = PSA_ERROR_GENERIC_ERROR;
+    }
+    if (st != PSA_SUCCESS) {
+        sf_crypto_zeroize(out, out_size);
+    }
+    return status_of(st);
+}
+
+int sf_crypto_envelope_open(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const uint8_t *label,
+                            size_t label_len, const uint8_t *in, size_t in_len, uint8_t *out,
+                            size_t out_size)
+{
+    uint8_t salt[2u * SF_EC_PUBLIC_KEY_LEN];
+    psa_key_id_t own = 0;
+    psa_key_id_t aes = 0;
+    size_t n = 0;
+    /* Only an uncompressed point (0x04 || X || Y) is a sender's key. */
+    if (in_len < SF_ENVELOPE_OVERHEAD || out_size < in_len - SF_ENVELOPE_OVERHEAD ||
+        in[0] != 0x04u) {
+        return SF_CRYPTO_ERR_AUTH;
+    }
+    memcpy(salt, in, SF_EC_PUBLIC_KEY_LEN);
+    psa_status_t st = import_ec(EC_KEY_TYPE, PSA_KEY_USAGE_DERIVE, ENVELOPE_ALG, private_key,
+                                SF_EC_PRIVATE_KEY_LEN, &own);
+    if (st == PSA_SUCCESS) {
+        st = psa_export_public_key(own, &salt[SF_EC_PUBLIC_KEY_LEN], SF_EC_PUBLIC_KEY_LEN, &n);
+    }
+    if (st == PSA_SUCCESS) {
+        /* A sender's point off the curve fails here, as a forgery. */
+        st = envelope_key(own, salt, in, label, label_len, &aes);
+        st = st == PSA_ERROR_INVALID_ARGUMENT ? PSA_ERROR_INVALID_SIGNATURE : st;
+    }
+    (void)psa_destroy_key(own);
+    if (st == PSA_SUCCESS) {
+        st = psa_aead_decrypt(aes, AEAD_ALG, envelope_nonce, sizeof(envelope_nonce), salt,
+                              sizeof(salt), &in[SF_EC_PUBLIC_KEY_LEN],
+                              in_len - SF_EC_PUBLIC_KEY_LEN, out, out_size, &n);
+    }
+    (void)psa_destroy_key(aes);
+    if (st == PSA_SUCCESS && n != in_len - SF_ENVELOPE_OVERHEAD) {
+        st = PSA_ERROR_GENERIC_ERROR;
+    }
+    if (st != PSA_SUCCESS) {
+        sf_crypto_zeroize(out, out_size);
+    }
+    return status_of(st);
+}
+
 bool sf_crypto_equal(const uint8_t *a, const uint8_t *b, size_t n)
 {
     uint8_t diff = 0u;

@@ -64,6 +64,43 @@ int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, si
  * (for tags and truncated MACs the PSA verify calls cannot take). */
 bool sf_crypto_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
+/* ---- Part identity and provisioning (NIST P-256) ---- */
+
+#define SF_EC_PUBLIC_KEY_LEN 65u /* uncompressed point: 0x04 || X || Y */
+#define SF_EC_PRIVATE_KEY_LEN 32u
+#define SF_EC_SIGNATURE_LEN 64u /* r || s */
+#define SF_SHA256_LEN 32u
+/* A sealed envelope: the sender's ephemeral public key || ciphertext || tag. */
+#define SF_ENVELOPE_OVERHEAD (SF_EC_PUBLIC_KEY_LEN + 16u)
+
+int sf_crypto_sha256(const uint8_t *data, size_t len, uint8_t out[SF_SHA256_LEN]);
+
+/* ECDSA-P256-SHA256 of `msg` under a public key given as bytes: SF_CRYPTO_OK
+ * only for a valid signature (SF_CRYPTO_ERR_AUTH otherwise). */
+int sf_crypto_ecdsa_verify(const uint8_t public_key[SF_EC_PUBLIC_KEY_LEN], const uint8_t *msg,
+                           size_t len, const uint8_t signature[SF_EC_SIGNATURE_LEN]);
+/* The signer's side (a part's maker): key bytes imported for this call only. */
+int sf_crypto_ecdsa_sign(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const uint8_t *msg,
+                         size_t len, uint8_t signature[SF_EC_SIGNATURE_LEN]);
+/* The public key of a private key given as bytes. */
+int sf_crypto_ec_public_key(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN],
+                            uint8_t public_key[SF_EC_PUBLIC_KEY_LEN]);
+
+/*
+ * Envelope to a recipient's static P-256 key: a fresh ephemeral key pair,
+ * ECDH with the recipient's key, HKDF-SHA256 (salt = both public keys,
+ * info = `label`) to an AES-128-GCM key used once (zero nonce), so only the
+ * holder of the recipient's private key can open it. out = ephemeral
+ * public key || ciphertext || tag (len + SF_ENVELOPE_OVERHEAD bytes).
+ */
+int sf_crypto_envelope_seal(const uint8_t recipient[SF_EC_PUBLIC_KEY_LEN], const uint8_t *label,
+                            size_t label_len, const uint8_t *plaintext, size_t len, uint8_t *out,
+                            size_t out_size);
+/* The recipient's side; SF_CRYPTO_ERR_AUTH when it does not verify. */
+int sf_crypto_envelope_open(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const uint8_t *label,
+                            size_t label_len, const uint8_t *in, size_t in_len, uint8_t *out,
+                            size_t out_size);
+
 /* Wipe a secret in a way the compiler cannot elide. */
 void sf_crypto_zeroize(void *buf, size_t len);
 

@@ -10,24 +10,25 @@
 #include "sfp1_protocol.h"
 #include "spm_host.h"
 
-/* The suites' provisioning, apart from zone 0's read policy. */
+/* The suites' provisioning, apart from the zones' read policies. */
 #define SUITE_SETTINGS "lockout_threshold = 255\nsession_max_ops = 4096\n"
 #define SUITE_ZONE0 "[zone 0]\nbase = 0x000000\nsize = 0x80000\nwrite = authenticated\n"
-#define SUITE_ZONE1_AND_BINDINGS                                                                   \
-    "[zone 1]\nbase = 0x080000\nsize = 0x40000\n"                                                  \
-    "read = authenticated\nwrite = authenticated\n"                                                \
+#define SUITE_ZONE1 "[zone 1]\nbase = 0x080000\nsize = 0x40000\nwrite = authenticated\n"
+#define SUITE_BINDINGS                                                                             \
     "[binding]\nclient = -1\nzone = 0\ncounter = 0\n"                                              \
     "[binding]\nclient = -2\nzone = 0\ncounter = 2\n"                                              \
     "[binding]\nclient = 256\nzone = 1\ncounter = 1\n"                                             \
     "[binding]\nclient = 257\nzone = 1\ncounter = 3\n"
 
+/* Every client's assets are confidential by default: both zones' reads
+ * come back encrypted. */
 const char etss_suite_provisioning[] =
-    SUITE_SETTINGS SUITE_ZONE0 "read = encrypted\n" SUITE_ZONE1_AND_BINDINGS;
+    SUITE_SETTINGS SUITE_ZONE0 "read = encrypted\n" SUITE_ZONE1 "read = encrypted\n" SUITE_BINDINGS;
 
 /* The authentication flash cannot seal reads: the same clients and zones,
- * zone 0's reads authenticated only. */
-static const char auth_flash_provisioning[] =
-    SUITE_SETTINGS SUITE_ZONE0 "read = authenticated\n" SUITE_ZONE1_AND_BINDINGS;
+ * reads authenticated only (it keeps only assets that waive confidentiality). */
+static const char auth_flash_provisioning[] = SUITE_SETTINGS SUITE_ZONE0
+    "read = authenticated\n" SUITE_ZONE1 "read = authenticated\n" SUITE_BINDINGS;
 
 const int32_t etss_suite_clients[ETSS_SUITE_CLIENTS] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2,
                                                         ETSS_S_CLIENT, ETSS_S_CLIENT_2};
@@ -134,6 +135,15 @@ int etss_suite_provisioning_message(const char *description, uint8_t *out, size_
     return provision_config_encode(&cfg, out, size, len);
 }
 
+int etss_suite_host_up(const uint8_t *huk, size_t len)
+{
+    uint8_t maker[65];
+    return sf_model_maker_public_key(0u, maker) == 0 && etss_host_set_trust(maker, NULL) == 0 &&
+                   etss_host_set_huk(huk, len) == 0
+               ? 0
+               : -1;
+}
+
 static int secure_flash_up(bool can_encrypt)
 {
     struct sf_model_config cfg;
@@ -190,7 +200,7 @@ int etss_suite_env_start(bool blank)
     if (devices_up() != 0) {
         return -1;
     }
-    if (etss_host_set_huk(suite_huk, sizeof(suite_huk)) != 0 || etss_host_start_partition() != 0) {
+    if (etss_suite_host_up(suite_huk, sizeof(suite_huk)) != 0 || etss_host_start_partition() != 0) {
         fprintf(stderr, "suite: cannot start the partition\n");
         return -1;
     }

@@ -53,6 +53,16 @@
  * switch config_psa.h reads (its own functions are left out by the linker). */
 #define MBEDTLS_HKDF_C
 
+/* P-256: part identities (ECDSA) and provisioning envelopes (ECDH). */
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_ECP_C
+#define MBEDTLS_ECP_DP_SECP256R1_ENABLED
+#define MBEDTLS_ECP_NIST_OPTIM
+#define MBEDTLS_ECDH_C
+#define MBEDTLS_ECDSA_C
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
+
 /* ---- Random numbers: CTR_DRBG seeded from the image's hardware source ---- */
 #define MBEDTLS_ENTROPY_C
 #define MBEDTLS_CTR_DRBG_C

@@ -74,16 +74,18 @@ int sf_rig_attach_with(struct sf_rig *r, uint8_t huk_seed, const struct sf_vendo
         rc = sf_device_init_with(&r->dev, spi, r->huk, 0u, vendor);
     }
     if (rc == SF_OK) {
+        rc = sf_device_set_trust(&r->dev, &r->trust);
+    }
+    if (rc == SF_OK) {
         rc = sf_api_init(&r->dev);
     }
     return rc;
 }
 
-int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed)
+static int power_up(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed)
 {
     struct sf_model_config defaults;
     enum nor_model_status st;
-    memset(r, 0, sizeof(*r));
     if (cfg == NULL) {
         sf_model_default_config(&defaults);
         cfg = &defaults;
@@ -93,7 +95,27 @@ int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk
         return -100 + (int)st;
     }
     r->nor = sf_model_nor(r->model);
+    r->trust.maker_key = r->maker_key;
+    r->trust.store = &r->trusted.store;
     return sf_rig_attach(r, huk_seed);
+}
+
+int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed)
+{
+    memset(r, 0, sizeof(*r));
+    sf_trust_ram_init(&r->trusted);
+    if (sf_model_maker_public_key(0u, r->maker_key) != 0) {
+        return SF_ERR_CRYPTO;
+    }
+    return power_up(r, cfg, huk_seed);
+}
+
+int sf_rig_restart(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed)
+{
+    sf_device_forget(&r->dev);
+    sf_model_destroy(r->model);
+    r->model = NULL;
+    return power_up(r, cfg, huk_seed);
 }
 
 int sf_rig_provision(struct sf_rig *r, const char *config_text)

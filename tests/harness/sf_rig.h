@@ -10,6 +10,7 @@
 #include "devmodel/sf_model.h"
 #include "sf_api.h"
 #include "sf_device.h"
+#include "sf_trust_ram.h"
 
 struct sf_rig {
     sf_model_t *model;
@@ -17,6 +18,11 @@ struct sf_rig {
     struct model_spi bus;
     struct sf_device dev;
     sf_key_t huk;
+    /* The host's trusted storage and the maker it trusts (the genuine
+     * model maker); it survives sf_rig_attach, as ITS survives a reboot. */
+    struct sf_trust_ram trusted;
+    uint8_t maker_key[65];
+    struct sf_trust trust;
 };
 
 /* Lock-out threshold 255 (attack tests provoke many failures);
@@ -27,6 +33,9 @@ extern const char sf_rig_default_config[];
 
 /* cfg NULL: model defaults. huk_seed tells host identities apart. */
 int sf_rig_open(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed);
+/* A restart of host and part (the model made again from cfg, its image
+ * kept if it has one), the host's trusted records kept. */
+int sf_rig_restart(struct sf_rig *r, const struct sf_model_config *cfg, uint8_t huk_seed);
 /* Provision through sf_api_provision from a config text. */
 int sf_rig_provision(struct sf_rig *r, const char *config_text);
 /* Re-discover after a power cycle or with another HUK, keeping the model

@@ -18,7 +18,8 @@ struct sf_model_config {
     uint8_t n_counters;          /* monotonic counters, 4..8 */
     uint8_t max_sessions;        /* 1..SFP1_MAX_SESSIONS */
     uint8_t features;            /* SFP1_FEATURE_* the part has (SFDP announces them) */
-    uint64_t device_seed;        /* makes the part unique: UID and PUF secret */
+    uint64_t device_seed;        /* makes the part unique: UID, PUF secret, identity key */
+    uint64_t maker_seed;         /* whose key signs its identity: 0 the genuine maker */
     uint32_t t_frame_us;         /* per frame: parsing and AEAD set-up */
     uint32_t t_per_16_bytes_us;  /* per 16 payload bytes of AEAD */
     uint32_t t_kdf_us;           /* per session key derivation */
@@ -32,6 +33,11 @@ void sf_model_default_config(struct sf_model_config *cfg);
 
 sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_status *status);
 void sf_model_destroy(sf_model_t *sf);
+
+/* The public key of the maker `maker_seed` names (0: the genuine maker of
+ * every model part), which a board trusts to sign identities (65 bytes,
+ * uncompressed P-256). 0 on success. */
+int sf_model_maker_public_key(uint64_t maker_seed, uint8_t out[65]);
 
 /* The NOR underneath: bind it to the SPI wire, read its statistics,
  * inject faults, power-cycle it. */

@@ -43,6 +43,9 @@ typedef int32_t etss_err_t;
 #define ETSS_ERR_SF_UNPROVISIONED ((etss_err_t)-158) /* the secure flash is blank */
 #define ETSS_ERR_SF_INIT ((etss_err_t)-159)          /* no usable secure flash */
 #define ETSS_ERR_SF_PROVISION ((etss_err_t)-160)     /* the part refused the provisioning */
+/* The part contradicts the host's own record of it: substituted, or the
+ * bus lies about it. Nothing was sent to it. */
+#define ETSS_ERR_SF_TAMPER ((etss_err_t)-161)
 
 /* Invalid UID */
 #define ETSS_INVALID_UID 0u

@@ -65,6 +65,7 @@ const struct sf_vendor_ops jesd261_vendor_ops = {
     .name = "jesd261",
     .probe = jesd261_secure_init,
     .get_info = hal_get_info,
+    .identity = jesd261_get_identity,
     .provision = hal_provision,
     .reprovision = hal_reprovision,
     .session_open = jesd261_create_session,

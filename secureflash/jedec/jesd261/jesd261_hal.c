@@ -206,6 +206,15 @@ int jesd261_get_region_info(struct sf_device *dev, struct sf_session *s, struct 
     return run(dev, &op);
 }
 
+int jesd261_get_identity(struct sf_device *dev, struct sf_identity *id)
+{
+    if (dev == NULL || id == NULL) {
+        return SF_ERR_PARAM;
+    }
+    struct jesd261_op op = {.type = JESD261_OP_GET_IDENTITY, .identity = id};
+    return run(dev, &op);
+}
+
 int jesd261_manage_region(struct sf_device *dev, struct sf_session *s,
                           enum jesd261_region_action action, const uint8_t *record, size_t len)
 {

@@ -37,6 +37,7 @@
 
 enum jesd261_op_type {
     JESD261_OP_GET_REGION_INFO, /* plain, or in a session (authenticated) */
+    JESD261_OP_GET_IDENTITY,    /* plain: the part's certified identity */
     JESD261_OP_CREATE_SESSION,  /* the part proves the region's key; out: the host's proof */
     JESD261_OP_CONFIRM_SESSION, /* in: the host's proof */
     JESD261_OP_TERMINATE_SESSION,
@@ -69,6 +70,7 @@ struct jesd261_op {
     size_t out_len;
     uint32_t value;       /* a counter's value */
     struct sf_info *info; /* region info */
+    struct sf_identity *identity;
     /* The vendor's state for this operation: JESD261_VENDOR_SCRATCH bytes,
      * 8-byte aligned, set by the HAL. */
     void *vendor;
@@ -121,9 +123,12 @@ int jesd261_secure_copy(struct sf_device *dev, struct sf_session *s, uint32_t sr
 /* s NULL: the part's plain description; else the authenticated one. */
 int jesd261_get_region_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info);
 
+/* The part's identity, its certificate checked (SF_ERR_TAMPER if forged). */
+int jesd261_get_identity(struct sf_device *dev, struct sf_identity *id);
+
 enum jesd261_region_action {
-    JESD261_REGIONS_PROVISION,   /* s NULL: a blank part, record in clear */
-    JESD261_REGIONS_REPROVISION, /* s on the admin region: record sealed */
+    JESD261_REGIONS_PROVISION,   /* s NULL: a blank part; record sealed to its identity */
+    JESD261_REGIONS_REPROVISION, /* s on the admin region; record sealed to its identity */
     JESD261_REGIONS_LOCK,        /* s on the admin region: no record */
 };
 int jesd261_manage_region(struct sf_device *dev, struct sf_session *s,

@@ -67,6 +67,15 @@ static int sfp1_get_info(struct sf_device *dev, struct sf_info *info)
     return rc == SF_OK ? sfp1_packet_parse_info(dev->scratch, x.response_len, info) : rc;
 }
 
+static int sfp1_identity(struct sf_device *dev, struct sf_identity *id)
+{
+    struct sfp1_exchange x = {.command = SFP1_CMD_GET_CERT,
+                              .response = dev->scratch,
+                              .response_size = sizeof(dev->scratch)};
+    int rc = exchange(dev, &x);
+    return rc == SF_OK ? sfp1_packet_parse_cert(dev, dev->scratch, x.response_len, id) : rc;
+}
+
 static int sfp1_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
     struct sfp1_exchange x = {.command = SFP1_CMD_PROVISION, .payload = record, .payload_len = len};
@@ -147,10 +156,7 @@ static int sfp1_program(struct sf_device *dev, struct sf_session *s, uint32_t ad
     }
     etss_put_le32(req, addr);
     memcpy(&req[4], data, len);
-    /* Written data is sealed whenever the part can open it: confidential
-     * by default costs nothing more than authentication with AES-GCM. An
-     * authentication flash only authenticates it. */
-    int rc = session_request(dev, s, SFP1_CMD_PROGRAM, req, 4u + len, sfp1_part_confidential(dev),
+    int rc = session_request(dev, s, SFP1_CMD_PROGRAM, req, 4u + len, sfp1_seal_program(dev, s),
                              false, NULL, 0u);
     sf_crypto_zeroize(req, sizeof(req));
     return rc;
@@ -235,15 +241,12 @@ static int sfp1_security_info(struct sf_device *dev, struct sf_session *s, struc
     return rc;
 }
 
+/* The record is sealed to the part's identity already; the session shows
+ * the part that we hold zone 0's key. */
 static int sfp1_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
                             size_t len)
 {
-    /* The record carries root keys: sealed, or not at all (an
-     * authentication flash is provisioned once). */
-    if (!sfp1_part_confidential(dev)) {
-        return SF_ERR_NOT_SUPPORTED;
-    }
-    return session_request(dev, s, SFP1_CMD_REPROVISION, record, len, true, false, NULL, 0u);
+    return session_request(dev, s, SFP1_CMD_REPROVISION, record, len, false, false, NULL, 0u);
 }
 
 static int sfp1_lock(struct sf_device *dev, struct sf_session *s)
@@ -255,6 +258,7 @@ const struct sf_vendor_ops sfp1_vendor_ops = {
     .name = "sfp1",
     .probe = sfp1_packet_probe,
     .get_info = sfp1_get_info,
+    .identity = sfp1_identity,
     .provision = sfp1_provision,
     .reprovision = sfp1_reprovision,
     .session_open = sfp1_session_open,

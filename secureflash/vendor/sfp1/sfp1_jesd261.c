@@ -91,7 +91,7 @@ static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op
         memcpy(&req[4], op->in, op->in_len);
         x->payload = req;
         x->payload_len = 4u + op->in_len;
-        x->encrypt = part_confidential; /* sealed whenever the part can open it */
+        x->encrypt = sfp1_seal_program(dev, op->session);
         return SF_OK;
     case JESD261_OP_SECURE_ERASE:
         x->command = SFP1_CMD_ERASE;
@@ -99,17 +99,16 @@ static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op
         x->payload = req;
         x->payload_len = 4u;
         return SF_OK;
+    case JESD261_OP_GET_IDENTITY:
+        x->command = SFP1_CMD_GET_CERT;
+        expect_response(x, dev->scratch, sizeof(dev->scratch), false);
+        return SF_OK;
     case JESD261_OP_PROVISION_REGIONS:
     case JESD261_OP_REPROVISION_REGIONS:
-        /* A record for a provisioned part carries root keys: sealed, or not
-         * at all (an authentication flash is provisioned once). */
-        if (op->type == JESD261_OP_REPROVISION_REGIONS && !part_confidential) {
-            return SF_ERR_NOT_SUPPORTED;
-        }
+        /* The record comes sealed to the part's identity. */
         x->command = op->session != NULL ? SFP1_CMD_REPROVISION : SFP1_CMD_PROVISION;
         x->payload = op->in;
         x->payload_len = op->in_len;
-        x->encrypt = op->session != NULL;
         return SF_OK;
     case JESD261_OP_LOCK_REGIONS:
         x->command = SFP1_CMD_LOCK;
@@ -184,6 +183,9 @@ static int sfp1_response_parse(struct sf_device *dev, struct jesd261_op *op)
     }
     if (op->type == JESD261_OP_GET_REGION_INFO) {
         return sfp1_packet_parse_info(dev->scratch, x->response_len, op->info);
+    }
+    if (op->type == JESD261_OP_GET_IDENTITY) {
+        return sfp1_packet_parse_cert(dev, dev->scratch, x->response_len, op->identity);
     }
     if (op->type == JESD261_OP_CREATE_SESSION) {
         rc = sfp1_packet_session_keys(op->session, op->root_key, st->buf.open.request,

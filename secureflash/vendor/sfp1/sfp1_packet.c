@@ -56,6 +56,18 @@ static int status_to_sf(uint8_t status)
     }
 }
 
+/* SFP1's feature bits (SFDP, certificate, info) as the common layer's. */
+static uint32_t features_of(uint32_t f)
+{
+    return ((f & SFP1_FEATURE_ZONES) != 0u ? SF_FEATURE_ZONES : 0u) |
+           ((f & SFP1_FEATURE_COUNTERS) != 0u ? SF_FEATURE_COUNTERS : 0u) |
+           ((f & SFP1_FEATURE_TRNG) != 0u ? SF_FEATURE_TRNG : 0u) |
+           ((f & SFP1_FEATURE_PUF) != 0u ? SF_FEATURE_PUF : 0u) |
+           ((f & SFP1_FEATURE_UID) != 0u ? SF_FEATURE_UID : 0u) |
+           ((f & SFP1_FEATURE_CONFIDENTIALITY) != 0u ? SF_FEATURE_CONFIDENTIALITY : 0u) |
+           ((f & SFP1_FEATURE_AUTHENTICATION) != 0u ? SF_FEATURE_AUTHENTICATION : 0u);
+}
+
 int sfp1_packet_probe(struct sf_device *dev)
 {
     struct sfdp_table_ref ref;
@@ -75,14 +87,7 @@ int sfp1_packet_probe(struct sf_device *dev)
     }
     dev->secure_write_opcode = (uint8_t)(dw[1] >> 8);
     dev->secure_read_opcode = (uint8_t)(dw[1] >> 16);
-    uint32_t f = dw[1] >> 24;
-    dev->features = ((f & SFP1_FEATURE_ZONES) != 0u ? SF_FEATURE_ZONES : 0u) |
-                    ((f & SFP1_FEATURE_COUNTERS) != 0u ? SF_FEATURE_COUNTERS : 0u) |
-                    ((f & SFP1_FEATURE_TRNG) != 0u ? SF_FEATURE_TRNG : 0u) |
-                    ((f & SFP1_FEATURE_PUF) != 0u ? SF_FEATURE_PUF : 0u) |
-                    ((f & SFP1_FEATURE_UID) != 0u ? SF_FEATURE_UID : 0u) |
-                    ((f & SFP1_FEATURE_CONFIDENTIALITY) != 0u ? SF_FEATURE_CONFIDENTIALITY : 0u) |
-                    ((f & SFP1_FEATURE_AUTHENTICATION) != 0u ? SF_FEATURE_AUTHENTICATION : 0u);
+    dev->features = features_of(dw[1] >> 24);
     return SF_OK;
 }
 
@@ -95,6 +100,11 @@ bool sfp1_zone_confidential(const struct sf_device *dev, const struct sf_session
 {
     return dev->info_authentic && s->zone < dev->info.n_zones &&
            dev->info.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED;
+}
+
+bool sfp1_seal_program(const struct sf_device *dev, const struct sf_session *s)
+{
+    return sfp1_part_confidential(dev) || sfp1_zone_confidential(dev, s);
 }
 
 /* ---- one exchange ---- */
@@ -414,6 +424,7 @@ int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info)
     info->max_sessions = p[4];
     info->lockout_threshold = p[5];
     info->failure_count = p[6];
+    info->features = features_of(p[7]);
     info->session_max_ops = etss_get_le32(&p[8]);
     const uint8_t *z = &p[SFP1_INFO_HEADER_LEN];
     for (uint8_t i = 0; i < nz; i++, z += SFP1_INFO_ZONE_LEN) {
@@ -431,5 +442,25 @@ int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info)
             return SF_ERR_COMM;
         }
     }
+    return SF_OK;
+}
+
+/* ---- identity (section 4) ---- */
+
+int sfp1_packet_parse_cert(const struct sf_device *dev, const uint8_t *p, size_t len,
+                           struct sf_identity *id)
+{
+    memset(id, 0, sizeof(*id));
+    if (len != SFP1_CERT_LEN || memcmp(p, SFP1_CERT_MAGIC, 4u) != 0 || p[4] != SFP1_CERT_VERSION) {
+        return SF_ERR_TAMPER;
+    }
+    int rc = sf_crypto_ecdsa_verify(dev->trust->maker_key, p, SFP1_CERT_BODY_LEN,
+                                    &p[SFP1_CERT_BODY_LEN]);
+    if (rc != SF_CRYPTO_OK) {
+        return rc == SF_CRYPTO_ERR_AUTH ? SF_ERR_TAMPER : SF_ERR_CRYPTO;
+    }
+    memcpy(id->public_key, &p[SFP1_CERT_OFF_KEY], SF_EC_PUBLIC_KEY_LEN);
+    memcpy(id->uid, &p[SFP1_CERT_OFF_UID], sizeof(id->uid));
+    id->features = features_of(p[SFP1_CERT_OFF_FEATURES]);
     return SF_OK;
 }

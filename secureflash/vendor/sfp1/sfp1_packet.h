@@ -72,10 +72,20 @@ int sfp1_packet_session_keys(struct sf_session *s, sf_key_t root_key,
 /* Decodes a GET_INFO / SECURITY_INFO payload, range-checked. */
 int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info);
 
+/* Decodes a GET_CERT payload and checks its signature against the maker
+ * key the board trusts (dev->trust): SF_ERR_TAMPER if it fails. */
+int sfp1_packet_parse_cert(const struct sf_device *dev, const uint8_t *p, size_t len,
+                           struct sf_identity *id);
+
 /* Reads of a confidential zone come back sealed (the common layer learns
  * the policies from the authenticated SECURITY_INFO before any read). */
 bool sfp1_zone_confidential(const struct sf_device *dev, const struct sf_session *s);
-/* The part can encrypt: writes, PUF values and random numbers go sealed. */
+/* The part can encrypt (its certified features, which discovery's must
+ * match): PUF values and random numbers go sealed. */
 bool sfp1_part_confidential(const struct sf_device *dev);
+/* PROGRAM data is sealed whenever the part can open it, and always for a
+ * zone whose authenticated read policy is ENCRYPTED (a part that then
+ * cannot open it refuses: fail closed). */
+bool sfp1_seal_program(const struct sf_device *dev, const struct sf_session *s);
 
 #endif /* ETSS_SFP1_PACKET_H */

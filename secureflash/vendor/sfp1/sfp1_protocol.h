@@ -14,10 +14,10 @@
 #define SFP1_SECURE_READ_HEADER_LEN 4u /* opcode, offset (u16 BE), dummy */
 
 /* Frames (section 3). */
-#define SFP1_VERSION 1u
+#define SFP1_VERSION 2u
 #define SFP1_HEADER_LEN 12u
 #define SFP1_TAG_LEN 16u
-#define SFP1_MAX_PAYLOAD 512u
+#define SFP1_MAX_PAYLOAD 640u /* a sealed provisioning record fits */
 #define SFP1_MAX_FRAME (SFP1_HEADER_LEN + SFP1_MAX_PAYLOAD + SFP1_TAG_LEN)
 #define SFP1_NONCE_LEN 12u
 #define SFP1_RESPONSE_BIT 0x80u
@@ -77,6 +77,7 @@
 #define SFP1_CMD_OPEN 0x02u
 #define SFP1_CMD_CONFIRM 0x03u
 #define SFP1_CMD_PROVISION 0x04u
+#define SFP1_CMD_GET_CERT 0x05u
 #define SFP1_CMD_READ 0x10u
 #define SFP1_CMD_PROGRAM 0x11u
 #define SFP1_CMD_ERASE 0x12u
@@ -110,6 +111,19 @@
 #define SFP1_INFO_ZONE_LEN 12u
 #define SFP1_INFO_BINDING_LEN 8u
 
+/* Identity certificate (GET_CERT, section 4): the part's public key and
+ * device class, signed at manufacture by its maker's key. */
+#define SFP1_CERT_MAGIC "ESCT"
+#define SFP1_CERT_VERSION 1u
+#define SFP1_CERT_OFF_FEATURES 5u
+#define SFP1_CERT_OFF_UID 8u
+#define SFP1_CERT_OFF_KEY 24u
+#define SFP1_CERT_BODY_LEN (SFP1_CERT_OFF_KEY + 65u)
+#define SFP1_CERT_LEN (SFP1_CERT_BODY_LEN + 64u)
+/* The HKDF info of a provisioning envelope sealed to the part's key. */
+#define SFP1_ENVELOPE_LABEL "ETSS-SFP1 provisioning"
+#define SFP1_ENVELOPE_LABEL_LEN 22u
+
 /* Provisioning record. */
 #define SFP1_PROV_MAGIC "ESFP"
 #define SFP1_PROV_VERSION 1u
@@ -121,6 +135,8 @@
 #define SFP1_PROV_MAX_LEN                                                                          \
     (SFP1_PROV_HEADER_LEN + SFP1_MAX_ZONES * SFP1_PROV_ZONE_LEN +                                  \
      SFP1_MAX_BINDINGS * SFP1_PROV_BINDING_LEN)
+/* PROVISION and REPROVISION carry the record sealed: ephemeral key || record || tag. */
+#define SFP1_ENVELOPE_OVERHEAD (65u + 16u)
 
 /* SFDP vendor table (section 10). */
 #define SFP1_SFDP_ID 0x01C2u

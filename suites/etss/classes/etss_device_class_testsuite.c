@@ -40,12 +40,12 @@ static const struct service_matrix matrix[] = {
     [ETSS_SUITE_SECURE_FLASH_AND_RPMC] = {ETSS_SUCCESS, ETSS_SUCCESS, ETSS_ERR_DOES_NOT_EXIST,
                                           ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS},
     /* Nothing the bus would show: no confidential asset, no PUF value,
-     * no random numbers; its keys cannot travel sealed, so it is
-     * provisioned once. */
+     * no random numbers. Its keys travel sealed to its identity like any
+     * part's, so developer mode provisions it again. */
     [ETSS_SUITE_AUTHENTICATION_FLASH] = {ETSS_ERR_NOT_SUPPORTED, ETSS_SUCCESS,
                                          ETSS_ERR_DOES_NOT_EXIST, ETSS_SUCCESS,
                                          ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED,
-                                         ETSS_ERR_NOT_SUPPORTED},
+                                         ETSS_SUCCESS},
     /* Counters only; root keys are written once in the part's life. */
     [ETSS_SUITE_RPMC] = {ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED,
                          ETSS_SUCCESS, ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED,

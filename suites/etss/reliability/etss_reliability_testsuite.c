@@ -53,7 +53,7 @@ static int device_up_without(struct device *d, uint8_t without)
     }
     d->nor = sf_model_nor(d->model);
     etss_host_set_spi(0, model_spi_bind(&d->bus, d->nor));
-    if (etss_host_set_huk(huk, sizeof(huk)) != 0 ||
+    if (etss_suite_host_up(huk, sizeof(huk)) != 0 ||
         etss_service_init() != ETSS_ERR_SF_UNPROVISIONED ||
         etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len) != 0 ||
         etss_service_provision(PROVISIONER, msg, len) != ETSS_SUCCESS) {
@@ -372,7 +372,7 @@ static void TFM_ETSS_TEST_3005(void)
 static void TFM_ETSS_TEST_3006(void)
 {
     static const char part_b[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
-                                 "read = authenticated\nwrite = authenticated\n"
+                                 "read = encrypted\nwrite = authenticated\n"
                                  "[binding]\nclient = 300\nzone = 0\ncounter = 0\n";
     struct device a;
     struct device b;
@@ -554,7 +554,7 @@ static void TFM_ETSS_TEST_3010(void)
     uint8_t msg[512];
     size_t len = 0;
     CHECK_EQ(rpmc_up(&rp, 0, counters, 1), 0);
-    CHECK_EQ(etss_host_set_huk(huk, sizeof(huk)), 0);
+    CHECK_EQ(etss_suite_host_up(huk, sizeof(huk)), 0);
     CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_service_mc_increment(CLIENT, 1), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
@@ -574,9 +574,9 @@ static void TFM_ETSS_TEST_3010(void)
     rpmc_down(&rp, 0);
 }
 
-/* An authentication flash (a part that authenticates but cannot encrypt):
- * no zone with encrypted reads, assets only if they waive confidentiality,
- * no PUF or random numbers over a bus that would show them. */
+/* An authentication flash (a part that authenticates but cannot encrypt
+ * its traffic): no zone with encrypted reads, assets only if they waive
+ * confidentiality, no PUF or random numbers over a bus that would show them. */
 static void TFM_ETSS_TEST_3011(void)
 {
     static const char authenticated[] = "[zone 0]\nbase = 0\nsize = 0x10000\n"
@@ -597,7 +597,7 @@ static void TFM_ETSS_TEST_3011(void)
     CHECK(d.model != NULL);
     d.nor = sf_model_nor(d.model);
     etss_host_set_spi(0, model_spi_bind(&d.bus, d.nor));
-    CHECK_EQ(etss_host_set_huk(huk, sizeof(huk)), 0);
+    CHECK_EQ(etss_suite_host_up(huk, sizeof(huk)), 0);
     CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
     CHECK_EQ(etss_suite_provisioning_message(small_zone, msg, sizeof(msg), &len), 0);
     CHECK_EQ(etss_service_provision(PROVISIONER, msg, len),
@@ -612,8 +612,11 @@ static void TFM_ETSS_TEST_3011(void)
     CHECK_EQ(etss_service_mc_increment(CLIENT, 0), ETSS_SUCCESS);
     CHECK_EQ(etss_service_random(CLIENT, buf, sizeof(buf)), ETSS_ERR_NOT_SUPPORTED);
     CHECK_EQ(etss_service_get_puf(CLIENT, buf, sizeof(buf), &n), ETSS_ERR_NOT_SUPPORTED);
-    /* Its keys cannot travel sealed: provisioned once. */
-    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_ERR_NOT_SUPPORTED);
+    /* Its keys travel sealed to its identity like any part's: developer
+     * mode provisions it again, and its public asset stays. */
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, buf, sizeof(buf), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(buf, "public", 6);
     device_down(&d);
 }
 

@@ -1,0 +1,281 @@
+/*
+ * Attacks on the bus, one per finding of the attack review (issue 13 and
+ * docs/threat-model.md): each answer the host reads in clear is an answer
+ * the attacker chose. Every test here failed on the host that believed
+ * GET_INFO's lifecycle, SFDP's features or a failed provisioning's
+ * description, and passes on the host that only believes what its own
+ * record, the maker's signature or a session says.
+ */
+#include <string.h>
+
+#include "bus_liar.h"
+#include "devmodel/sf_model.h"
+#include "etss_bytes.h"
+#include "sf_rig.h"
+#include "sfdp.h"
+#include "sfp1_protocol.h"
+#include "spi_nor_defs.h"
+#include "test_harness.h"
+
+#define NS_CLIENT (-1)
+#define UNBOUND_CLIENT (-9)
+#define N_ZONES 3u
+
+static uint8_t capture[1u << 20];
+
+/* The root keys in force on the part, as this host derives them. */
+static void zone_keys(const struct sf_rig *r, uint8_t keys[N_ZONES][32])
+{
+    for (uint8_t z = 0; z < N_ZONES; z++) {
+        CHECK_EQ(sf_device_root_key_bytes(&r->dev, z, r->dev.part.salt, keys[z]), SF_OK);
+    }
+}
+
+static void no_key_on_the_wire(const struct bus_liar *l, uint8_t keys[N_ZONES][32])
+{
+    for (uint8_t z = 0; z < N_ZONES; z++) {
+        CHECK(!bus_liar_saw(l, keys[z], 32, 8));
+    }
+}
+
+static void provisioned_rig(struct sf_rig *r)
+{
+    CHECK_EQ(sf_rig_open(r, NULL, 1), SF_OK);
+    CHECK_EQ(sf_rig_provision(r, sf_rig_default_config), SF_OK);
+}
+
+/* Critical: a GET_INFO rewritten to say BLANK, on a provisioned or a
+ * locked part, after a reboot; a secure client then provisions. The host's
+ * own record says the part holds its keys: tampering, and nothing is sent. */
+static void test_a_forged_blank_lifecycle_gets_no_root_key(void)
+{
+    for (int locked = 0; locked < 2; locked++) {
+        struct sf_rig r;
+        struct bus_liar l;
+        uint8_t keys[N_ZONES][32];
+        uint32_t v = 0;
+        provisioned_rig(&r);
+        if (locked) {
+            CHECK_EQ(sf_api_lock(&r.dev), SF_OK);
+        }
+        zone_keys(&r, keys);
+        bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+        l.armed = true;
+        l.site = (struct liar_site){SFP1_OP_SECURE_READ, SFP1_CMD_GET_INFO | SFP1_RESPONSE_BIT,
+                                    SFP1_HEADER_LEN};
+        l.keep = 0u;
+        l.flip = SFP1_LIFECYCLE_BLANK;
+        nor_model_power_cycle(r.nor);
+        CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
+        CHECK(l.rewrites > 0u);
+        CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
+        CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_ERR_TAMPER);
+        no_key_on_the_wire(&l, keys);
+        /* The part itself was never touched: a clean boot finds it as it was. */
+        model_spi_set_tap(&r.bus, NULL, NULL);
+        CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
+        CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
+        CHECK_EQ(r.dev.info.lifecycle, locked ? SF_LIFECYCLE_LOCKED : SF_LIFECYCLE_PROVISIONED);
+        sf_crypto_zeroize(keys, sizeof(keys));
+        sf_rig_close(&r);
+    }
+}
+
+/* Critical: a blank part swapped in for the provisioned one is not
+ * provisioned with anything (its identity is not the one the host's record
+ * names), and a part whose maker the board does not trust, or whose
+ * certificate was altered, is refused before any key exists for it. */
+static void test_a_substituted_or_forged_part_gets_nothing(void)
+{
+    struct sf_rig r;
+    struct bus_liar l;
+    struct sf_model_config cfg;
+    uint8_t keys[N_ZONES][32];
+    provisioned_rig(&r);
+    zone_keys(&r, keys);
+    sf_model_default_config(&cfg);
+    cfg.device_seed = 2; /* another die */
+    bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+    CHECK_EQ(sf_rig_restart(&r, &cfg, 1), SF_ERR_TAMPER);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
+    no_key_on_the_wire(&l, keys);
+    CHECK_EQ(nor_model_stats(r.nor)->nv_writes, 0u); /* still blank */
+    sf_rig_close(&r);
+
+    /* An impostor: a part made and signed by someone else. */
+    sf_model_default_config(&cfg);
+    cfg.maker_seed = 9;
+    CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_ERR_TAMPER);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
+    CHECK_EQ(nor_model_stats(r.nor)->nv_writes, 0u);
+    sf_rig_close(&r);
+
+    /* A genuine certificate with one bit of its public key changed (an
+     * attacker's key in a genuine part's place). */
+    CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
+    bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+    l.armed = true;
+    l.site = (struct liar_site){SFP1_OP_SECURE_READ, SFP1_CMD_GET_CERT | SFP1_RESPONSE_BIT,
+                                SFP1_HEADER_LEN + SFP1_CERT_OFF_KEY + 20u};
+    l.flip = 0x10u;
+    CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
+    CHECK_EQ(nor_model_stats(r.nor)->nv_writes, 0u);
+    sf_crypto_zeroize(keys, sizeof(keys));
+    sf_rig_close(&r);
+}
+
+/* Critical: a sniffer on the first provisioning and on a provisioning
+ * again sees no root key, old or new, and no session key material to
+ * derive one from. */
+static void test_provisioning_shows_no_key(void)
+{
+    struct sf_rig r;
+    struct bus_liar l;
+    uint8_t first[N_ZONES][32];
+    uint8_t again[N_ZONES][32];
+    CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
+    bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
+    zone_keys(&r, first);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
+    zone_keys(&r, again);
+    CHECK(l.captured > 1000u);
+    no_key_on_the_wire(&l, first);
+    no_key_on_the_wire(&l, again);
+    /* Each provisioning draws a fresh salt: the keys change. */
+    CHECK(memcmp(first, again, sizeof(first)) != 0);
+    sf_crypto_zeroize(first, sizeof(first));
+    sf_crypto_zeroize(again, sizeof(again));
+    sf_rig_close(&r);
+}
+
+/* Keys are bound to the part: the same host, HUK and description give
+ * another part other keys, so one part's keys open nothing on another. */
+static void test_root_keys_are_bound_to_the_part(void)
+{
+    struct sf_rig a;
+    struct sf_rig b;
+    struct sf_model_config cfg;
+    uint8_t ka[N_ZONES][32];
+    uint8_t kb[N_ZONES][32];
+    provisioned_rig(&a);
+    sf_model_default_config(&cfg);
+    cfg.device_seed = 2;
+    CHECK_EQ(sf_rig_open(&b, &cfg, 1), SF_OK);
+    CHECK_EQ(sf_rig_provision(&b, sf_rig_default_config), SF_OK);
+    zone_keys(&a, ka);
+    zone_keys(&b, kb);
+    for (uint8_t z = 0; z < N_ZONES; z++) {
+        CHECK(memcmp(ka[z], kb[z], 32) != 0);
+    }
+    sf_crypto_zeroize(ka, sizeof(ka));
+    sf_crypto_zeroize(kb, sizeof(kb));
+    sf_rig_close(&a);
+    sf_rig_close(&b);
+}
+
+/* The part's GET_INFO payload with one more binding: client UNBOUND_CLIENT
+ * on zone 0 and counter 0, as a whole plain response frame. */
+static size_t forged_info(struct sf_rig *r, uint8_t *frame, size_t size)
+{
+    uint8_t f[SFP1_HEADER_LEN];
+    sf_rig_frame_header(f, SFP1_CMD_GET_INFO, 0, 0);
+    if (sf_rig_wire_exchange(r, f, sizeof(f), frame, size) != SFP1_OK) {
+        return 0u; /* no answer to forge from: the substitution then fails the test */
+    }
+    size_t n = etss_get_le16(&frame[SFP1_OFF_LENGTH]);
+    uint8_t *b = &frame[SFP1_HEADER_LEN + n];
+    etss_put_le32(b, (uint32_t)UNBOUND_CLIENT);
+    b[4] = 0u;
+    b[5] = 0u;
+    b[6] = 0u;
+    b[7] = 0u;
+    frame[SFP1_HEADER_LEN + 2u]++; /* number of bindings */
+    etss_put_le16(&frame[SFP1_OFF_LENGTH], (uint16_t)(n + SFP1_INFO_BINDING_LEN));
+    return SFP1_HEADER_LEN + n + SFP1_INFO_BINDING_LEN;
+}
+
+/* High: both tries of a REPROVISION corrupted on the wire, then a forged
+ * GET_INFO with one more binding. The failed provisioning must leave the
+ * host asking the part again in a session: the unbound client stays so. */
+static void test_a_failed_provisioning_does_not_make_get_info_authentic(void)
+{
+    static uint8_t frame[SFP1_MAX_FRAME];
+    struct sf_rig r;
+    struct bus_liar l;
+    struct sf_binding b;
+    uint32_t v = 0;
+    provisioned_rig(&r);
+    size_t len = forged_info(&r, frame, sizeof(frame));
+    CHECK(len > SFP1_HEADER_LEN);
+    bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+    l.corrupt_type = SFP1_CMD_REPROVISION;
+    l.corrupt_count = 2;
+    l.substitute_type = SFP1_CMD_GET_INFO;
+    l.substitute = frame;
+    l.substitute_len = len;
+    l.substitute_count = 1;
+    CHECK(sf_rig_provision(&r, sf_rig_default_config) != SF_OK);
+    CHECK_EQ(l.corrupt_count, 0u);
+    CHECK_EQ(l.substitute_count, 0u);
+    CHECK_EQ(sf_api_binding(&r.dev, UNBOUND_CLIENT, &b), SF_ERR_NO_BINDING);
+    CHECK_EQ(sf_api_counter_read(&r.dev, UNBOUND_CLIENT, &v), SF_ERR_NO_BINDING);
+    CHECK(r.dev.info_authentic);
+    CHECK_EQ(r.dev.info.n_bindings, 4u);
+    /* The rightful client is served as before. */
+    CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
+    sf_rig_close(&r);
+}
+
+/* Where the SFP1 table's feature byte sits in SFDP space. */
+static uint32_t sfdp_features_address(struct sf_rig *r)
+{
+    struct sfdp_table_ref ref;
+    if (sfdp_find_table(r->dev.spi, SFP1_SFDP_ID, &ref) != SFDP_OK) {
+        return UINT32_MAX; /* the rewrite then never happens: the test fails */
+    }
+    return ref.address + 4u + 3u; /* DWORD 2, bits 31:24 */
+}
+
+/* Medium: SFDP rewritten to hide confidentiality (a full secure flash
+ * posing as an authentication flash), or to claim it on a part without
+ * it. The certified device class disagrees: refused, nothing sent. */
+static void test_sfdp_features_are_checked_against_the_certificate(void)
+{
+    for (int claim = 0; claim < 2; claim++) {
+        struct sf_rig r;
+        struct bus_liar l;
+        struct sf_model_config cfg;
+        sf_model_default_config(&cfg);
+        if (claim) {
+            cfg.features &= (uint8_t)~SFP1_FEATURE_CONFIDENTIALITY;
+        }
+        CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_OK);
+        uint32_t at = sfdp_features_address(&r);
+        bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+        l.armed = true;
+        l.site = (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at};
+        l.flip = SFP1_FEATURE_CONFIDENTIALITY;
+        CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
+        CHECK(l.rewrites > 0u);
+        CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
+        CHECK_EQ(l.clear_programs, 0u);
+        CHECK_EQ(nor_model_stats(r.nor)->nv_writes, 0u);
+        sf_rig_close(&r);
+    }
+}
+
+static const struct test_case cases[] = {
+    TEST_CASE(test_a_forged_blank_lifecycle_gets_no_root_key),
+    TEST_CASE(test_a_substituted_or_forged_part_gets_nothing),
+    TEST_CASE(test_provisioning_shows_no_key),
+    TEST_CASE(test_root_keys_are_bound_to_the_part),
+    TEST_CASE(test_a_failed_provisioning_does_not_make_get_info_authentic),
+    TEST_CASE(test_sfdp_features_are_checked_against_the_certificate),
+};
+
+int main(void)
+{
+    return test_run("bus_attacks", cases, sizeof(cases) / sizeof(cases[0]));
+}
