@@ -24,6 +24,8 @@
 #define PUF_LABEL_LEN 3u
 #define KDF_INFO_LEN (SFP1_KDF_LABEL_LEN + 6u + 3u)
 #define PROOF_LABEL_LEN 6u /* "device"; "host" is 4 */
+/* Session counter values committed to NV at a time (protocol section 5). */
+#define SESSION_COUNTER_RANGE 64u
 /* Internal outcome of a handler: the power was cut, there is no answer. */
 #define POWER_LOST 0xFFu
 
@@ -49,7 +51,10 @@ struct sf_model {
     bool locked_out;
     struct session sessions[SFP1_MAX_SESSIONS];
     bool sessions_void; /* provisioned anew: every session ends after this answer */
-    uint64_t tick;      /* frames processed: the age of a session */
+    /* The last session counter value used; NV holds a bound above it (every
+     * value up to that bound may have been used before a power loss). */
+    uint32_t session_counter;
+    uint64_t tick; /* frames processed: the age of a session */
     uint8_t puf_secret[32];
     uint8_t uid[SFP1_UID_LEN];
     uint8_t device_key[SF_EC_PRIVATE_KEY_LEN]; /* identity: opens provisioning envelopes */
@@ -273,14 +278,22 @@ static uint8_t cmd_open(struct sf_model *m, const uint8_t *payload, uint8_t *sid
     if (zone >= st->n_zones) {
         return count_failure(m) ? SFP1_ZONE_VIOLATION : POWER_LOST;
     }
-    if (st->session_counter == UINT32_MAX) {
+    if (m->session_counter == UINT32_MAX) {
         return SFP1_COUNTER_LIMIT;
     }
-    /* The counter is committed before any key exists: no two sessions can
-     * ever share keys, whatever happens to the power. */
-    if (!sf_model_state_set_session_counter(m->nor, st, st->session_counter + 1u)) {
-        return POWER_LOST;
+    /* Committed before any key exists, so no two sessions ever share keys
+     * whatever happens to the power; committed a range at a time, so an
+     * unauthenticated OPEN costs one NV write in SESSION_COUNTER_RANGE. */
+    uint32_t c = m->session_counter + 1u;
+    if (c > st->session_counter) {
+        uint32_t bound = c > UINT32_MAX - (SESSION_COUNTER_RANGE - 1u)
+                             ? UINT32_MAX
+                             : c + (SESSION_COUNTER_RANGE - 1u);
+        if (!sf_model_state_set_session_counter(m->nor, st, bound)) {
+            return POWER_LOST;
+        }
     }
+    m->session_counter = c;
     uint8_t slot = pick_slot(m);
     struct session *s = &m->sessions[slot];
     uint8_t sid = (uint8_t)(slot + 1u);
@@ -288,7 +301,7 @@ static uint8_t cmd_open(struct sf_model *m, const uint8_t *payload, uint8_t *sid
     uint8_t *t = s->transcript;
     t[0] = zone;
     t[1] = sid;
-    etss_put_be32(&t[2], st->session_counter);
+    etss_put_be32(&t[2], c);
     memcpy(&t[6], &payload[1], SFP1_NONCE_BYTES);
     uint8_t *o = m->out;
     if (sf_crypto_random(&t[6 + SFP1_NONCE_BYTES], SFP1_NONCE_BYTES) != SF_CRYPTO_OK ||
@@ -299,7 +312,7 @@ static uint8_t cmd_open(struct sf_model *m, const uint8_t *payload, uint8_t *sid
     }
     nor_model_add_busy(m->nor, m->cfg.t_kdf_us);
     o[0] = sid;
-    etss_put_le32(&o[1], st->session_counter);
+    etss_put_le32(&o[1], c);
     memcpy(&o[5], &t[6 + SFP1_NONCE_BYTES], SFP1_NONCE_BYTES);
     m->out_len = SFP1_OPEN_RESPONSE_LEN;
     s->state = SLOT_PENDING;
@@ -862,6 +875,7 @@ static void ext_reset(void *ctx)
 {
     struct sf_model *m = ctx;
     end_all_sessions(m);
+    m->session_counter = m->state.session_counter; /* power-up: past every value used */
     m->locked_out = false;
     memset(m->rsp, 0xFF, sizeof(m->rsp));
     m->rsp_len = 0u;
@@ -1008,6 +1022,7 @@ sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_st
         return NULL;
     }
     sf_model_state_load(m->nor, &m->state);
+    m->session_counter = m->state.session_counter;
     memset(m->rsp, 0xFF, sizeof(m->rsp));
     nor_model_set_extension(m->nor, &engine_hooks, m);
     *status = NOR_MODEL_OK;
@@ -1035,7 +1050,7 @@ void sf_model_view(const sf_model_t *sf, struct sf_model_view *view)
     view->lifecycle = sf->state.lifecycle;
     view->failure_count = sf->state.failure_count;
     view->locked_out = sf->locked_out;
-    view->session_counter = sf->state.session_counter;
+    view->session_counter = sf->session_counter;
     for (size_t i = 0; i < SFP1_MAX_SESSIONS; i++) {
         view->open_sessions = (uint8_t)(view->open_sessions + (sf->sessions[i].state != SLOT_FREE));
     }

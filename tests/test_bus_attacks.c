@@ -9,7 +9,13 @@
 #include <string.h>
 
 #include "bus_liar.h"
+#include "devmodel/rpmc_model.h"
 #include "devmodel/sf_model.h"
+#include "devmodel/sf_model_testing.h"
+#include "etss_host.h"
+#include "etss_service.h"
+#include "etss_suite_env.h"
+#include "rpmc_protocol.h"
 #include "etss_bytes.h"
 #include "sf_rig.h"
 #include "sfdp.h"
@@ -266,6 +272,212 @@ static void test_sfdp_features_are_checked_against_the_certificate(void)
     }
 }
 
+/* Low: unauthenticated OPENs by the thousand cost the part one NV write
+ * per 64 (its session counter is committed a range at a time), never give
+ * a session counter value twice across power cycles, and leave the host
+ * working. */
+static void test_unauthenticated_opens_cost_a_bounded_nv_wear(void)
+{
+    struct sf_rig r;
+    struct sf_model_view view;
+    uint32_t v = 0;
+    provisioned_rig(&r);
+    uint64_t nv_before = nor_model_stats(r.nor)->nv_writes;
+    uint32_t last = 0;
+    for (unsigned i = 0; i < 1000u; i++) {
+        uint8_t f[SFP1_HEADER_LEN + 1u + SFP1_NONCE_BYTES] = {0};
+        uint8_t rsp[SFP1_HEADER_LEN + SFP1_OPEN_RESPONSE_LEN];
+        sf_rig_frame_header(f, SFP1_CMD_OPEN, 0, 1u + SFP1_NONCE_BYTES);
+        f[SFP1_HEADER_LEN + 1u] = (uint8_t)i;
+        f[SFP1_HEADER_LEN + 2u] = (uint8_t)(i >> 8);
+        CHECK_EQ(sf_rig_wire_exchange(&r, f, sizeof(f), rsp, sizeof(rsp)), SFP1_OK);
+        uint32_t c = etss_get_le32(&rsp[SFP1_HEADER_LEN + 1u]);
+        CHECK(c > last);
+        last = c;
+        if (i == 500u) {
+            nor_model_power_cycle(r.nor);
+        }
+    }
+    uint64_t nv = nor_model_stats(r.nor)->nv_writes - nv_before;
+    CHECK(nv <= 1000u / 64u + 2u);
+    sf_model_view(r.model, &view);
+    CHECK_EQ(view.session_counter, last);
+    sf_device_drop_sessions(&r.dev);
+    CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
+    sf_rig_close(&r);
+}
+
+/* ---- through the service: its choices of where assets go, RPMC parts ---- */
+
+#define PROVISIONER 300
+#define SECURE_CLIENT 256
+
+static const uint8_t service_huk[32] = "ETSS bus attack HUK (develop).";
+
+/* The layout the example description had: a secure partition's zone with
+ * authenticated (clear) reads beside a non-secure client's encrypted one. */
+static const char mixed_zones[] = "lockout_threshold = 255\n"
+                                  "[zone 0]\nbase = 0\nsize = 0x10000\n"
+                                  "read = encrypted\nwrite = authenticated\n"
+                                  "[zone 1]\nbase = 0x10000\nsize = 0x10000\n"
+                                  "read = authenticated\nwrite = authenticated\n"
+                                  "[binding]\nclient = -1\nzone = 0\ncounter = 0\n"
+                                  "[binding]\nclient = 256\nzone = 1\ncounter = 1\n";
+
+static void service_provision(const char *description)
+{
+    uint8_t msg[512];
+    size_t len = 0;
+    CHECK_EQ(etss_suite_provisioning_message(description, msg, sizeof(msg), &len), 0);
+    CHECK_EQ(etss_service_provision(PROVISIONER, msg, len), ETSS_SUCCESS);
+}
+
+/* High: a confidential asset is refused where reads come back in clear;
+ * where they come back sealed, no byte of it crosses the bus in clear,
+ * through writes, reclaims and the mount after a reboot. */
+static void test_confidential_assets_only_where_reads_are_encrypted(void)
+{
+    static uint8_t secret[600];
+    static uint8_t got[600];
+    struct model_spi bus;
+    struct bus_liar l;
+    struct sf_model_config cfg;
+    size_t n = 0;
+    sf_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    sf_model_t *m = sf_model_create(&cfg, NULL);
+    CHECK(m != NULL);
+    etss_host_set_spi(0, model_spi_bind(&bus, sf_model_nor(m)));
+    bus_liar_attach(&l, &bus, capture, sizeof(capture));
+    CHECK_EQ(etss_suite_host_up(service_huk, sizeof(service_huk)), 0);
+    CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
+    service_provision(mixed_zones);
+    CHECK_EQ(etss_service_set(SECURE_CLIENT, 1, "secret", 6, 0), ETSS_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_service_set(SECURE_CLIENT, 1, "public", 6, PSA_STORAGE_FLAG_NO_CONFIDENTIALITY),
+             ETSS_SUCCESS);
+    /* Enough rewrites of two assets to make the zone reclaim. */
+    for (uint32_t round = 0; round < 200u; round++) {
+        for (size_t i = 0; i < sizeof(secret); i++) {
+            secret[i] = (uint8_t)("confidential!"[i % 13] ^ (uint8_t)(i / 13) ^ (uint8_t)round);
+        }
+        CHECK_EQ(etss_service_set(NS_CLIENT, 1 + round % 2u, secret, sizeof(secret), 0),
+                 ETSS_SUCCESS);
+    }
+    nor_model_power_cycle(sf_model_nor(m));
+    CHECK_EQ(etss_service_init(), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_get(NS_CLIENT, 2, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_EQ(n, sizeof(secret));
+    CHECK_MEM_EQ(got, secret, sizeof(secret));
+    CHECK(nor_model_stats(sf_model_nor(m))->sectors_erased > 0u); /* it did reclaim */
+    CHECK(!bus_liar_saw(&l, secret, sizeof(secret), 8));
+    CHECK_EQ(l.clear_programs, 0u);
+    etss_host_set_spi(0, NULL);
+    sf_model_destroy(m);
+}
+
+static const struct sf_binding rpmc_client[] = {{.client_id = NS_CLIENT, .counter = 1}};
+
+static rpmc_model_t *rpmc_part(struct model_spi *bus)
+{
+    struct rpmc_model_config cfg;
+    rpmc_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    rpmc_model_t *p = rpmc_model_create(&cfg, NULL);
+    if (p != NULL) {
+        etss_host_set_spi(0, model_spi_bind(bus, rpmc_model_nor(p)));
+        etss_host_set_counter_bindings(0, rpmc_client, 1);
+    }
+    return p;
+}
+
+static uint32_t counter_of(etss_err_t *err)
+{
+    uint8_t b[4] = {0};
+    size_t n = 0;
+    *err = etss_service_mc_get(NS_CLIENT, 1, b, sizeof(b), &n);
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+/* High: an RPMC that says "no root key" (a forged status bit) after this
+ * host provisioned it, and a blank RPMC swapped in for it: tampering. No
+ * root key is written in clear again, and the counter never restarts. */
+static void test_an_rpmc_cannot_be_made_blank_again(void)
+{
+    struct model_spi bus;
+    struct bus_liar l;
+    etss_err_t err = ETSS_SUCCESS;
+    rpmc_model_t *p = rpmc_part(&bus);
+    CHECK(p != NULL);
+    CHECK_EQ(etss_suite_host_up(service_huk, sizeof(service_huk)), 0);
+    CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
+    service_provision(mixed_zones);
+    for (int i = 0; i < 5; i++) {
+        CHECK_EQ(etss_service_mc_increment(NS_CLIENT, 1), ETSS_SUCCESS);
+    }
+    for (int swap = 0; swap < 2; swap++) {
+        bus_liar_attach(&l, &bus, capture, sizeof(capture));
+        if (swap) {
+            rpmc_model_destroy(p);
+            p = rpmc_part(&bus); /* a blank part in the same place */
+            CHECK(p != NULL);
+            model_spi_set_tap(&bus, &bus_liar_tap, &l);
+        } else {
+            /* Every extended status says the root key is missing. */
+            l.armed = true;
+            l.site = (struct liar_site){RPMC_OP2_DEFAULT, 0u, RPMC_OP2_OFF_STATUS};
+            l.keep = 0u;
+            l.flip = RPMC_ST_ROOT_KEY;
+        }
+        l.watch_opcode = RPMC_OP1_DEFAULT;
+        l.watch_byte = RPMC_CMD_WRITE_ROOT_KEY;
+        nor_model_power_cycle(rpmc_model_nor(p));
+        CHECK_EQ(etss_service_init(), ETSS_ERR_SF_TAMPER);
+        uint8_t msg[512];
+        size_t len = 0;
+        CHECK_EQ(etss_suite_provisioning_message(mixed_zones, msg, sizeof(msg), &len), 0);
+        CHECK(etss_service_provision(PROVISIONER, msg, len) != ETSS_SUCCESS);
+        CHECK_EQ(etss_service_mc_increment(NS_CLIENT, 1), ETSS_ERR_SF_TAMPER);
+        CHECK_EQ(l.watched, 0u);
+        CHECK(swap || l.rewrites > 0u);
+    }
+    /* The genuine part (the first one, were it back) is not what is on the
+     * bus now: the counter is never shown as 0. */
+    CHECK(counter_of(&err) == 0u && err != ETSS_SUCCESS);
+    etss_host_set_spi(0, NULL);
+    etss_host_set_counter_bindings(0, NULL, 0);
+    rpmc_model_destroy(p);
+}
+
+/* High: a counter answer below what the host has seen (a part rolled
+ * back) is tampering, never a value. */
+static void test_a_counter_below_its_floor_is_tampering(void)
+{
+    struct model_spi bus;
+    struct sf_model_config cfg;
+    etss_err_t err = ETSS_SUCCESS;
+    sf_model_default_config(&cfg);
+    cfg.nor.size_bytes = 1u << 20;
+    sf_model_t *m = sf_model_create(&cfg, NULL);
+    CHECK(m != NULL);
+    etss_host_set_spi(0, model_spi_bind(&bus, sf_model_nor(m)));
+    CHECK_EQ(etss_suite_host_up(service_huk, sizeof(service_huk)), 0);
+    CHECK_EQ(etss_service_init(), ETSS_ERR_SF_UNPROVISIONED);
+    service_provision(mixed_zones);
+    for (int i = 0; i < 5; i++) {
+        CHECK_EQ(etss_service_mc_increment(NS_CLIENT, 0), ETSS_SUCCESS);
+    }
+    sf_model_test_set_counter(m, 0, 2);
+    uint8_t b[4];
+    size_t n = 0;
+    CHECK_EQ(etss_service_mc_get(NS_CLIENT, 0, b, sizeof(b), &n), ETSS_ERR_SF_TAMPER);
+    nor_model_power_cycle(sf_model_nor(m));
+    CHECK_EQ(etss_service_init(), ETSS_SUCCESS);
+    CHECK_EQ(etss_service_mc_increment(NS_CLIENT, 0), ETSS_ERR_SF_TAMPER); /* 3 < 5 */
+    (void)err;
+    etss_host_set_spi(0, NULL);
+    sf_model_destroy(m);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_a_forged_blank_lifecycle_gets_no_root_key),
     TEST_CASE(test_a_substituted_or_forged_part_gets_nothing),
@@ -273,6 +485,10 @@ static const struct test_case cases[] = {
     TEST_CASE(test_root_keys_are_bound_to_the_part),
     TEST_CASE(test_a_failed_provisioning_does_not_make_get_info_authentic),
     TEST_CASE(test_sfdp_features_are_checked_against_the_certificate),
+    TEST_CASE(test_unauthenticated_opens_cost_a_bounded_nv_wear),
+    TEST_CASE(test_confidential_assets_only_where_reads_are_encrypted),
+    TEST_CASE(test_an_rpmc_cannot_be_made_blank_again),
+    TEST_CASE(test_a_counter_below_its_floor_is_tampering),
 };
 
 int main(void)

@@ -527,8 +527,10 @@ static void test_session_counter_survives_restart(void)
     CHECK(used >= 2);
     CHECK_EQ(sf_rig_restart(&r, &cfg, 1), SF_OK);
     CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
+    /* Past every value the last power-up may have used (the part commits
+     * them a range of 64 at a time), never back. */
     sf_model_view(r.model, &view);
-    CHECK_EQ(view.session_counter, used + 1);
+    CHECK(view.session_counter > used && view.session_counter <= used + 64u);
     sf_rig_close(&r);
     unlink(path);
 }

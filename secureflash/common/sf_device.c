@@ -133,6 +133,11 @@ int sf_device_set_trust(struct sf_device *dev, const struct sf_trust *trust)
     dev->info_authentic = false;
     int rc = trust->store->load(trust->store->ctx, dev->instance, &dev->part);
     if (rc == SF_OK) {
+        /* Discovery's description again, now that the binding can see the
+         * record (a part that says nothing of itself is described by it). */
+        rc = dev->vendor->get_info(dev, &dev->info);
+    }
+    if (rc == SF_OK) {
         rc = check_part(dev);
     }
     if (rc != SF_OK) {
@@ -251,6 +256,11 @@ static int open_session(struct sf_device *dev, struct sf_session *s, uint8_t zon
     bool landed = pending && rc == SF_OK;
     if ((p->flags & SF_PART_PROVISIONED) != 0u && rc == SF_ERR_COMM) {
         rc = open_with(dev, s, zone, p->salt);
+    }
+    /* "Blank" from a part this host provisioned is a substitution or a lie
+     * (a part really blank gets provisioned only through a new record). */
+    if (rc == SF_ERR_LIFECYCLE && (p->flags & SF_PART_PROVISIONED) != 0u) {
+        rc = SF_ERR_TAMPER;
     }
     if (rc == SF_OK && pending && (landed || !dev->provisioning)) {
         if (landed) {
@@ -413,16 +423,35 @@ int sf_device_erase(struct sf_device *dev, uint8_t zone, uint32_t addr)
     return run(dev, zone, &r);
 }
 
+/* A counter never shows less than this host has seen of it: below its
+ * floor, the part was rolled back or swapped, or the answer is forged. A
+ * higher value raises the floor in trusted storage. */
+static int above_floor(struct sf_device *dev, uint8_t id, int rc, const uint32_t *value)
+{
+    if (rc != SF_OK || id >= SF_MAX_COUNTERS) {
+        return rc;
+    }
+    uint32_t *floor = &dev->part.counter_floor[id];
+    if (*value < *floor) {
+        return SF_ERR_TAMPER;
+    }
+    if (*value == *floor) {
+        return SF_OK;
+    }
+    *floor = *value;
+    return save_part(dev);
+}
+
 int sf_device_counter_read(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value)
 {
     struct request r = {.kind = REQ_COUNTER_READ, .id = id, .value = value};
-    return value == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+    return value == NULL ? SF_ERR_PARAM : above_floor(dev, id, run(dev, zone, &r), value);
 }
 
 int sf_device_counter_increment(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value)
 {
     struct request r = {.kind = REQ_COUNTER_INCREMENT, .id = id, .value = value};
-    return value == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+    return value == NULL ? SF_ERR_PARAM : above_floor(dev, id, run(dev, zone, &r), value);
 }
 
 int sf_device_random(struct sf_device *dev, uint8_t zone, void *buf, size_t len)
@@ -513,9 +542,13 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
     memcpy(new_salt, p->next_salt, SALT_LEN);
     if (rc == SF_OK && dev->identified) {
         rc = seal_record(dev, record, len, p->next_salt, sealed, &sealed_len);
+    } else if (rc == SF_OK) {
+        /* A part without an identity (an RPMC) keeps no record: its binding
+         * gets the zone-0 root key its keys derive from, and writes them as
+         * the part's standard has it. */
+        rc = sf_device_root_key_bytes(dev, SF_ADMIN_ZONE, p->next_salt, sealed);
+        sealed_len = rc == SF_OK ? 32u : 0u;
     }
-    /* (A part without an identity takes no record: an RPMC's keys come
-     * from the host alone.) */
     dev->provisioning = true;
     if (rc == SF_OK && (p->flags & SF_PART_PROVISIONED) != 0u) {
         /* The host's own record, not the part's word, says it holds our

@@ -153,7 +153,9 @@ struct sf_vendor_ops {
     /* The part's identity, its certificate checked against dev->trust's
      * maker key (SF_ERR_TAMPER if it does not verify). */
     int (*identity)(struct sf_device *dev, struct sf_identity *id);
-    /* Provision a blank part; `record` is sealed to the part's identity. */
+    /* Provision a blank part. `record`: the provisioning record sealed to
+     * the part's identity; for a part without one (no identity op), the
+     * 32-byte zone-0 root key its own keys are to derive from. */
     int (*provision)(struct sf_device *dev, const uint8_t *record, size_t len);
     /* Provision a provisioned part again, in a session on SF_ADMIN_ZONE. */
     int (*reprovision)(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
@@ -284,6 +286,8 @@ int sf_device_read(struct sf_device *dev, uint8_t zone, uint32_t addr, void *buf
 int sf_device_program(struct sf_device *dev, uint8_t zone, uint32_t addr, const void *data,
                       size_t len);
 int sf_device_erase(struct sf_device *dev, uint8_t zone, uint32_t addr);
+/* Counter answers are checked against the floor the host keeps for each
+ * counter (SF_ERR_TAMPER below it), and a higher value raises it. */
 int sf_device_counter_read(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value);
 /* Not retried: an increment whose answer was lost may have happened. */
 int sf_device_counter_increment(struct sf_device *dev, uint8_t zone, uint8_t id, uint32_t *value);

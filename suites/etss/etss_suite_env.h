@@ -22,7 +22,7 @@
 /* Clients of the suites' provisioning (TF-M numbering). */
 #define ETSS_NS_CLIENT (-1)       /* zone 0 (encrypted), counter 0 */
 #define ETSS_NS_CLIENT_2 (-2)     /* zone 0 as well, counter 2 */
-#define ETSS_S_CLIENT 256         /* zone 1 (authenticated), counter 1 */
+#define ETSS_S_CLIENT 256         /* zone 1 (encrypted), counter 1 */
 #define ETSS_S_CLIENT_2 257       /* zone 1 as well, counter 3 */
 #define ETSS_UNBOUND_CLIENT (-99) /* no binding */
 #define ETSS_NS_COUNTER 0u

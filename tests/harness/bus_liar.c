@@ -66,6 +66,10 @@ static void liar_host_to_device(void *ctx, uint8_t *b, size_t n)
         } else if (l->pos < sizeof(l->head)) {
             l->head[l->pos] = b[i];
         }
+        if (l->pos == 1u && l->op == l->watch_opcode && b[i] == l->watch_byte &&
+            l->watch_opcode != 0u) {
+            l->watched++;
+        }
     }
     record(l, b, n);
 }

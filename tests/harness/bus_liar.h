@@ -51,6 +51,11 @@ struct bus_liar {
     size_t substitute_len;
     unsigned substitute_count;
 
+    /* Transactions the host starts with watch_opcode, watch_byte. */
+    uint8_t watch_opcode;
+    uint8_t watch_byte;
+    unsigned watched;
+
     /* Every PROGRAM frame sent without ENC, and the address it names. */
     unsigned clear_programs;
     uint32_t clear_program_addr[64];

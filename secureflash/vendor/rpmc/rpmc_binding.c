@@ -1,9 +1,14 @@
 /*
  * RPMC vendor binding. A counters-only part: no zones, no sessions, no
  * binding table (the host's configuration gives the client bindings,
- * sf_device_set_host_bindings). Each counter's root key is derived from
- * the HUK with its own label; provisioning writes them all, once in the
- * part's life; the driver keys a counter (Update HMAC Key) on first use.
+ * sf_device_set_host_bindings), no identity and nothing authenticated but
+ * its counters' signed answers. So it says nothing the host believes about
+ * itself: whether it was provisioned is the host's own record (sf_device.c),
+ * and a "session" is proof that the part holds the root keys of the salt
+ * the record names. Each counter's root key is derived from the zone-0 root
+ * key the common layer derives (HUK, host instance, the host's salt); the
+ * part takes them once in its life, in clear (Write Root Key, as JESD260
+ * has it), and only when the host's record says it never was provisioned.
  */
 #include <string.h>
 
@@ -47,21 +52,22 @@ static int from_rpmc(int rc)
     }
 }
 
-static int root_key(const struct sf_device *dev, uint32_t counter, uint8_t out[RPMC_ROOT_KEY_LEN])
+/* Counter `counter`'s root key, from the zone-0 root key. */
+static int counter_root_key(sf_key_t zone_key, uint32_t counter, uint8_t out[RPMC_ROOT_KEY_LEN])
 {
-    const uint8_t info[2] = {dev->instance, (uint8_t)counter};
-    return sf_crypto_hkdf_bytes(dev->huk, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN, info,
+    const uint8_t info[1] = {(uint8_t)counter};
+    return sf_crypto_hkdf_bytes(zone_key, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN, info,
                                 sizeof(info), out, RPMC_ROOT_KEY_LEN) == SF_CRYPTO_OK
                ? SF_OK
                : SF_ERR_CRYPTO;
 }
 
 /* Give the counter its HMAC key, from a fresh key data. */
-static int key_counter(struct sf_device *dev, uint32_t counter)
+static int key_counter(struct sf_device *dev, sf_key_t zone_key, uint32_t counter)
 {
     uint8_t key[RPMC_ROOT_KEY_LEN];
     uint8_t key_data[RPMC_KEY_DATA_LEN];
-    int rc = root_key(dev, counter, key);
+    int rc = counter_root_key(zone_key, counter, key);
     if (rc == SF_OK) {
         rc = sf_crypto_random(key_data, sizeof(key_data)) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
     }
@@ -81,21 +87,17 @@ static int rpmc_probe(struct sf_device *dev)
     return rc;
 }
 
-/* The part says nothing of itself but its counters: whether they have
- * root keys shows in keying the first one. */
+/* The part says nothing of itself the host could believe: what it is, is
+ * what the host's record says (a counters part, provisioned or not). */
 static int rpmc_get_info(struct sf_device *dev, struct sf_info *info)
 {
-    struct rpmc *r = part(dev);
     memset(info, 0, sizeof(*info));
-    info->n_counters = r->info.n_counters;
+    info->n_counters = part(dev)->info.n_counters;
     info->max_sessions = 1u;
-    int rc = r->hmac_key[0] != SF_KEY_NONE ? SF_OK : key_counter(dev, 0u);
-    if (rc == SF_ERR_LIFECYCLE) {
+    info->features = SF_FEATURE_COUNTERS;
+    if ((dev->part.flags & SF_PART_PROVISIONED) == 0u) {
         info->lifecycle = SF_LIFECYCLE_BLANK;
         return SF_OK;
-    }
-    if (rc != SF_OK) {
-        return rc;
     }
     info->lifecycle = SF_LIFECYCLE_LOCKED; /* root keys are once in a part's life */
     for (size_t i = 0; i < dev->n_host_bindings; i++) {
@@ -107,19 +109,23 @@ static int rpmc_get_info(struct sf_device *dev, struct sf_info *info)
     return SF_OK;
 }
 
-/* Write every counter's root key. The record is the secure flash's
- * business; an RPMC part takes its keys from the HUK. A power cut midway
- * leaves some written: provisioning again writes the rest. */
+/* Write every counter's root key, derived from `record` (the zone-0 root
+ * key bytes, sf_device_provision). A power cut midway leaves some written:
+ * provisioning again with the same salt writes the rest. */
 static int rpmc_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
-    (void)record;
-    (void)len;
     struct rpmc *r = part(dev);
+    sf_key_t zone_key = SF_KEY_NONE;
+    if (len != RPMC_ROOT_KEY_LEN) {
+        return SF_ERR_PARAM;
+    }
+    int rc = sf_crypto_import(SF_KEY_HKDF_SECRET, record, len, &zone_key) == SF_CRYPTO_OK
+                 ? SF_OK
+                 : SF_ERR_CRYPTO;
     unsigned written = 0;
-    int rc = SF_OK;
     for (uint32_t c = 0; c < r->info.n_counters && rc == SF_OK; c++) {
         uint8_t key[RPMC_ROOT_KEY_LEN];
-        rc = root_key(dev, c, key);
+        rc = counter_root_key(zone_key, c, key);
         if (rc == SF_OK) {
             int w = rpmc_write_root_key(r, c, key);
             written += w == RPMC_OK;
@@ -127,6 +133,7 @@ static int rpmc_provision(struct sf_device *dev, const uint8_t *record, size_t l
         }
         sf_crypto_zeroize(key, sizeof(key));
     }
+    sf_crypto_destroy(&zone_key);
     return rc == SF_OK && written == 0u ? SF_ERR_LIFECYCLE : rc;
 }
 
@@ -140,13 +147,38 @@ static int rpmc_reprovision(struct sf_device *dev, struct sf_session *s, const u
     return SF_ERR_LIFECYCLE; /* root keys cannot change */
 }
 
-/* No sessions on the part: a session is only the common layer's handle. */
+static void forget_keys(struct rpmc *r)
+{
+    for (size_t i = 0; i < RPMC_MAX_COUNTERS; i++) {
+        sf_crypto_destroy(&r->hmac_key[i]);
+    }
+    sf_crypto_zeroize(r->key_data, sizeof(r->key_data));
+}
+
+/*
+ * No sessions on the part: the common layer's session is the proof that
+ * the part holds the root keys of `root`. Every counter gets its HMAC key
+ * from them, and counter 0's signed answer shows the part has the same one
+ * (a part with other keys fails that check: SF_ERR_COMM, so the common
+ * layer can try the other salt of a pending provisioning).
+ */
 static int rpmc_session_open(struct sf_device *dev, struct sf_session *s, uint8_t zone,
                              sf_key_t root)
 {
-    (void)dev;
-    (void)root;
+    struct rpmc *r = part(dev);
+    uint32_t value = 0;
     memset(s, 0, sizeof(*s));
+    int rc = SF_OK;
+    for (uint32_t c = 0; c < r->info.n_counters && rc == SF_OK; c++) {
+        rc = key_counter(dev, root, c);
+    }
+    if (rc == SF_OK) {
+        rc = from_rpmc(rpmc_read_counter(r, 0u, &value));
+    }
+    if (rc != SF_OK) {
+        forget_keys(r); /* no HMAC key of a failed proof stays */
+        return rc == SF_ERR_LIFECYCLE || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO ? rc : SF_ERR_COMM;
+    }
     s->open = true;
     s->zone = zone;
     s->id = 1u;
@@ -160,19 +192,16 @@ static int rpmc_session_close(struct sf_device *dev, struct sf_session *s)
     return SF_OK;
 }
 
-static int keyed(struct sf_device *dev, uint8_t id)
+static int counter_id(struct sf_device *dev, uint8_t id)
 {
-    if (id >= part(dev)->info.n_counters) {
-        return SF_ERR_DENIED;
-    }
-    return part(dev)->hmac_key[id] != SF_KEY_NONE ? SF_OK : key_counter(dev, id);
+    return id < part(dev)->info.n_counters ? SF_OK : SF_ERR_DENIED;
 }
 
 static int rpmc_counter_read(struct sf_device *dev, struct sf_session *s, uint8_t id,
                              uint32_t *value)
 {
     (void)s;
-    int rc = keyed(dev, id);
+    int rc = counter_id(dev, id);
     return rc == SF_OK ? from_rpmc(rpmc_read_counter(part(dev), id, value)) : rc;
 }
 
@@ -180,7 +209,7 @@ static int rpmc_counter_increment(struct sf_device *dev, struct sf_session *s, u
                                   uint32_t *value)
 {
     (void)s;
-    int rc = keyed(dev, id);
+    int rc = counter_id(dev, id);
     return rc == SF_OK ? from_rpmc(rpmc_increment_counter(part(dev), id, value)) : rc;
 }
 
