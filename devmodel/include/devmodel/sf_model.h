@@ -49,7 +49,7 @@ struct sf_model_view {
     uint8_t failure_count;
     bool locked_out;
     uint32_t session_counter; /* the last one an OPEN used */
-    uint8_t open_sessions; /* pending or confirmed */
+    uint8_t open_sessions;    /* pending or confirmed */
     uint8_t n_counters;
     uint32_t counters[8];
 };
