@@ -382,6 +382,7 @@ static uint8_t apply_provisioning(struct sf_model *m, uint8_t lifecycle, const u
     int rc =
         sf_crypto_envelope_open(m->device_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
                                 SFP1_ENVELOPE_LABEL_LEN, payload, n, m->record, sizeof(m->record));
+    nor_model_add_busy(m->nor, m->cfg.t_kdf_us); /* the key agreement */
     uint8_t status = SFP1_OK;
     if (rc != SF_CRYPTO_OK) {
         status = rc == SF_CRYPTO_ERR_AUTH ? SFP1_AUTH_FAILED : SFP1_INTERNAL_ERROR;

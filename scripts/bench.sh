@@ -35,7 +35,7 @@ fi
 # callgrind runs twice: everything, then only inside the model's entry
 # points (--toggle-collect starts with collection off); the host's share
 # is the difference, for the total and for the crypto interface.
-crypto='sf_crypto_(init|random|import|destroy|hkdf_bytes|hkdf_key|aead_seal|aead_open|hmac|hmac_verify)'
+crypto='sf_crypto_(init|random|import|destroy|hkdf_bytes|hkdf_key|aead_seal|aead_open|hmac|hmac_verify|sha256|ecdsa_verify|ecdsa_sign|ec_public_key|envelope_seal|envelope_open)'
 count() { # tag, valgrind options...
   local tag=$1; shift
   rm -f "$out/callgrind.$tag".*

@@ -343,6 +343,70 @@ static void test_power_cut_at_every_step(void)
     CHECK(cut_points >= 8);
 }
 
+/* A tap that cuts the part's power as the at-th transaction ends. */
+struct cutter {
+    nor_model_t *nor;
+    unsigned at;
+    unsigned seen;
+};
+
+static void cut_at_deselect(void *ctx)
+{
+    struct cutter *c = ctx;
+    if (++c->seen == c->at) {
+        nor_model_power_cut(c->nor, c->at * 7919u);
+    }
+}
+
+static const struct model_spi_tap cutter_tap = {.on_deselect = cut_at_deselect};
+
+/* Provisioning again (developer mode), the power cut as each of its bus
+ * transactions ends: after the reboot the host reaches the part with the
+ * old keys or the new ones (its record says which to try, and a session
+ * settles it), and what the old provisioning left is there. */
+static void test_power_cut_while_provisioning_again(void)
+{
+    unsigned cut_points = 0;
+    unsigned settled_old = 0;
+    unsigned settled_new = 0;
+    for (unsigned at = 1;; at++) {
+        struct sf_rig r;
+        struct cutter c = {0};
+        uint32_t v = 0;
+        uint8_t got[4];
+        uint8_t old_salt[16];
+        CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
+        CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
+        CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x40, "kept", 4), SF_OK);
+        CHECK_EQ(sf_api_counter_increment(&r.dev, NS_CLIENT, &v), SF_OK);
+        memcpy(old_salt, r.dev.part.salt, sizeof(old_salt));
+        c.nor = r.nor;
+        c.at = at;
+        model_spi_set_tap(&r.bus, &cutter_tap, &c);
+        (void)sf_rig_provision(&r, sf_rig_default_config);
+        model_spi_set_tap(&r.bus, NULL, NULL);
+        nor_model_power_cycle(r.nor);
+        CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
+        CHECK_EQ(r.dev.part.flags, SF_PART_PROVISIONED);
+        CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
+        CHECK_EQ(v, 1u);
+        CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0x40, got, sizeof(got)), SF_OK);
+        CHECK_MEM_EQ(got, "kept", 4);
+        bool old = memcmp(old_salt, r.dev.part.salt, sizeof(old_salt)) == 0;
+        settled_old += old;
+        settled_new += !old;
+        sf_rig_close(&r);
+        if (c.seen < at) {
+            break; /* the provisioning ended before this transaction */
+        }
+        cut_points++;
+    }
+    printf("  power cut at %u transactions of provisioning again: %u kept the old keys, %u the "
+           "new\n",
+           cut_points, settled_old, settled_new);
+    CHECK(cut_points >= 10u && settled_old > 0u && settled_new > 0u);
+}
+
 /* Record the bytes the part answers to SECURE_READ. */
 struct response_recorder {
     uint8_t opcode;
@@ -582,6 +646,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_malformed_records_change_nothing),
     TEST_CASE(test_reprovisioning_needs_the_keys),
     TEST_CASE(test_power_cut_at_every_step),
+    TEST_CASE(test_power_cut_while_provisioning_again),
     TEST_CASE(test_reflected_response_is_refused),
     TEST_CASE(test_attacker_sessions_do_not_evict_confirmed_ones),
     TEST_CASE(test_plain_commands_meet_the_zone_policy),

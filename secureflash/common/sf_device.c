@@ -93,13 +93,9 @@ static int check_part(struct sf_device *dev)
 {
     bool known = (dev->part.flags & KNOWN_TO_HOST) != 0u;
     if (dev->vendor->identity != NULL) {
-        uint8_t id[SF_SHA256_LEN];
+        const uint8_t *id = dev->identity.digest;
         int rc = dev->trust->maker_key != NULL ? dev->vendor->identity(dev, &dev->identity)
                                                : SF_ERR_PARAM;
-        if (rc == SF_OK &&
-            sf_crypto_sha256(dev->identity.public_key, SF_EC_PUBLIC_KEY_LEN, id) != SF_CRYPTO_OK) {
-            rc = SF_ERR_CRYPTO;
-        }
         if (rc != SF_OK) {
             return rc;
         }

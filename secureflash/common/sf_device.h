@@ -97,6 +97,7 @@ struct sf_info {
 /* A part's identity: its key pair's public half and its device class,
  * certified by its maker (the vendor binding checks the signature). */
 struct sf_identity {
+    uint8_t digest[SF_SHA256_LEN]; /* SHA-256 of the certified body: names the part */
     uint8_t public_key[SF_EC_PUBLIC_KEY_LEN];
     uint8_t uid[16];
     uint32_t features; /* SF_FEATURE_*, as the maker certified them */
@@ -110,7 +111,7 @@ struct sf_identity {
 #define SF_MAX_COUNTERS 8u
 struct sf_part_record {
     uint8_t flags;
-    uint8_t identity[SF_SHA256_LEN]; /* SHA-256 of the part's certified public key */
+    uint8_t identity[SF_SHA256_LEN]; /* the part's identity digest (struct sf_identity) */
     uint8_t salt[16];
     uint8_t next_salt[16];
     uint32_t counter_floor[SF_MAX_COUNTERS]; /* the highest value each counter showed */
@@ -151,7 +152,8 @@ struct sf_vendor_ops {
     int (*probe)(struct sf_device *dev);
     int (*get_info)(struct sf_device *dev, struct sf_info *info);
     /* The part's identity, its certificate checked against dev->trust's
-     * maker key (SF_ERR_TAMPER if it does not verify). */
+     * maker key (SF_ERR_TAMPER if it does not verify); a certificate whose
+     * digest is the one dev->part names was checked when first recorded. */
     int (*identity)(struct sf_device *dev, struct sf_identity *id);
     /* Provision a blank part. `record`: the provisioning record sealed to
      * the part's identity; for a part without one (no identity op), the
