@@ -66,11 +66,10 @@ static void test_a_forged_blank_lifecycle_gets_no_root_key(void)
         }
         zone_keys(&r, keys);
         bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
-        l.armed = true;
-        l.site = (struct liar_site){SFP1_OP_SECURE_READ, SFP1_CMD_GET_INFO | SFP1_RESPONSE_BIT,
-                                    SFP1_HEADER_LEN};
-        l.keep = 0u;
-        l.flip = SFP1_LIFECYCLE_BLANK;
+        bus_liar_rewrite(&l,
+                         (struct liar_site){SFP1_OP_SECURE_READ,
+                                            SFP1_CMD_GET_INFO | SFP1_RESPONSE_BIT, SFP1_HEADER_LEN},
+                         0u, SFP1_LIFECYCLE_BLANK);
         nor_model_power_cycle(r.nor);
         CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
         CHECK(l.rewrites > 0u);
@@ -120,10 +119,10 @@ static void test_a_substituted_or_forged_part_gets_nothing(void)
      * attacker's key in a genuine part's place). */
     CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
     bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
-    l.armed = true;
-    l.site = (struct liar_site){SFP1_OP_SECURE_READ, SFP1_CMD_GET_CERT | SFP1_RESPONSE_BIT,
-                                SFP1_HEADER_LEN + SFP1_CERT_OFF_KEY + 20u};
-    l.flip = 0x10u;
+    bus_liar_rewrite(&l,
+                     (struct liar_site){SFP1_OP_SECURE_READ, SFP1_CMD_GET_CERT | SFP1_RESPONSE_BIT,
+                                        SFP1_HEADER_LEN + SFP1_CERT_OFF_KEY + 20u},
+                     0xFFu, 0x10u);
     CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
     CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
     CHECK_EQ(nor_model_stats(r.nor)->nv_writes, 0u);
@@ -260,9 +259,8 @@ static void test_sfdp_features_are_checked_against_the_certificate(void)
         CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_OK);
         uint32_t at = sfdp_features_address(&r);
         bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
-        l.armed = true;
-        l.site = (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at};
-        l.flip = SFP1_FEATURE_CONFIDENTIALITY;
+        bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0xFFu,
+                         SFP1_FEATURE_CONFIDENTIALITY);
         CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
         CHECK(l.rewrites > 0u);
         CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_ERR_TAMPER);
@@ -423,10 +421,8 @@ static void test_an_rpmc_cannot_be_made_blank_again(void)
             model_spi_set_tap(&bus, &bus_liar_tap, &l);
         } else {
             /* Every extended status says the root key is missing. */
-            l.armed = true;
-            l.site = (struct liar_site){RPMC_OP2_DEFAULT, 0u, RPMC_OP2_OFF_STATUS};
-            l.keep = 0u;
-            l.flip = RPMC_ST_ROOT_KEY;
+            bus_liar_rewrite(&l, (struct liar_site){RPMC_OP2_DEFAULT, 0u, RPMC_OP2_OFF_STATUS}, 0u,
+                             RPMC_ST_ROOT_KEY);
         }
         l.watch_opcode = RPMC_OP1_DEFAULT;
         l.watch_byte = RPMC_CMD_WRITE_ROOT_KEY;

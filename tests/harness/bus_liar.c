@@ -155,6 +155,14 @@ void bus_liar_attach(struct bus_liar *l, struct model_spi *bus, uint8_t *capture
     model_spi_set_tap(bus, &bus_liar_tap, l);
 }
 
+void bus_liar_rewrite(struct bus_liar *l, struct liar_site site, uint8_t keep, uint8_t flip)
+{
+    l->armed = true;
+    l->site = site;
+    l->keep = keep;
+    l->flip = flip;
+}
+
 bool bus_liar_saw(const struct bus_liar *l, const uint8_t *secret, size_t len, size_t window)
 {
     /* Windows side by side: any run of 2 * window secret bytes contains one. */

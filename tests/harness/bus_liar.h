@@ -82,6 +82,9 @@ extern const struct model_spi_tap bus_liar_tap;
 /* A clean liar (records into capture[capacity]) on `bus`. */
 void bus_liar_attach(struct bus_liar *l, struct model_spi *bus, uint8_t *capture, size_t capacity);
 
+/* Rewrite `site` from now on: byte = (byte & keep) ^ flip. */
+void bus_liar_rewrite(struct bus_liar *l, struct liar_site site, uint8_t keep, uint8_t flip);
+
 /* Does the capture contain one of the `window`-byte pieces `secret` is cut
  * into (so any 2 * window bytes of it in a row)? */
 bool bus_liar_saw(const struct bus_liar *l, const uint8_t *secret, size_t len, size_t window);
