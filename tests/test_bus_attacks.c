@@ -202,8 +202,10 @@ static size_t forged_info(struct sf_rig *r, uint8_t *frame, size_t size)
 }
 
 /* High: both tries of a REPROVISION corrupted on the wire, then a forged
- * GET_INFO with one more binding. The failed provisioning must leave the
- * host asking the part again in a session: the unbound client stays so. */
+ * GET_INFO with one more binding. The failed provisioning leaves the host
+ * asking the part again in a session, where the lie shows: tampering, and
+ * nobody is served until the host starts over; then the unbound client is
+ * still unbound. */
 static void test_a_failed_provisioning_does_not_make_get_info_authentic(void)
 {
     static uint8_t frame[SFP1_MAX_FRAME];
@@ -224,12 +226,42 @@ static void test_a_failed_provisioning_does_not_make_get_info_authentic(void)
     CHECK(sf_rig_provision(&r, sf_rig_default_config) != SF_OK);
     CHECK_EQ(l.corrupt_count, 0u);
     CHECK_EQ(l.substitute_count, 0u);
+    CHECK_EQ(sf_api_binding(&r.dev, UNBOUND_CLIENT, &b), SF_ERR_TAMPER);
+    CHECK_EQ(sf_api_counter_read(&r.dev, UNBOUND_CLIENT, &v), SF_ERR_TAMPER);
+    CHECK(!r.dev.info_authentic);
+    CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_ERR_TAMPER);
+    /* Started over on a clean bus: the part as it was. */
+    model_spi_set_tap(&r.bus, NULL, NULL);
+    CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
     CHECK_EQ(sf_api_binding(&r.dev, UNBOUND_CLIENT, &b), SF_ERR_NO_BINDING);
-    CHECK_EQ(sf_api_counter_read(&r.dev, UNBOUND_CLIENT, &v), SF_ERR_NO_BINDING);
-    CHECK(r.dev.info_authentic);
     CHECK_EQ(r.dev.info.n_bindings, 4u);
-    /* The rightful client is served as before. */
     CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_OK);
+    sf_rig_close(&r);
+}
+
+/* A GET_INFO that says something else than the part says in a session
+ * (zone 1's reads "encrypted") is a bus that lies: refused, and the lie
+ * never becomes what the host believes. */
+static void test_a_get_info_that_disagrees_with_the_session_is_tampering(void)
+{
+    struct sf_rig r;
+    struct bus_liar l;
+    uint32_t v = 0;
+    provisioned_rig(&r);
+    bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+    bus_liar_rewrite(
+        &l,
+        (struct liar_site){SFP1_OP_SECURE_READ, SFP1_CMD_GET_INFO | SFP1_RESPONSE_BIT,
+                           SFP1_HEADER_LEN + SFP1_INFO_HEADER_LEN + SFP1_INFO_ZONE_LEN + 8u},
+        0xFFu, SFP1_READ_AUTHENTICATED ^ SFP1_READ_ENCRYPTED);
+    nor_model_power_cycle(r.nor);
+    CHECK_EQ(sf_rig_attach(&r, 1), SF_ERR_TAMPER);
+    CHECK(l.rewrites > 0u);
+    CHECK(!r.dev.info_authentic);
+    CHECK_EQ(sf_api_counter_read(&r.dev, NS_CLIENT, &v), SF_ERR_TAMPER);
+    model_spi_set_tap(&r.bus, NULL, NULL);
+    CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
+    CHECK_EQ(r.dev.info.zones[1].read_policy, SFP1_READ_AUTHENTICATED);
     sf_rig_close(&r);
 }
 
@@ -481,6 +513,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_root_keys_are_bound_to_the_part),
     TEST_CASE(test_a_failed_provisioning_does_not_make_get_info_authentic),
     TEST_CASE(test_sfdp_features_are_checked_against_the_certificate),
+    TEST_CASE(test_a_get_info_that_disagrees_with_the_session_is_tampering),
     TEST_CASE(test_unauthenticated_opens_cost_a_bounded_nv_wear),
     TEST_CASE(test_confidential_assets_only_where_reads_are_encrypted),
     TEST_CASE(test_an_rpmc_cannot_be_made_blank_again),

@@ -336,8 +336,8 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
     case ETSS_ERR_SF_TAMPER:
         snprintf(msg, size,
                  "the secure flash is not the part this host provisioned, or the bus lies "
-                 "about it (the host's record is %s); nothing was sent to it",
-                 records_path);
+                 "about it (the host's record is " RECORDS_NAME " beside the image); nothing "
+                 "was sent to it");
         break;
     case ETSS_ERR_DOES_NOT_EXIST:
         snprintf(msg, size, "uid %" PRIu64 " does not exist for client %" PRId32, r->uid,

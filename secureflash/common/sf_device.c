@@ -41,6 +41,42 @@ static int root_key(const struct sf_device *dev, uint8_t zone, const uint8_t sal
     return rc;
 }
 
+/* A digest of a description, its failure count aside (a confirmed session
+ * resets it between discovery and the session's own answer). */
+static int info_digest(struct sf_info *info, uint8_t out[SF_SHA256_LEN])
+{
+    uint8_t failures = info->failure_count;
+    info->failure_count = 0u;
+    int rc = sf_crypto_sha256((const uint8_t *)info, sizeof(*info), out) == SF_CRYPTO_OK
+                 ? SF_OK
+                 : SF_ERR_CRYPTO;
+    info->failure_count = failures;
+    return rc;
+}
+
+/* Discovery's description (GET_INFO): kept to be checked against the
+ * authenticated one, never to decide anything. */
+static int discover(struct sf_device *dev)
+{
+    int rc = dev->vendor->get_info(dev, &dev->info);
+    if (rc == SF_OK) {
+        rc = info_digest(&dev->info, dev->discovered);
+    }
+    dev->info_discovered = rc == SF_OK;
+    return rc;
+}
+
+/* Evidence that the part is not what the host's record says, or that the
+ * bus lies: the part gets nothing more until the host starts over with it
+ * (sf_device_set_trust, at the next boot). */
+static int tampered(struct sf_device *dev)
+{
+    sf_device_drop_sessions(dev);
+    dev->info_authentic = false;
+    dev->trust_status = SF_ERR_TAMPER;
+    return SF_ERR_TAMPER;
+}
+
 static int save_part(struct sf_device *dev)
 {
     const struct sf_trust_store *st = dev->trust->store;
@@ -85,7 +121,7 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
         dev->vendor = NULL;
         return rc;
     }
-    return dev->vendor->get_info(dev, &dev->info);
+    return discover(dev);
 }
 
 /* The checks of sf_device_set_trust, with dev->trust and dev->part set. */
@@ -131,7 +167,7 @@ int sf_device_set_trust(struct sf_device *dev, const struct sf_trust *trust)
     if (rc == SF_OK) {
         /* Discovery's description again, now that the binding can see the
          * record (a part that says nothing of itself is described by it). */
-        rc = dev->vendor->get_info(dev, &dev->info);
+        rc = discover(dev);
     }
     if (rc == SF_OK) {
         rc = check_part(dev);
@@ -256,7 +292,7 @@ static int open_session(struct sf_device *dev, struct sf_session *s, uint8_t zon
     /* "Blank" from a part this host provisioned is a substitution or a lie
      * (a part really blank gets provisioned only through a new record). */
     if (rc == SF_ERR_LIFECYCLE && (p->flags & SF_PART_PROVISIONED) != 0u) {
-        rc = SF_ERR_TAMPER;
+        return tampered(dev);
     }
     if (rc == SF_OK && pending && (landed || !dev->provisioning)) {
         if (landed) {
@@ -301,13 +337,24 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
         }
     }
     if (!dev->info_authentic) {
+        uint8_t digest[SF_SHA256_LEN];
         int rc = dev->vendor->security_info(dev, s, &dev->info);
-        /* The maker's word and the part's own authenticated word must agree. */
+        /* The maker's word and the part's own authenticated word must agree,
+         * and so must what the part said in discovery: a difference is a bus
+         * that lies. (A part without an identity, an RPMC, says nothing of
+         * itself: its description is the host's record.) */
         if (rc == SF_OK && dev->identified && dev->info.features != dev->identity.features) {
             rc = SF_ERR_TAMPER;
         }
+        if (rc == SF_OK && dev->identified && dev->info_discovered) {
+            rc = info_digest(&dev->info, digest);
+            rc = rc == SF_OK && !sf_crypto_equal(digest, dev->discovered, SF_SHA256_LEN)
+                     ? SF_ERR_TAMPER
+                     : rc;
+        }
+        dev->info_discovered = false;
         if (rc != SF_OK) {
-            return rc;
+            return rc == SF_ERR_TAMPER ? tampered(dev) : rc;
         }
         dev->info_authentic = true;
     }
@@ -429,7 +476,7 @@ static int above_floor(struct sf_device *dev, uint8_t id, int rc, const uint32_t
     }
     uint32_t *floor = &dev->part.counter_floor[id];
     if (*value < *floor) {
-        return SF_ERR_TAMPER;
+        return tampered(dev);
     }
     if (*value == *floor) {
         return SF_OK;
@@ -562,7 +609,7 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
      * now holds and what it is. */
     sf_device_drop_sessions(dev);
     dev->info_authentic = false;
-    (void)dev->vendor->get_info(dev, &dev->info);
+    (void)discover(dev);
     struct sf_info info;
     int settled = sf_device_security_info(dev, SF_ADMIN_ZONE, &info);
     bool landed = (p->flags & SF_PART_PENDING) == 0u && settled == SF_OK &&
@@ -572,7 +619,7 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
         return rc;
     }
     /* "Done", yet the part still holds the old keys: the answer was forged. */
-    return settled == SF_OK ? SF_ERR_TAMPER : settled;
+    return settled == SF_OK ? tampered(dev) : settled;
 }
 
 int sf_device_lock(struct sf_device *dev, uint8_t zone)

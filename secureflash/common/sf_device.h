@@ -201,12 +201,15 @@ struct sf_device {
     uint32_t features;
     uint8_t secure_write_opcode;
     uint8_t secure_read_opcode;
-    uint8_t instance;    /* tells root keys of several parts apart */
-    sf_key_t huk;        /* the host's hardware unique key (HKDF secret) */
-    struct sf_info info; /* zones, policies, bindings of the part */
-    bool info_authentic; /* info came from SECURITY_INFO in a session */
+    uint8_t instance;                  /* tells root keys of several parts apart */
+    sf_key_t huk;                      /* the host's hardware unique key (HKDF secret) */
+    struct sf_info info;               /* zones, policies, bindings of the part */
+    bool info_authentic;               /* info came from SECURITY_INFO in a session */
+    bool info_discovered;              /* info came from GET_INFO, and ... */
+    uint8_t discovered[SF_SHA256_LEN]; /* ... its digest, for the check against SECURITY_INFO */
     const struct sf_trust *trust;
-    int trust_status;           /* sf_device_set_trust's outcome: nothing is sent until SF_OK */
+    int trust_status; /* sf_device_set_trust's outcome, SF_ERR_TAMPER once the part is caught
+                       * contradicting the record: nothing is sent unless SF_OK */
     struct sf_part_record part; /* this part's record in the trust store */
     struct sf_identity identity;
     bool identified;   /* identity holds the part's verified certificate */
