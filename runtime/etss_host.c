@@ -3,7 +3,6 @@
  * and a HUK imported into PSA, and the partition's start in the host SPM
  * with the service its manifest declares.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "etss_host.h"
@@ -12,6 +11,7 @@
 #include "psa_manifest/etss.h"
 #include "psa_manifest/pid.h"
 #include "psa_manifest/sid.h"
+#include "sf_trust_file.h"
 #include "sf_trust_ram.h"
 #include "spm_host.h"
 
@@ -26,97 +26,19 @@ static struct {
 
 static uint8_t maker_key[SF_EC_PUBLIC_KEY_LEN];
 static struct sf_trust_ram ram_records;
-static char records_path[512];
-static struct sf_trust_store file_store;
+static struct sf_trust_file file_records;
 static struct sf_trust trust;
 static bool trust_set;
 
-#define RECORDS_MAGIC "ETSSPART"
-#define RECORD_BYTES (1u + SF_SHA256_LEN + 16u + 16u + 4u * SF_MAX_COUNTERS)
-
-/* The file holds one fixed-size record per instance after its magic. */
-static void encode(const struct sf_part_record *r, uint8_t *b)
-{
-    b[0] = r->flags;
-    memcpy(&b[1], r->identity, SF_SHA256_LEN);
-    memcpy(&b[1 + SF_SHA256_LEN], r->salt, 16u);
-    memcpy(&b[17 + SF_SHA256_LEN], r->next_salt, 16u);
-    for (size_t i = 0; i < SF_MAX_COUNTERS; i++) {
-        for (size_t k = 0; k < 4u; k++) {
-            b[33 + SF_SHA256_LEN + 4u * i + k] = (uint8_t)(r->counter_floor[i] >> (8u * k));
-        }
-    }
-}
-
-static void decode(const uint8_t *b, struct sf_part_record *r)
-{
-    memset(r, 0, sizeof(*r));
-    r->flags = b[0];
-    memcpy(r->identity, &b[1], SF_SHA256_LEN);
-    memcpy(r->salt, &b[1 + SF_SHA256_LEN], 16u);
-    memcpy(r->next_salt, &b[17 + SF_SHA256_LEN], 16u);
-    for (size_t i = 0; i < SF_MAX_COUNTERS; i++) {
-        for (size_t k = 0; k < 4u; k++) {
-            r->counter_floor[i] |= (uint32_t)b[33 + SF_SHA256_LEN + 4u * i + k] << (8u * k);
-        }
-    }
-}
-
-static uint8_t file_bytes[8u + ETSS_MAX_DEVICES * RECORD_BYTES];
-
-/* The whole file into file_bytes; a missing file is a host that has
- * provisioned nothing yet. */
-static int read_records(void)
-{
-    memset(file_bytes, 0, sizeof(file_bytes));
-    memcpy(file_bytes, RECORDS_MAGIC, 8u);
-    FILE *f = fopen(records_path, "rb");
-    if (f == NULL) {
-        return SF_OK;
-    }
-    size_t n = fread(file_bytes, 1u, sizeof(file_bytes), f);
-    fclose(f);
-    return n == sizeof(file_bytes) && memcmp(file_bytes, RECORDS_MAGIC, 8u) == 0 ? SF_OK
-                                                                                 : SF_ERR_DEVICE;
-}
-
-static int file_load(void *ctx, uint8_t instance, struct sf_part_record *rec)
-{
-    (void)ctx;
-    int rc = instance < ETSS_MAX_DEVICES ? read_records() : SF_ERR_PARAM;
-    if (rc == SF_OK) {
-        decode(&file_bytes[8u + instance * RECORD_BYTES], rec);
-    }
-    return rc;
-}
-
-static int file_save(void *ctx, uint8_t instance, const struct sf_part_record *rec)
-{
-    (void)ctx;
-    int rc = instance < ETSS_MAX_DEVICES ? read_records() : SF_ERR_PARAM;
-    if (rc != SF_OK) {
-        return rc;
-    }
-    encode(rec, &file_bytes[8u + instance * RECORD_BYTES]);
-    FILE *f = fopen(records_path, "wb");
-    bool ok = f != NULL && fwrite(file_bytes, 1u, sizeof(file_bytes), f) == sizeof(file_bytes);
-    ok = f != NULL && fclose(f) == 0 && ok;
-    return ok ? SF_OK : SF_ERR_DEVICE;
-}
-
 int etss_host_set_trust(const uint8_t key[SF_EC_PUBLIC_KEY_LEN], const char *path)
 {
-    if (key == NULL || (path != NULL && strlen(path) >= sizeof(records_path))) {
+    if (key == NULL || (path != NULL && sf_trust_file_init(&file_records, path) != 0)) {
         return -1;
     }
     memcpy(maker_key, key, sizeof(maker_key));
     sf_trust_ram_init(&ram_records);
-    file_store = (struct sf_trust_store){.load = file_load, .save = file_save};
-    if (path != NULL) {
-        strcpy(records_path, path);
-    }
     trust.maker_key = maker_key;
-    trust.store = path != NULL ? &file_store : &ram_records.store;
+    trust.store = path != NULL ? &file_records.store : &ram_records.store;
     trust_set = true;
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "devmodel/sf_model.h"
 #include "developer_huk.h"
 #include "provision_config.h"
+#include "sf_trust_file.h"
 #include "sf_api.h"
 #include "sfp1_protocol.h"
 
@@ -130,16 +131,31 @@ int main(int argc, char **argv)
     if (rc == SF_OK) {
         rc = sf_device_init(&dev, model_spi_bind(&bus, nor), huk, 0u);
     }
+    /* The host's record of the part lives beside its image, as a board
+     * keeps it in its trusted storage; the maker of model parts is trusted. */
+    static struct sf_trust_file records;
+    static uint8_t maker[65];
+    char records_path[600];
+    snprintf(records_path, sizeof(records_path), "%s.records", image);
+    struct sf_trust trust = {.maker_key = maker, .store = &records.store};
+    if (rc == SF_OK && (sf_trust_file_init(&records, records_path) != 0 ||
+                        sf_model_maker_public_key(0u, maker) != 0)) {
+        rc = SF_ERR_PARAM;
+    }
+    if (rc == SF_OK) {
+        rc = sf_device_set_trust(&dev, &trust);
+    }
     if (rc != SF_OK) {
         sf_model_destroy(model);
         return fail("discovery", rc);
     }
-    printf("secure flash model: image %s, vendor binding \"%s\", lifecycle %s\n", image,
-           dev.vendor->name,
-           dev.info.lifecycle == SFP1_LIFECYCLE_BLANK         ? "blank"
-           : dev.info.lifecycle == SFP1_LIFECYCLE_PROVISIONED ? "provisioned (developer mode)"
-                                                              : "locked");
-    if (dev.info.lifecycle == SFP1_LIFECYCLE_BLANK) {
+    printf("secure flash model: image %s, vendor binding \"%s\", identity certified by its "
+           "maker; %s\n",
+           image, dev.vendor->name,
+           sf_device_provisioned(&dev) ? "provisioned by this host"
+                                       : "never provisioned by this host");
+    /* The host's own record says whether to provision, never the part. */
+    if (!sf_device_provisioned(&dev)) {
         uint8_t record_bytes[SFP1_PROV_MAX_LEN];
         size_t len = 0;
         if (load_record(config, record_bytes, sizeof(record_bytes), &len) != 0) {
@@ -151,7 +167,8 @@ int main(int argc, char **argv)
             sf_model_destroy(model);
             return fail("provisioning", rc);
         }
-        printf("provisioned from %s: %u zones, %u bindings (root keys derived from the HUK)\n",
+        printf("provisioned from %s: %u zones, %u bindings (root keys from the HUK, the part's "
+               "identity and a fresh salt, sent sealed to the part)\n",
                config, dev.info.n_zones, dev.info.n_bindings);
     } else {
         rc = sf_api_init(&dev);
