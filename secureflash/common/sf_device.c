@@ -337,7 +337,6 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
         }
     }
     if (!dev->info_authentic) {
-        uint8_t digest[SF_SHA256_LEN];
         int rc = dev->vendor->security_info(dev, s, &dev->info);
         /* The maker's word and the part's own authenticated word must agree,
          * and so must what the part said in discovery: a difference is a bus
@@ -347,6 +346,7 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
             rc = SF_ERR_TAMPER;
         }
         if (rc == SF_OK && dev->identified && dev->info_discovered) {
+            uint8_t digest[SF_SHA256_LEN];
             rc = info_digest(&dev->info, digest);
             rc = rc == SF_OK && !sf_crypto_equal(digest, dev->discovered, SF_SHA256_LEN)
                      ? SF_ERR_TAMPER
