@@ -323,8 +323,10 @@ static const char *live(enum part_kind kind, const struct site_entry *mutation, 
 /* Mutation m of a byte: keep/flip such that byte = (byte & keep) ^ flip. */
 static void mutation_of(unsigned m, uint8_t *keep, uint8_t *flip)
 {
+    static const uint8_t flips[N_MUTATIONS] = {0x01u, 0x02u, 0x04u, 0x08u, 0x10u,
+                                               0x20u, 0x40u, 0x80u, 0x00u, 0xFFu};
     *keep = m < 8u ? 0xFFu : 0x00u;
-    *flip = m < 8u ? (uint8_t)(1u << m) : (m == 8u ? 0x00u : 0xFFu);
+    *flip = flips[m];
 }
 
 /* One mutation given on the command line (a failure's replay line). */
