@@ -30,7 +30,7 @@ stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
        secureflash/vendor/sfp1/sfp1_jesd261.c
        secureflash/vendor/rpmc/rpmc_host.c
        secureflash/vendor/rpmc/rpmc_binding.c secureflash/common/sf_device.c
-       secureflash/common/sf_vendor_table.c secureflash/api/sf_api.c
+       secureflash/common/sf_vendor_table.c secureflash/common/sf_trust_ram.c secureflash/api/sf_api.c
        devmodel/nor_model.c devmodel/nor_model_sfdp.c devmodel/nor_model_image.c
        devmodel/model_spi.c devmodel/sf_model.c devmodel/sf_model_state.c devmodel/rpmc_model.c
        tools/provision_config.c tests/harness/sf_rig.c)
@@ -49,7 +49,7 @@ build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   partition/filesystem/etss_fs.c partition/filesystem/etss_fs_zone.c partition/filesystem/etss_crc32.c \
   partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
-  runtime/spm_core.c runtime/spm_host.c runtime/etss_host.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
+  runtime/spm_core.c runtime/spm_host.c runtime/etss_host.c runtime/sf_trust_file.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
   -lpthread
 build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c tests/harness/fs_ram.c tests/harness/seeded.c secureflash/crypto/sf_crypto.c \
   partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c
