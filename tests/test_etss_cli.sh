@@ -167,4 +167,43 @@ expect 3 "not a flash image" get 1
 data=$dir/blob/sub
 expect 3 "cannot create the data directory" get 1
 
+# Each data directory is a part of its own (its seed drawn when its image
+# was made, kept beside it): another PUF value, the same one on every run.
+data=$dir/data
+value puf
+first_puf=$out
+data=$dir/second
+expect 0 "3 zone(s), 3 binding(s)" provision "$config"
+value puf
+second_puf=$out
+value puf
+[ "$out" = "$second_puf" ] || fail "a device's PUF value changed between runs"
+[ "$second_puf" != "$first_puf" ] || fail "two data directories are the same part (same PUF value)"
+echo "ok: two data directories are two parts"
+
+# One etss process at a time per device: status 4 while another holds it.
+out=$(flock "$data/etss.lock" "$etss" --data "$data" puf 2>&1)
+got=$?
+[ "$got" -eq 4 ] || fail "etss on a device in use: exit status $got, expected 4"
+[[ $out == *"in use by another etss process"* ]] || fail "etss on a device in use does not say so"
+echo "ok: a device in use -> 4"
+# Six sets at once: each is done (0) or refused as busy (4), and every one
+# reported done is there afterwards.
+for i in 1 2 3 4 5 6; do
+    ("$etss" --data "$data" set $((100 + i)) --value "parallel $i" >/dev/null 2>&1
+     echo $? >"$dir/rc$i") &
+done
+wait
+done_sets=0
+for i in 1 2 3 4 5 6; do
+    rc=$(cat "$dir/rc$i")
+    [ "$rc" = 0 ] || [ "$rc" = 4 ] || fail "a parallel set exited $rc"
+    if [ "$rc" = 0 ]; then
+        value get $((100 + i))
+        [ "$out" = "parallel $i" ] || fail "parallel set $i was reported done but is lost"
+        done_sets=$((done_sets + 1))
+    fi
+done
+echo "ok: six parallel sets: $done_sets done and kept, the others refused as busy"
+
 echo "test_etss_cli: all passed"

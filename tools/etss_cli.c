@@ -5,7 +5,11 @@
  * (tfm_etss_*) as the chosen client, and exits; the image carries the
  * device (array and internal state) from one run to the next.
  */
+/* flock(2), a BSD call beside the POSIX level the host build sets. */
+#define _DEFAULT_SOURCE
+
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -13,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "devmodel/model_spi.h"
 #include "devmodel/sf_model.h"
@@ -27,11 +33,14 @@
 #define EXIT_REFUSED 1     /* the service refused or failed */
 #define EXIT_USAGE 2       /* the command line or the description is wrong */
 #define EXIT_ENVIRONMENT 3 /* data directory, image or a file unusable */
+#define EXIT_BUSY 4        /* another etss process holds the device */
 
 #define DEFAULT_DATA_DIR "data"
 #define IMAGE_NAME "etss-flash.img"
 #define RECORDS_NAME "etss-host-records.bin" /* the host's trusted record of the part */
-#define DEFAULT_CLIENT (-1)                  /* a non-secure client, as TF-M numbers them */
+#define SEED_NAME "etss-device-seed"         /* which die the model is: chosen at creation */
+#define LOCK_NAME "etss.lock"
+#define DEFAULT_CLIENT (-1) /* a non-secure client, as TF-M numbers them */
 /* `provision` is for secure code: by default it runs as this secure
  * partition (the factory's provisioning flow in a product). */
 #define DEFAULT_PROVISIONING_CLIENT 300
@@ -248,6 +257,7 @@ static void usage(FILE *out)
             "     (nothing was sent to the device)\n"
             "  3  environment error: the data directory or image cannot be used (or is\n"
             "     corrupt), or a file cannot be read or written\n"
+            "  4  the device is in use by another etss process\n"
             "\n"
             "Examples:\n"
             "  etss provision config/provision-example.conf\n"
@@ -958,6 +968,64 @@ static int make_dirs(const char *dir)
     return 0;
 }
 
+/* One etss process per device at a time: the lock is held until exit
+ * (the descriptor is never closed before). 0, EXIT_BUSY or EXIT_ENVIRONMENT. */
+static int lock_device(const char *dir)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof(path), "%s/%s", dir, LOCK_NAME) >= (int)sizeof(path)) {
+        fprintf(stderr, "etss: the data directory's path is too long\n");
+        return EXIT_ENVIRONMENT;
+    }
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fprintf(stderr, "etss: cannot open %s: %s\n", path, strerror(errno));
+        return EXIT_ENVIRONMENT;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int busy = errno == EWOULDBLOCK;
+        fprintf(stderr, "etss: %s\n",
+                busy ? "the device is in use by another etss process (try again when it ends)"
+                     : strerror(errno));
+        close(fd);
+        return busy ? EXIT_BUSY : EXIT_ENVIRONMENT;
+    }
+    return 0;
+}
+
+/* Which die the device is: drawn when its image is created and kept beside
+ * it, so every data directory is a part of its own (PUF, unique id,
+ * identity). A directory from before the seed was kept is the die of
+ * seed 1, which every device then was. */
+static int device_seed(const char *dir, bool new_device, uint64_t *seed)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof(path), "%s/%s", dir, SEED_NAME) >= (int)sizeof(path)) {
+        return -1;
+    }
+    FILE *f = fopen(path, "r");
+    if (f != NULL) {
+        int n = fscanf(f, "%" SCNx64, seed);
+        fclose(f);
+        return n == 1 ? 0 : -1;
+    }
+    *seed = 1u;
+    if (new_device) {
+        FILE *u = fopen("/dev/urandom", "rb");
+        bool drawn = u != NULL && fread(seed, sizeof(*seed), 1u, u) == 1u;
+        if (u != NULL) {
+            fclose(u);
+        }
+        if (!drawn) {
+            return -1;
+        }
+    }
+    f = fopen(path, "w");
+    bool ok = f != NULL && fprintf(f, "%016" PRIx64 "\n", *seed) > 0;
+    ok = f != NULL && fclose(f) == 0 && ok;
+    return ok ? 0 : -1;
+}
+
 /* Power the device up from its image and start the partition on it. */
 static int power_up(const struct request *r)
 {
@@ -968,6 +1036,10 @@ static int power_up(const struct request *r)
                 strerror(errno));
         return EXIT_ENVIRONMENT;
     }
+    int rc = lock_device(r->data_dir);
+    if (rc != 0) {
+        return rc;
+    }
     if (snprintf(image_path, sizeof(image_path), "%s/%s", r->data_dir, IMAGE_NAME) >=
         (int)sizeof(image_path)) {
         fprintf(stderr, "etss: the data directory's path is too long\n");
@@ -975,6 +1047,10 @@ static int power_up(const struct request *r)
     }
     sf_model_default_config(&cfg);
     cfg.nor.image_path = image_path;
+    if (device_seed(r->data_dir, access(image_path, F_OK) != 0, &cfg.device_seed) != 0) {
+        fprintf(stderr, "etss: cannot read or write %s/%s\n", r->data_dir, SEED_NAME);
+        return EXIT_ENVIRONMENT;
+    }
     model = sf_model_create(&cfg, &st);
     if (model == NULL) {
         fprintf(stderr, "etss: %s: %s\n", image_path, nor_model_strerror(st));
