@@ -26,7 +26,8 @@ run: build
 	@build/release/tools/etss-sf-demo --image $(DATA)/secure-flash.img \
 		--config config/provision-example.conf
 	@echo
-	@echo "etss, the ETSS service on the device model, on a fresh device in $(DATA)/etss:"
+	@echo "etss, the ETSS service on the device model, on a fresh device in $(DATA)/etss"
+	@echo "(the device a previous make run left there is deleted):"
 	@rm -rf $(DATA)/etss
 	$(call etss,provision config/provision-example.conf)
 	$(call etss,set 1 --value "hello from the non-secure side")
@@ -43,8 +44,9 @@ run: build
 	$(call etss,stats)
 	@echo
 	@echo "To carry on: the tool is build/release/tools/etss, and this run's device is"
-	@echo "$(DATA)/etss (the next make run starts it afresh; docs/etss-tool.md), e.g."
-	@echo "  build/release/tools/etss --data $(DATA)/etss get 1"
+	@echo "$(DATA)/etss, the tool's default (the next make run starts it afresh;"
+	@echo "docs/etss-tool.md), e.g."
+	@echo "  build/release/tools/etss get 1"
 
 test: setup
 	@scripts/test.sh

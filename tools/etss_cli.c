@@ -35,7 +35,7 @@
 #define EXIT_ENVIRONMENT 3 /* data directory, image or a file unusable */
 #define EXIT_BUSY 4        /* another etss process holds the device */
 
-#define DEFAULT_DATA_DIR "data"
+#define DEFAULT_DATA_DIR "data/etss" /* the device make run leaves */
 #define IMAGE_NAME "etss-flash.img"
 #define RECORDS_NAME "etss-host-records.bin" /* the host's trusted record of the part */
 #define SEED_NAME "etss-device-seed"         /* which die the model is: chosen at creation */
