@@ -71,6 +71,10 @@ expect 0 "flags     no-replay-protection" info 0x20
 expect 0 "flags     none" info 1
 head -c 2049 /dev/urandom >"$dir/too-big"
 expect 1 "the asset is larger than 2048 bytes" set 2 --file "$dir/too-big"
+# Input is bounded: an endless file is refused, not read forever.
+expect 1 "the asset is larger than 2048 bytes" set 2 --file /dev/zero
+head -c 70000 /dev/zero | tr '\0' '#' >"$dir/huge.conf"
+expect 2 "a provisioning description is at most 65536 bytes" provision "$dir/huge.conf"
 
 # Write-once: stays, unchangeable and unremovable.
 expect 0 "flags: write-once" set 7 --value "factory" --write-once

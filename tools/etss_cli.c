@@ -40,6 +40,7 @@
 #define RECORDS_NAME "etss-host-records.bin" /* the host's trusted record of the part */
 #define SEED_NAME "etss-device-seed"         /* which die the model is: chosen at creation */
 #define LOCK_NAME "etss.lock"
+#define MAX_DESCRIPTION_BYTES 65536u
 #define DEFAULT_CLIENT (-1) /* a non-secure client, as TF-M numbers them */
 /* `provision` is for secure code: by default it runs as this secure
  * partition (the factory's provisioning flow in a product). */
@@ -358,8 +359,8 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
         break;
     case ETSS_ERR_INVALID_ARGUMENT:
         if (r->cmd->id == CMD_SET && r->len > ETSS_MAX_ASSET_SIZE) {
-            snprintf(msg, size, "the asset is larger than %u bytes (it has %zu)",
-                     (unsigned)ETSS_MAX_ASSET_SIZE, r->len);
+            /* --file reads one byte past the limit, no more. */
+            snprintf(msg, size, "the asset is larger than %u bytes", (unsigned)ETSS_MAX_ASSET_SIZE);
         } else if (r->cmd->id == CMD_GET) {
             snprintf(msg, size, "offset %" PRIu64 " is past the end of uid %" PRIu64, r->offset,
                      r->uid);
@@ -442,8 +443,10 @@ static bool parse_client(const char *text, int32_t *out)
     return true;
 }
 
-/* The whole of a file in a buffer the caller frees; NULL with errno set. */
-static uint8_t *read_file(const char *path, size_t *len)
+/* A file's first limit + 1 bytes at most (so a longer one shows as too
+ * long, and /dev/zero ends), in a buffer the caller frees; NULL with errno
+ * set. */
+static uint8_t *read_file(const char *path, size_t limit, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
@@ -453,7 +456,7 @@ static uint8_t *read_file(const char *path, size_t *len)
     size_t cap = 0u;
     size_t n = 0u;
     bool failed = false;
-    while (!failed) {
+    while (!failed && n <= limit) {
         if (n == cap) {
             cap = cap == 0u ? 4096u : 2u * cap;
             uint8_t *bigger = realloc(buf, cap);
@@ -461,7 +464,8 @@ static uint8_t *read_file(const char *path, size_t *len)
             buf = bigger != NULL ? bigger : buf;
             continue;
         }
-        size_t got = fread(&buf[n], 1, cap - n, f);
+        size_t want = cap - n < limit + 1u - n ? cap - n : limit + 1u - n;
+        size_t got = fread(&buf[n], 1, want, f);
         n += got;
         if (got == 0u) {
             failed = ferror(f) != 0;
@@ -502,7 +506,8 @@ static int prepare_set(struct request *r)
         r->len = strlen(r->option_value[OPT_VALUE]);
         return 0;
     }
-    r->owned = read_file(r->option_value[OPT_FILE], &r->len);
+    /* One byte more than an asset may hold: the service refuses it. */
+    r->owned = read_file(r->option_value[OPT_FILE], ETSS_MAX_ASSET_SIZE, &r->len);
     if (r->owned == NULL) {
         fprintf(stderr, "etss: cannot read %s: %s\n", r->option_value[OPT_FILE], strerror(errno));
         return EXIT_ENVIRONMENT;
@@ -525,10 +530,15 @@ static int prepare_provision(struct request *r)
     const char *path = r->words[0];
     char err[200];
     size_t len = 0u;
-    uint8_t *text = read_file(path, &len);
+    uint8_t *text = read_file(path, MAX_DESCRIPTION_BYTES, &len);
     if (text == NULL) {
         fprintf(stderr, "etss: cannot read %s: %s\n", path, strerror(errno));
         return EXIT_ENVIRONMENT;
+    }
+    if (len > MAX_DESCRIPTION_BYTES) {
+        free(text);
+        return usage_error("%s: a provisioning description is at most %u bytes", path,
+                           MAX_DESCRIPTION_BYTES);
     }
     int rc = provision_config_parse((const char *)text, len, &r->config, err, sizeof(err));
     free(text);
