@@ -153,6 +153,15 @@ expect 2 "no command given"
 expect 0 "Exit status:" --help
 expect 0 "developer" -h
 expect 0 "usage: etss" get 1 --help
+# An option's value is a value, even one that looks like an option; after
+# "--" every argument is a word.
+expect 0 "stored 6 bytes" set 9 --value --help
+value get 9
+[ "$out" = "--help" ] || fail "set 9 --value --help stored \"$out\""
+cp "$config" "$dir/-dashed.conf"
+out=$(cd "$dir" && "$etss" --data "$data" provision -- -dashed.conf 2>&1)
+[ $? -eq 0 ] || fail "provision -- -dashed.conf did not take the file after --"
+echo "ok: etss provision -- -dashed.conf -> 0"
 
 # Environment errors: status 3.
 expect 3 "cannot read" provision "$dir/no-such.conf"

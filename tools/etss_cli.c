@@ -110,6 +110,7 @@ struct request {
     const char *words[MAX_WORDS];
     size_t n_words;
     unsigned given; /* BIT()s of the options on the command line */
+    bool help;      /* --help or -h where an option could be */
     const char *option_value[N_OPTIONS];
     const char *data_dir;
     int32_t client;
@@ -895,9 +896,18 @@ static int parse_numbers(struct request *r)
 
 static int parse_args(int argc, char **argv, struct request *r)
 {
+    bool words_only = false; /* after "--": a word may start with '-' */
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
-        if (arg[0] != '-' || arg[1] == '\0') {
+        if (!words_only && strcmp(arg, "--") == 0) {
+            words_only = true;
+            continue;
+        }
+        if (!words_only && is_help(arg)) {
+            r->help = true; /* where an option could be: not an option's value */
+            return 0;
+        }
+        if (words_only || arg[0] != '-' || arg[1] == '\0') {
             if (r->cmd == NULL) {
                 r->cmd = find_command(arg);
                 if (r->cmd == NULL) {
@@ -1101,15 +1111,13 @@ static int power_down(int rc)
 int main(int argc, char **argv)
 {
     static struct request r;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            usage(stdout);
-            return 0;
-        }
-    }
     r.data_dir = DEFAULT_DATA_DIR;
     r.client = DEFAULT_CLIENT;
     int rc = parse_args(argc, argv, &r);
+    if (rc == 0 && r.help) {
+        usage(stdout);
+        return 0;
+    }
     if (rc == 0) {
         rc = r.cmd->prepare(&r);
     }
