@@ -163,6 +163,8 @@ const char *nor_model_strerror(enum nor_model_status status)
         return "the image was made for another flash geometry";
     case NOR_MODEL_ERR_IMAGE_TRUNCATED:
         return "the image file is truncated";
+    case NOR_MODEL_ERR_IMAGE_TRAILING:
+        return "the image file has bytes after its end";
     }
     return "unknown error";
 }

@@ -137,6 +137,11 @@ static enum nor_model_status load_image(struct nor_model *m)
     if (fread(m->nv, 1, m->cfg.nv_size, m->image) != m->cfg.nv_size) {
         return ferror(m->image) ? NOR_MODEL_ERR_IMAGE_IO : NOR_MODEL_ERR_IMAGE_TRUNCATED;
     }
+    /* Bytes after the image are not part of any device: refuse, as a
+     * truncated one is refused. */
+    if (fread(le, 1, 1u, m->image) != 0u || ferror(m->image)) {
+        return ferror(m->image) ? NOR_MODEL_ERR_IMAGE_IO : NOR_MODEL_ERR_IMAGE_TRAILING;
+    }
     return NOR_MODEL_OK;
 }
 

@@ -173,6 +173,11 @@ data=$dir/truncated
 mkdir -p "$data"
 head -c 4096 "$dir/data/etss-flash.img" >"$data/etss-flash.img"
 expect 3 "the image file is truncated" get 1
+data=$dir/trailing
+mkdir -p "$data"
+cp "$dir/data/etss-flash.img" "$data/etss-flash.img"
+echo "extra" >>"$data/etss-flash.img"
+expect 3 "the image file has bytes after its end" get 1
 data=$dir/not-an-image
 mkdir -p "$data"
 echo "hello" >"$data/etss-flash.img"

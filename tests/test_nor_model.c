@@ -1,5 +1,6 @@
 /* The device model behaves like a serial NOR flash, on the wire. */
 #include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "devmodel/model_spi.h"
@@ -292,6 +293,20 @@ static void test_bad_images_are_refused(void)
     cfg.size_bytes = 1u << 20;
     cfg.image_path = path;
     nor_model_t *m = nor_model_create(&cfg, &st);
+    CHECK(m != NULL);
+    nor_model_destroy(m);
+
+    /* One byte too many is no device either; without it, the image loads. */
+    struct stat whole;
+    CHECK_EQ(stat(path, &whole), 0);
+    FILE *extra = fopen(path, "ab");
+    CHECK(extra != NULL);
+    fputc('x', extra);
+    fclose(extra);
+    CHECK(nor_model_create(&cfg, &st) == NULL);
+    CHECK_EQ(st, NOR_MODEL_ERR_IMAGE_TRAILING);
+    CHECK_EQ(truncate(path, whole.st_size), 0);
+    m = nor_model_create(&cfg, &st);
     CHECK(m != NULL);
     nor_model_destroy(m);
 

@@ -27,6 +27,7 @@ enum nor_model_status {
     NOR_MODEL_ERR_IMAGE_FORMAT = -4,    /* not an image of this model (magic, version) */
     NOR_MODEL_ERR_IMAGE_GEOMETRY = -5,  /* image made for another geometry */
     NOR_MODEL_ERR_IMAGE_TRUNCATED = -6, /* image shorter than its header declares */
+    NOR_MODEL_ERR_IMAGE_TRAILING = -7,  /* image longer than its header declares */
 };
 
 /* Timing profile. Times are typical; the model is busy for exactly these. */
