@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make run   - the demos on the device models (raw NOR, then the secure channel)
 #   make test  - every test
-# and make bench (docs/performance.md), make fuzz (10 minutes a target).
+# and make bench (docs/performance.md), make fuzz (10 minutes a target, about
+# 70 for the seven).
 # Both install missing Debian packages first (scripts/setup.sh).
 
 DATA ?= data

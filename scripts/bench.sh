@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks (docs/performance.md): etss-bench on the device model,
 # under callgrind for host instruction counts (the device model excluded),
-# merged into build/bench/results.csv, results.md and results.png.
+# merged into build/bench-results/results.csv, results.md and results.png.
 #   scripts/bench.sh          the full run (needs valgrind and gnuplot)
 #   scripts/bench.sh smoke    a quick native run that checks the program works
 # ETSS_BENCH_BINDING=jesd261 measures SFP1 parts served through the JESD261

@@ -1,8 +1,11 @@
 /*
  * What the ETSS partition needs from its platform: the SPI bus of each
- * secure flash and the hardware unique key. A board port implements these
- * on its SPI controller and its HUK; on a host, the runtime implements
- * them on the device model (runtime/etss_platform_host.c).
+ * secure flash, the hardware unique key, what the board trusts (its parts'
+ * maker and its trusted storage for the host's part records) and the
+ * client bindings of a part without a table of its own. A board port
+ * implements these on its SPI controller, key store and trusted storage;
+ * on a host, the runtime implements them on the device model
+ * (runtime/etss_host.c).
  */
 #ifndef ETSS_PLATFORM_H
 #define ETSS_PLATFORM_H
