@@ -27,6 +27,10 @@ step "format"
 scripts/check-format.sh
 done_step
 
+step "documentation: every path of the tree it names exists"
+scripts/check-doc-paths.sh
+done_step
+
 step "host build (Debug) and tests"
 build_and_test build/debug -DCMAKE_BUILD_TYPE=Debug
 done_step
