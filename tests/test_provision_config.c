@@ -114,6 +114,9 @@ static void test_mistakes_are_refused_with_their_line(void)
         {"[zone 0]\nbase=0\nsize=0x1000\nread=open\nwrite=open\n"
          "[binding]\nclient=-1\nzone=0\ncounter=0\n[binding]\nclient=-1\nzone=0\ncounter=1\n",
          "client -1 is bound twice"},
+        {"[zone 0]\nbase=0\nsize=0x1000\nread=open\nwrite=open\n"
+         "[binding]\nclient=0\nzone=0\ncounter=0\n",
+         "line 7: client 0 is no TF-M client id"},
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct provision_config cfg;

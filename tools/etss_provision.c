@@ -9,13 +9,18 @@
 
 #include "provision_config.h"
 
+/* The classes of the etss tool's exit status (docs/etss-tool.md). */
+#define EXIT_USAGE 2       /* the command line or the description is wrong */
+#define EXIT_ENVIRONMENT 3 /* a file cannot be read or written */
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: etss-provision CONFIG [--out FILE]\n"
                  "\n"
                  "Check a provisioning description and encode the provisioning message.\n"
                  "  --out FILE  write the message (binary) to FILE; without it, print it in hex\n"
-                 "Exit status: 0 success, 1 invalid description or I/O error, 2 usage error.\n");
+                 "Exit status: 0 success, 2 usage error or invalid description, 3 a file cannot\n"
+                 "be read or written (the same classes as etss).\n");
 }
 
 int main(int argc, char **argv)
@@ -32,25 +37,25 @@ int main(int argc, char **argv)
             config = argv[i];
         } else {
             usage(stderr);
-            return 2;
+            return EXIT_USAGE;
         }
     }
     if (config == NULL) {
         usage(stderr);
-        return 2;
+        return EXIT_USAGE;
     }
     static char text[65536];
     FILE *f = fopen(config, "r");
     if (f == NULL) {
         fprintf(stderr, "etss-provision: cannot open %s\n", config);
-        return 1;
+        return EXIT_ENVIRONMENT;
     }
     size_t n = fread(text, 1, sizeof(text), f);
     int too_long = n == sizeof(text);
     fclose(f);
     if (too_long) {
         fprintf(stderr, "etss-provision: %s: larger than %zu bytes\n", config, sizeof(text));
-        return 1;
+        return EXIT_USAGE;
     }
     struct provision_config cfg;
     uint8_t record[SFP1_PROV_MAX_LEN];
@@ -59,7 +64,7 @@ int main(int argc, char **argv)
     if (provision_config_parse(text, n, &cfg, err, sizeof(err)) != 0 ||
         provision_config_encode(&cfg, record, sizeof(record), &len) != 0) {
         fprintf(stderr, "etss-provision: %s: %s\n", config, err);
-        return 1;
+        return EXIT_USAGE;
     }
     provision_config_print(&cfg, stdout);
     if (out_path == NULL) {
@@ -74,11 +79,11 @@ int main(int argc, char **argv)
         if (o != NULL) {
             fclose(o);
         }
-        return 1;
+        return EXIT_ENVIRONMENT;
     }
     if (fclose(o) != 0) {
         fprintf(stderr, "etss-provision: cannot write %s\n", out_path);
-        return 1;
+        return EXIT_ENVIRONMENT;
     }
     printf("wrote %zu bytes to %s\n", len, out_path);
     return 0;

@@ -215,6 +215,9 @@ static int binding_key(struct parser *p, const char *key, const char *value)
     if (strcmp(key, "client") == 0) {
         rc = mark_seen(p, &p->seen, SEEN_CLIENT, key);
         rc = rc == 0 ? number(p, key, value, INT32_MIN, INT32_MAX, &v) : rc;
+        if (rc == 0 && v == 0) {
+            rc = fail(p, "client 0 is no TF-M client id (negative: non-secure, positive: secure)");
+        }
         b->client_id = (int32_t)v;
     } else if (strcmp(key, "zone") == 0) {
         rc = mark_seen(p, &p->seen, SEEN_ZONE, key);
