@@ -50,6 +50,8 @@ count() { # tag, valgrind options...
             | { grep -E ":${crypto} " || true; } | awk '{gsub(",", "", $1); s += $1} END {print s + 0}')
     echo "$label,$total,$crypt"
   done >"$out/instructions.$tag.csv"
+  # The counts are in the CSV; the dumps (one per workload) go.
+  rm -f "$out/callgrind.$tag".*
 }
 count all
 count device --toggle-collect=nor_model_select --toggle-collect=nor_model_deselect \

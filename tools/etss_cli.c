@@ -339,8 +339,9 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
         break;
     case ETSS_ERR_SF_INIT:
         snprintf(msg, size,
-                 "no usable secure flash: the part does not answer as one, or it was "
-                 "provisioned with another HUK");
+                 "no usable secure flash: the part does not answer as one, it locked "
+                 "itself out after repeated failures (`etss stats` says so; it needs a "
+                 "power cycle), or it does not hold this host's keys");
         break;
     case ETSS_ERR_SF_PROVISION:
         snprintf(msg, size, "the part refused the provisioning message");
