@@ -13,7 +13,9 @@ JOBS := $(shell nproc)
 setup:
 	@scripts/setup.sh
 
-build: setup
+build:
+	@scripts/setup.sh run
+	@echo "building the tools (Release, about half a minute the first time)..."
 	@cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build build/release -j$(JOBS) >build/release-build.log 2>&1 \
 		|| { cat build/release-build.log; exit 1; }

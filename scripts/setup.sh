@@ -3,16 +3,21 @@
 # missing. Run as root (or with passwordless sudo); says what to do if not.
 set -euo pipefail
 
+# What the host build needs, and so make run (`setup.sh run`).
 packages=(
   cmake make gcc libc6-dev          # host build
-  gcc-arm-none-eabi libnewlib-arm-none-eabi  # Cortex-M33 cross-build
-  cppcheck clang-format             # static analysis, format check
-  clang libclang-rt-14-dev          # libFuzzer targets
   libmbedtls-dev                    # PSA Crypto API on the host (Mbed TLS)
   valgrind                          # its headers: the benchmark's callgrind markers
-  qemu-system-arm                   # the Cortex-M33 images under QEMU (mps2-an505)
 )
-
+# What the tests need besides (`setup.sh`, make test).
+if [[ "${1:-}" != run ]]; then
+  packages+=(
+    gcc-arm-none-eabi libnewlib-arm-none-eabi  # Cortex-M33 cross-build
+    cppcheck clang-format             # static analysis, format check
+    clang libclang-rt-14-dev          # libFuzzer targets
+    qemu-system-arm                   # the Cortex-M33 images under QEMU (mps2-an505)
+  )
+fi
 # `setup.sh bench` adds what the benchmarks need (make bench).
 if [[ "${1:-}" == bench ]]; then
   packages+=(gnuplot-nox)

@@ -799,7 +799,7 @@ static int run_stats(struct request *r)
     sf_model_view(model, &view);
     printf("secure flash model %s\n", image_path);
     printf("  lifecycle         %s\n", lifecycle_name(view.lifecycle));
-    printf("  session counter   %" PRIu32 " (sessions ever opened), %u open now\n",
+    printf("  session counter   %" PRIu32 " (the last session's: never used twice), %u open now\n",
            view.session_counter, view.open_sessions);
     printf("  failure count     %u%s\n", view.failure_count,
            view.locked_out ? ", LOCKED OUT" : ", not locked out");
