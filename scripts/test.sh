@@ -10,13 +10,16 @@ jobs=$(nproc)
 fuzz_seconds=${ETSS_FUZZ_SECONDS:-10}
 steps=0
 
-step() { echo; echo "==== $* ===="; }
-done_step() { steps=$((steps + 1)); }
-# build_and_test DIR CMAKE_OPTIONS...: configure, build, run every ctest test.
+step_start=$SECONDS
+step() { step_start=$SECONDS; echo; echo "==== $* ===="; }
+done_step() { steps=$((steps + 1)); echo "(step done in $((SECONDS - step_start)) s)"; }
+# build_and_test DIR CMAKE_OPTIONS...: configure, build (its log shown only
+# when it fails), run every ctest test.
 build_and_test() {
   local dir=$1; shift
   cmake -S . -B "$dir" "$@" >/dev/null
-  cmake --build "$dir" -j"$jobs"
+  echo "building $dir..."
+  cmake --build "$dir" -j"$jobs" >"$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
   ctest --test-dir "$dir" --output-on-failure -j"$jobs"
   # What the randomized campaigns ran (ctest keeps a passing test's output).
   grep -h -A1 -E "^(fs|service) campaign" "$dir/Testing/Temporary/LastTest.log" | grep -v "^--" || true
@@ -75,4 +78,4 @@ scripts/fuzz.sh "$fuzz_seconds"
 done_step
 
 echo
-echo "all checks: ${steps} passed, 0 failed"
+echo "all checks: ${steps} passed, 0 failed, in $SECONDS s"
