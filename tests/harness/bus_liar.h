@@ -68,7 +68,7 @@ struct bus_liar {
     uint8_t op;
     size_t pos;
     uint8_t head[4];
-    uint8_t command[16];
+    uint8_t command[16]; /* a command frame's header and first 4 payload bytes */
     uint8_t last_command;
     bool substituting;
     uint8_t response_type;
