@@ -71,9 +71,7 @@ struct bus_liar {
     uint8_t command[16]; /* a command frame's header and first 4 payload bytes */
     uint8_t last_command;
     bool substituting;
-    uint8_t response_type;
     bool response_plain;
-    uint32_t offset;
 };
 
 /* The tap that drives a liar (ctx: the struct bus_liar). */
