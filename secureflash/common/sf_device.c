@@ -14,6 +14,8 @@
 #define KNOWN_TO_HOST (SF_PART_PROVISIONED | SF_PART_PENDING)
 
 _Static_assert(sizeof(((struct sf_part_record *)0)->salt) == SALT_LEN, "one salt size");
+_Static_assert(SF_ENVELOPE_OVERHEAD == SFP1_ENVELOPE_OVERHEAD,
+               "the protocol's sealed record is the crypto interface's envelope");
 
 int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, const uint8_t salt[16],
                              uint8_t out[32])
