@@ -45,7 +45,9 @@ expect 1 "ETSS_ERR_SF_UNPROVISIONED" set 1 --value x
 expect 1 "secure clients only" --client -1 provision "$config"
 expect 1 "the secure flash is blank" get 1
 expect 0 "3 zone(s), 3 binding(s)" provision "$config"
-expect 0 "client -1 -> zone 0, counter 0" provision "$config"
+# Provisioning a provisioned part again replaces its layout: only when asked.
+expect 2 "add --force to do it" provision "$config"
+expect 0 "client -1 -> zone 0, counter 0" provision "$config" --force
 
 # Round trips: text, and a binary file of the largest size.
 text="hello from the non-secure side"
@@ -159,7 +161,7 @@ expect 0 "stored 6 bytes" set 9 --value --help
 value get 9
 [ "$out" = "--help" ] || fail "set 9 --value --help stored \"$out\""
 cp "$config" "$dir/-dashed.conf"
-out=$(cd "$dir" && "$etss" --data "$data" provision -- -dashed.conf 2>&1)
+out=$(cd "$dir" && "$etss" --data "$data" provision --force -- -dashed.conf 2>&1)
 [ $? -eq 0 ] || fail "provision -- -dashed.conf did not take the file after --"
 echo "ok: etss provision -- -dashed.conf -> 0"
 

@@ -61,6 +61,7 @@ enum option_id {
     OPT_OFFSET,
     OPT_SIZE,
     OPT_OUT,
+    OPT_FORCE,
     N_OPTIONS
 };
 
@@ -84,6 +85,7 @@ static const struct option_spec option_specs[N_OPTIONS] = {
     {"--offset", true},
     {"--size", true},
     {"--out", true},
+    {"--force", false},
 };
 
 /* The commands whose refusals need explaining in their own terms. */
@@ -222,9 +224,10 @@ static void usage(FILE *out)
             "  -h, --help   this help\n"
             "\n"
             "Commands:\n"
-            "  provision CONFIG\n"
+            "  provision CONFIG [--force]\n"
             "      provision the secure flash from a description (docs/provisioning.md);\n"
-            "      secure clients only\n"
+            "      secure clients only; a provisioned part only with --force (its zones,\n"
+            "      keys and bindings are replaced)\n"
             "  set UID (--value TEXT | --file PATH) [--write-once] [--no-confidentiality]\n"
             "          [--no-replay-protection]\n"
             "      store an asset of at most %u bytes, with PSA storage create flags\n"
@@ -590,11 +593,20 @@ static int prepare_nothing(struct request *r)
 static int run_provision(struct request *r)
 {
     const struct provision_config *c = &r->config;
+    struct sf_model_view view;
+    sf_model_view(model, &view);
+    if (view.lifecycle != SFP1_LIFECYCLE_BLANK && (r->given & BIT(OPT_FORCE)) == 0u) {
+        fprintf(stderr, "etss: the part is provisioned already: provisioning it again replaces "
+                        "its zones, keys and bindings, and the assets of a zone that moves or "
+                        "of a client that loses its binding are lost; add --force to do it\n");
+        return EXIT_USAGE;
+    }
     etss_err_t err = tfm_etss_secure_flash_provisioning(r->len, r->data);
     if (err != ETSS_SUCCESS) {
         return refused(r, err);
     }
-    printf("provisioned from %s (developer mode: root keys derived from the developer HUK)\n",
+    printf("provisioned from %s (developer mode: root keys from the developer HUK, the part's "
+           "identity and a fresh salt, sent sealed to the part)\n",
            r->words[0]);
     provision_config_print(c, stdout);
     return 0;
@@ -831,7 +843,8 @@ static int run_stats(struct request *r)
 }
 
 static const struct command commands[] = {
-    {"provision", CMD_PROVISION, "provision CONFIG", 1, 0u, prepare_provision, run_provision},
+    {"provision", CMD_PROVISION, "provision CONFIG [--force]", 1, BIT(OPT_FORCE), prepare_provision,
+     run_provision},
     {"set", CMD_SET,
      "set UID (--value TEXT | --file PATH) [--write-once] [--no-confidentiality] "
      "[--no-replay-protection]",
