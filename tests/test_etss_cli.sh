@@ -63,6 +63,17 @@ expect 0 "stored 2048 bytes" set 0x20 --file "$dir/blob" --no-replay-protection
 expect 0 "wrote 2048 bytes" get 32 --out "$dir/back"
 cmp "$dir/blob" "$dir/back" || fail "get 32 --out did not give the file back"
 echo "ok: get --out gives the binary file back"
+# Output for scripts: --hex always hex, --raw the bytes, --json one object.
+value get 1 --hex
+[ "$out" = "$(printf 'hello from the non-secure side' | od -An -tx1 | tr -d ' \n')" ] ||
+    fail "get 1 --hex is not the text's bytes in hex"
+"$etss" --data "$data" get 0x20 --raw >"$dir/raw" || fail "get 32 --raw failed"
+cmp "$dir/blob" "$dir/raw" || fail "get 32 --raw did not give the bytes back"
+value get 1 --json
+[[ $out == '{"uid": 1, "client": -1, "offset": 0, "size": 30, "hex": "68656c6c6f'*'"}' ]] ||
+    fail "get 1 --json is not the expected object"
+expect 2 "at most one of --out, --hex, --raw and --json" get 1 --hex --json
+echo "ok: get --hex, --raw, --json"
 value get 0x20 --offset 2040 --size 4
 [[ $out =~ ^[0-9a-f]{8}$ ]] || fail "get --offset 2040 --size 4 gave \"$out\", not 8 hex digits"
 [ "$out" = "$(od -An -tx1 -j2040 -N4 "$dir/blob" | tr -d ' \n')" ] ||

@@ -61,6 +61,9 @@ enum option_id {
     OPT_OFFSET,
     OPT_SIZE,
     OPT_OUT,
+    OPT_HEX,
+    OPT_RAW,
+    OPT_JSON,
     OPT_FORCE,
     N_OPTIONS
 };
@@ -85,6 +88,9 @@ static const struct option_spec option_specs[N_OPTIONS] = {
     {"--offset", true},
     {"--size", true},
     {"--out", true},
+    {"--hex", false},
+    {"--raw", false},
+    {"--json", false},
     {"--force", false},
 };
 
@@ -231,8 +237,9 @@ static void usage(FILE *out)
             "  set UID (--value TEXT | --file PATH) [--write-once] [--no-confidentiality]\n"
             "          [--no-replay-protection]\n"
             "      store an asset of at most %u bytes, with PSA storage create flags\n"
-            "  get UID [--offset N] [--size N] [--out PATH]\n"
-            "      print an asset (as text if printable, else in hex) or write it to PATH\n"
+            "  get UID [--offset N] [--size N] [--out PATH | --hex | --raw | --json]\n"
+            "      print an asset (as text if printable, else in hex; --hex always in hex,\n"
+            "      --raw its bytes as they are, --json one JSON object) or write it to PATH\n"
             "  info UID\n"
             "      an asset's size, capacity and flags\n"
             "  remove UID\n"
@@ -521,11 +528,18 @@ static int prepare_set(struct request *r)
     return 0;
 }
 
+/* get's ways to give the value: one at most (none: text if printable). */
+#define GET_OUTPUTS (BIT(OPT_OUT) | BIT(OPT_HEX) | BIT(OPT_RAW) | BIT(OPT_JSON))
+
 static int prepare_get(struct request *r)
 {
     int rc = prepare_uid(r);
+    unsigned outputs = r->given & GET_OUTPUTS;
     if (rc == 0 && r->offset > UINT32_MAX) {
         rc = usage_error("--offset must be at most %" PRIu32, UINT32_MAX);
+    }
+    if (rc == 0 && (outputs & (outputs - 1u)) != 0u) {
+        rc = usage_error("get takes at most one of --out, --hex, --raw and --json");
     }
     return rc;
 }
@@ -711,7 +725,18 @@ static int run_get(struct request *r)
         }
         return rc;
     }
-    if (printable(value, n)) {
+    if ((r->given & BIT(OPT_RAW)) != 0u) {
+        return fwrite(value, 1u, n, stdout) == n && fflush(stdout) == 0 ? 0 : EXIT_ENVIRONMENT;
+    }
+    if ((r->given & BIT(OPT_JSON)) != 0u) {
+        printf("{\"uid\": %" PRIu64 ", \"client\": %" PRId32 ", \"offset\": %" PRIu64
+               ", \"size\": %zu, \"hex\": \"",
+               r->uid, r->client, r->offset, n);
+        for (size_t i = 0; i < n; i++) {
+            printf("%02x", value[i]);
+        }
+        printf("\"}\n");
+    } else if ((r->given & BIT(OPT_HEX)) == 0u && printable(value, n)) {
         printf("%.*s\n", (int)n, (const char *)value);
     } else {
         print_hex(value, n);
@@ -852,8 +877,8 @@ static const struct command commands[] = {
      BIT(OPT_VALUE) | BIT(OPT_FILE) | BIT(OPT_WRITE_ONCE) | BIT(OPT_NO_CONFIDENTIALITY) |
          BIT(OPT_NO_REPLAY_PROTECTION),
      prepare_set, run_set},
-    {"get", CMD_GET, "get UID [--offset N] [--size N] [--out PATH]", 1,
-     BIT(OPT_OFFSET) | BIT(OPT_SIZE) | BIT(OPT_OUT), prepare_get, run_get},
+    {"get", CMD_GET, "get UID [--offset N] [--size N] [--out PATH | --hex | --raw | --json]", 1,
+     BIT(OPT_OFFSET) | BIT(OPT_SIZE) | GET_OUTPUTS, prepare_get, run_get},
     {"info", CMD_OTHER, "info UID", 1, 0u, prepare_uid, run_info},
     {"remove", CMD_OTHER, "remove UID", 1, 0u, prepare_uid, run_remove},
     {"counter", CMD_COUNTER, "counter increment|get ID", 2, 0u, prepare_counter, run_counter},
