@@ -40,10 +40,10 @@ value() {
 }
 
 # A blank part serves nothing but provisioning, and says how to provision.
-expect 1 "the secure flash is blank" get 1
-expect 1 "ETSS_ERR_SF_UNPROVISIONED" set 1 --value x
+expect 6 "the secure flash is blank" get 1
+expect 6 "ETSS_ERR_SF_UNPROVISIONED" set 1 --value x
 expect 1 "secure clients only" --client -1 provision "$config"
-expect 1 "the secure flash is blank" get 1
+expect 6 "the secure flash is blank" get 1
 expect 0 "3 zone(s), 3 binding(s)" provision "$config"
 # Provisioning a provisioned part again replaces its layout: only when asked.
 expect 2 "add --force to do it" provision "$config"
@@ -211,6 +211,24 @@ value puf
 [ "$out" = "$second_puf" ] || fail "a device's PUF value changed between runs"
 [ "$second_puf" != "$first_puf" ] || fail "two data directories are the same part (same PUF value)"
 echo "ok: two data directories are two parts"
+
+# A failure is not a refusal: an asset whose stored bytes fail their check
+# is status 5. One bit of the first record is flipped at rest (the image is
+# a 64-byte header, then the array: docs/device-model.md), a second record
+# after it.
+data=$dir/corrupt
+expect 0 "3 zone(s), 3 binding(s)" provision "$config"
+expect 0 "stored 30 bytes" set 1 --value "hello from the non-secure side"
+image=$data/etss-flash.img
+last=$(od -An -v -tu1 -j64 -N4096 "$image" | tr -s ' ' '\n' |
+       awk 'NF { if ($1 != 255) last = n; n++ } END { print last }')
+expect 0 "stored 30 bytes" set 2 --value "a second asset after the first"
+at=$((64 + last - 1))
+byte=$(od -An -tu1 -j"$at" -N1 "$image" | tr -d ' ')
+printf "\\$(printf %03o $((byte ^ 1)))" | dd of="$image" bs=1 seek="$at" conv=notrunc status=none
+expect 5 "ETSS_ERR_DATA_CORRUPT" get 1
+expect 0 "a second asset after the first" get 2
+data=$dir/second
 
 # One etss process at a time per device: status 4 while another holds it.
 out=$(flock "$data/etss.lock" "$etss" --data "$data" puf 2>&1)

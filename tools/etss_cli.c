@@ -34,6 +34,8 @@
 #define EXIT_USAGE 2       /* the command line or the description is wrong */
 #define EXIT_ENVIRONMENT 3 /* data directory, image or a file unusable */
 #define EXIT_BUSY 4        /* another etss process holds the device */
+#define EXIT_FAILED 5      /* the stored data, the part or the service failed */
+#define EXIT_NO_PART 6     /* no usable secure flash: blank, absent, or not this host's */
 
 #define DEFAULT_DATA_DIR "data/etss" /* the device make run leaves */
 #define IMAGE_NAME "etss-flash.img"
@@ -264,12 +266,18 @@ static void usage(FILE *out)
             "\n"
             "Exit status:\n"
             "  0  success\n"
-            "  1  the service refused or failed (its ETSS error and why are printed)\n"
+            "  1  the service refused the request as asked (NOT_PERMITTED, DOES_NOT_EXIST,\n"
+            "     INVALID_ARGUMENT, NOT_SUPPORTED, INSUFFICIENT_STORAGE, ...; its ETSS\n"
+            "     error and why are printed)\n"
             "  2  usage error: the command line or the provisioning description is wrong\n"
             "     (nothing was sent to the device)\n"
             "  3  environment error: the data directory or image cannot be used (or is\n"
             "     corrupt), or a file cannot be read or written\n"
             "  4  the device is in use by another etss process\n"
+            "  5  the stored data, the part or the service failed (DATA_CORRUPT,\n"
+            "     STORAGE_FAILURE, COMMUNICATION_FAILURE, ...)\n"
+            "  6  no usable secure flash: blank (SF_UNPROVISIONED), none (SF_INIT), or\n"
+            "     not this host's part (SF_TAMPER)\n"
             "\n"
             "Examples:\n"
             "  etss provision config/provision-example.conf\n"
@@ -421,12 +429,36 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
     }
 }
 
+/* The exit status of a service error: its class, so a script can tell a
+ * request refused as asked (1) from a failure (5) and a part not there to
+ * serve (6) without reading the message. */
+static int exit_status_of(etss_err_t err)
+{
+    switch (err) {
+    case ETSS_ERR_SF_UNPROVISIONED:
+    case ETSS_ERR_SF_INIT:
+    case ETSS_ERR_SF_TAMPER:
+        return EXIT_NO_PART;
+    case ETSS_ERR_DATA_CORRUPT:
+    case ETSS_ERR_DATA_INVALID:
+    case ETSS_ERR_STORAGE_FAILURE:
+    case ETSS_ERR_COMMUNICATION_FAILURE:
+    case ETSS_ERR_HARDWARE_FAILURE:
+    case ETSS_ERR_SERVICE_FAILURE:
+    case ETSS_ERR_GENERIC_ERROR:
+    case ETSS_ERR_INSUFFICIENT_MEMORY:
+        return EXIT_FAILED;
+    default:
+        return EXIT_REFUSED; /* not permitted, does not exist, invalid, unsupported, full... */
+    }
+}
+
 static int refused(const struct request *r, etss_err_t err)
 {
     char msg[256];
     explain(r, err, msg, sizeof(msg));
     fprintf(stderr, "etss: %s: %s\n", etss_err_name(err), msg);
-    return EXIT_REFUSED;
+    return exit_status_of(err);
 }
 
 static const char *plural(size_t n)
