@@ -176,6 +176,25 @@ out=$(cd "$dir" && "$etss" --data "$data" provision --force -- -dashed.conf 2>&1
 [ $? -eq 0 ] || fail "provision -- -dashed.conf did not take the file after --"
 echo "ok: etss provision -- -dashed.conf -> 0"
 
+# Descriptions checked against the service and the part before anything is
+# sent: a client's zone too small for the filesystem, a larger array than
+# the part has. The part stays as it was.
+cat >"$dir/small-zone.conf" <<'DESC'
+[zone 0]
+base = 0
+size = 0x1000
+read = encrypted
+write = authenticated
+[binding]
+client = -1
+zone = 0
+counter = 0
+DESC
+expect 2 "is smaller than the filesystem needs" provision "$dir/small-zone.conf" --force
+sed 's/^flash_size = .*/flash_size = 0x2000000/' "$config" >"$dir/big-flash.conf"
+expect 2 "flash_size is 0x2000000 but this part has 0x1000000 bytes" provision "$dir/big-flash.conf" --force
+expect 0 "3 zone(s), 3 binding(s)" provision "$config" --force
+
 # Environment errors: status 3.
 expect 3 "cannot read" provision "$dir/no-such.conf"
 expect 3 "cannot read" set 3 --file "$dir/no-such-file"

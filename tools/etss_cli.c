@@ -25,9 +25,11 @@
 #include "devmodel/sf_model.h"
 #include "etss/etss_api.h"
 #include "etss_config.h"
+#include "etss_fs.h"
 #include "etss_host.h"
 #include "developer_huk.h"
 #include "provision_config.h"
+#include "sf_api.h"
 #include "spm_host.h"
 
 #define EXIT_REFUSED 1     /* the service refused or failed */
@@ -636,11 +638,45 @@ static int prepare_nothing(struct request *r)
 
 /* ---- the commands ---- */
 
+/* What the service and this part need of a description beyond its own
+ * consistency (the parser's): every zone a client uses holds the
+ * filesystem's four sectors, and the part has the array and the counters
+ * the description counts on. 0, or EXIT_USAGE with the reason. */
+static int check_against_part(const struct request *r, const struct sf_model_view *view)
+{
+    const struct provision_config *c = &r->config;
+    uint32_t part_size = nor_model_config(sf_model_nor(model))->size_bytes;
+    if (c->flash_size > part_size) {
+        return usage_error("%s: flash_size is 0x%" PRIx32 " but this part has 0x%" PRIx32 " bytes",
+                           r->words[0], c->flash_size, part_size);
+    }
+    if (c->n_counters > view->n_counters) {
+        return usage_error("%s: counters is %u but this part has %u", r->words[0],
+                           (unsigned)c->n_counters, (unsigned)view->n_counters);
+    }
+    for (uint8_t i = 0; i < c->n_bindings; i++) {
+        const struct provision_binding *b = &c->bindings[i];
+        uint32_t size = c->zones[b->zone].size;
+        if (etss_fs_capacity(size, SF_API_ERASE_SIZE) == 0u) {
+            return usage_error("%s: [zone %u] (0x%" PRIx32 " bytes, client %" PRId32
+                               "'s) is smaller than the filesystem needs: 4 sectors of 0x%" PRIx32
+                               " bytes",
+                               r->words[0], (unsigned)b->zone, size, b->client_id,
+                               etss_fs_sector_size(SF_API_ERASE_SIZE));
+        }
+    }
+    return 0;
+}
+
 static int run_provision(struct request *r)
 {
     const struct provision_config *c = &r->config;
     struct sf_model_view view;
     sf_model_view(model, &view);
+    int checked = check_against_part(r, &view);
+    if (checked != 0) {
+        return checked;
+    }
     if (view.lifecycle != SFP1_LIFECYCLE_BLANK && (r->given & BIT(OPT_FORCE)) == 0u) {
         fprintf(stderr, "etss: the part is provisioned already: provisioning it again replaces "
                         "its zones, keys and bindings, and the assets of a zone that moves or "
