@@ -1057,6 +1057,19 @@ void sf_model_view(const sf_model_t *sf, struct sf_model_view *view)
     }
     view->n_counters = sf->cfg.n_counters;
     memcpy(view->counters, sf->state.counters, sizeof(view->counters));
+    view->n_zones = sf->state.n_zones;
+    for (uint8_t i = 0; i < sf->state.n_zones; i++) {
+        view->zones[i].base = sf->state.zones[i].base;
+        view->zones[i].size = sf->state.zones[i].size;
+        view->zones[i].read_policy = sf->state.zones[i].read_policy;
+        view->zones[i].write_policy = sf->state.zones[i].write_policy;
+    }
+    view->n_bindings = sf->state.n_bindings;
+    for (uint8_t i = 0; i < sf->state.n_bindings; i++) {
+        view->bindings[i].client_id = sf->state.bindings[i].client_id;
+        view->bindings[i].zone = sf->state.bindings[i].zone;
+        view->bindings[i].counter = sf->state.bindings[i].counter;
+    }
 }
 
 void sf_model_test_set_counter(sf_model_t *sf, uint8_t id, uint32_t value)

@@ -146,6 +146,8 @@ echo "ok: random 16 gives 16 fresh bytes"
 
 expect 0 "device time" stats
 expect 0 "provisioned (developer mode)" stats
+expect 0 "client 256 -> zone 1, counter 1" bindings
+expect 0 "zone 1: 0x100000 + 0x100000, read encrypted, write authenticated" bindings
 
 # Usage errors: status 2, nothing done.
 expect 2 "unknown command \"frobnicate\"" frobnicate

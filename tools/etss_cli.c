@@ -254,6 +254,8 @@ static void usage(FILE *out)
             "      the client's PUF value (device-unique, stable), in hex\n"
             "  random N\n"
             "      N random bytes (1..%u) from the device's TRNG, in hex\n"
+            "  bindings\n"
+            "      the part's zones and which client uses which zone and counter\n"
             "  stats\n"
             "      the device model: lifecycle, session counter, failure count, counters,\n"
             "      wear, and what this run cost (device time, bus traffic)\n"
@@ -638,6 +640,14 @@ static int prepare_nothing(struct request *r)
 
 /* ---- the commands ---- */
 
+/* Any reply means the partition has finished starting up (discovery) and
+ * waits idle, so this thread may inspect the model it drives. */
+static void wait_for_partition(void)
+{
+    struct psa_storage_info_t info;
+    (void)tfm_etss_get_info(ETSS_INVALID_UID, &info);
+}
+
 /* What the service and this part need of a description beyond its own
  * consistency (the parser's): every zone a client uses holds the
  * filesystem's four sectors, and the part has the array and the counters
@@ -672,6 +682,7 @@ static int run_provision(struct request *r)
 {
     const struct provision_config *c = &r->config;
     struct sf_model_view view;
+    wait_for_partition();
     sf_model_view(model, &view);
     int checked = check_against_part(r, &view);
     if (checked != 0) {
@@ -891,15 +902,38 @@ static const char *lifecycle_name(uint8_t lifecycle)
     }
 }
 
+/* The part's zones and bindings, as its provisioning set them (the
+ * model's view, past the bus: the same as the service's authenticated one). */
+static int run_bindings(struct request *r)
+{
+    static const char *const reads[] = {"open", "authenticated", "encrypted"};
+    static const char *const writes[] = {"open", "authenticated", "read-only"};
+    struct sf_model_view v;
+    (void)r;
+    wait_for_partition();
+    sf_model_view(model, &v);
+    if (v.lifecycle == SFP1_LIFECYCLE_BLANK) {
+        printf("the part is blank: no zones, no bindings\n");
+        return 0;
+    }
+    for (uint8_t i = 0; i < v.n_zones; i++) {
+        printf("zone %u: 0x%06" PRIX32 " + 0x%06" PRIX32 ", read %s, write %s\n", i,
+               v.zones[i].base, v.zones[i].size, reads[v.zones[i].read_policy % 3u],
+               writes[v.zones[i].write_policy % 3u]);
+    }
+    for (uint8_t i = 0; i < v.n_bindings; i++) {
+        printf("client %" PRId32 " -> zone %u, counter %u\n", v.bindings[i].client_id,
+               v.bindings[i].zone, v.bindings[i].counter);
+    }
+    return 0;
+}
+
 static int run_stats(struct request *r)
 {
-    struct psa_storage_info_t info;
     struct sf_model_view view;
     const nor_model_t *nor = sf_model_nor(model);
     (void)r;
-    /* Any reply means the partition has finished starting up (discovery)
-     * and waits idle, so this thread may inspect the model it drives. */
-    (void)tfm_etss_get_info(ETSS_INVALID_UID, &info);
+    wait_for_partition();
 
     sf_model_view(model, &view);
     printf("secure flash model %s\n", image_path);
@@ -952,6 +986,7 @@ static const struct command commands[] = {
     {"counter", CMD_COUNTER, "counter increment|get ID", 2, 0u, prepare_counter, run_counter},
     {"puf", CMD_OTHER, "puf", 0, 0u, prepare_nothing, run_puf},
     {"random", CMD_OTHER, "random N", 1, 0u, prepare_random, run_random},
+    {"bindings", CMD_OTHER, "bindings", 0, 0u, prepare_nothing, run_bindings},
     {"stats", CMD_OTHER, "stats", 0, 0u, prepare_nothing, run_stats},
 };
 

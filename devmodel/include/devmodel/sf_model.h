@@ -52,6 +52,20 @@ struct sf_model_view {
     uint8_t open_sessions;    /* pending or confirmed */
     uint8_t n_counters;
     uint32_t counters[8];
+    /* The provisioning in force (no root keys). */
+    uint8_t n_zones;
+    struct {
+        uint32_t base;
+        uint32_t size;
+        uint8_t read_policy;  /* SFP1_READ_* */
+        uint8_t write_policy; /* SFP1_WRITE_* */
+    } zones[8];
+    uint8_t n_bindings;
+    struct {
+        int32_t client_id;
+        uint8_t zone;
+        uint8_t counter;
+    } bindings[16];
 };
 void sf_model_view(const sf_model_t *sf, struct sf_model_view *view);
 
