@@ -124,7 +124,11 @@ before=${out##*: }
 expect 0 "(incremented)" counter increment 0
 expect 0 "counter 0: $((before + 2)) (incremented)" counter increment 0
 expect 0 "counter 0: $((before + 2))" counter get 0
-expect 1 "counter 1 is not client -1's" counter increment 1
+expect 1 "counter 1 is not client -1's: its binding names counter 0" counter increment 1
+# --stats: what the command alone cost the device.
+expect 0 "this command:" --stats set 5 --value "measured"
+[[ $out =~ \ ([1-9][0-9]*)\ pages\ programmed ]] || fail "set with --stats shows no page programmed"
+expect 0 " 0 pages programmed, 0 sectors erased" --stats get 5
 
 # PUF: stable, 32 bytes; per client.
 value puf

@@ -69,11 +69,12 @@ enum option_id {
     OPT_RAW,
     OPT_JSON,
     OPT_FORCE,
+    OPT_STATS,
     N_OPTIONS
 };
 
 #define BIT(opt) (1u << (opt))
-#define GLOBAL_OPTIONS (BIT(OPT_DATA) | BIT(OPT_CLIENT))
+#define GLOBAL_OPTIONS (BIT(OPT_DATA) | BIT(OPT_CLIENT) | BIT(OPT_STATS))
 
 struct option_spec {
     const char *name;
@@ -96,6 +97,7 @@ static const struct option_spec option_specs[N_OPTIONS] = {
     {"--raw", false},
     {"--json", false},
     {"--force", false},
+    {"--stats", false},
 };
 
 /* The commands whose refusals need explaining in their own terms. */
@@ -231,6 +233,8 @@ static void usage(FILE *out)
             ", created if missing)\n"
             "  --client ID  the caller's TF-M client id: negative for a non-secure client,\n"
             "               positive for a secure partition (default -1; provision: 300)\n"
+            "  --stats      after the command, what it alone cost the device (device\n"
+            "               time, bus bytes, transactions, pages, erases), on stderr\n"
             "  -h, --help   this help\n"
             "\n"
             "Commands:\n"
@@ -314,6 +318,20 @@ static bool is_help(const char *arg)
 }
 
 /* NOT_PERMITTED has several causes: say which one this is. */
+/* The counter the part binds `client` to (-1: none), from the model's view
+ * (the partition has answered, so it is idle). */
+static int bound_counter(int32_t client)
+{
+    struct sf_model_view v;
+    sf_model_view(model, &v);
+    for (uint8_t i = 0; i < v.n_bindings; i++) {
+        if (v.bindings[i].client_id == client) {
+            return v.bindings[i].counter;
+        }
+    }
+    return -1;
+}
+
 static void explain_not_permitted(const struct request *r, char *msg, size_t size)
 {
     struct psa_storage_info_t info;
@@ -337,8 +355,8 @@ static void explain_not_permitted(const struct request *r, char *msg, size_t siz
                  "storage, counter or PUF (bindings come from the provisioning description)",
                  r->client);
     } else if (r->cmd->id == CMD_COUNTER) {
-        snprintf(msg, size, "counter %u is not client %" PRId32 "'s: its binding names another one",
-                 r->counter, r->client);
+        snprintf(msg, size, "counter %u is not client %" PRId32 "'s: its binding names counter %d",
+                 r->counter, r->client, bound_counter(r->client));
     } else if (probe == ETSS_SUCCESS && (info.flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
         snprintf(msg, size, "write-once asset: it cannot be changed or removed");
     } else {
@@ -1250,6 +1268,31 @@ static int power_down(int rc)
     return rc;
 }
 
+/* The command; with --stats, what it alone cost the device (the power-up
+ * and the partition's start-up left out), on standard error. */
+static int run_measured(struct request *r)
+{
+    if ((r->given & BIT(OPT_STATS)) == 0u) {
+        return r->cmd->run(r);
+    }
+    wait_for_partition();
+    const struct nor_model_stats *now = nor_model_stats(sf_model_nor(model));
+    struct nor_model_stats before = *now;
+    int rc = r->cmd->run(r);
+    wait_for_partition();
+    fprintf(stderr,
+            "this command: %.3f ms device time, %" PRIu64 " B to device, %" PRIu64
+            " B from device, %" PRIu64 " transactions, %" PRIu64 " pages programmed, %" PRIu64
+            " sectors erased\n",
+            (double)(now->device_time_ns - before.device_time_ns) / 1e6,
+            now->bytes_to_device - before.bytes_to_device,
+            now->bytes_from_device - before.bytes_from_device,
+            now->transactions - before.transactions,
+            now->pages_programmed - before.pages_programmed,
+            now->sectors_erased - before.sectors_erased);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     static struct request r;
@@ -1266,7 +1309,7 @@ int main(int argc, char **argv)
     if (rc == 0) {
         rc = power_up(&r);
         if (rc == 0) {
-            rc = power_down(r.cmd->run(&r));
+            rc = power_down(run_measured(&r));
         }
     }
     free(r.owned);
