@@ -498,6 +498,9 @@ static void test_a_counter_below_its_floor_is_tampering(void)
     uint8_t b[4];
     size_t n = 0;
     CHECK_EQ(etss_service_mc_get(NS_CLIENT, 0, b, sizeof(b), &n), ETSS_ERR_SF_TAMPER);
+    /* Caught once, the service serves nothing until the next boot. */
+    CHECK_EQ(etss_service_set(NS_CLIENT, 1, "after", 5, 0), ETSS_ERR_SF_TAMPER);
+    CHECK_EQ(etss_service_get(NS_CLIENT, 1, 0, b, sizeof(b), &n), ETSS_ERR_SF_TAMPER);
     nor_model_power_cycle(sf_model_nor(m));
     CHECK_EQ(etss_service_init(), ETSS_SUCCESS);
     CHECK_EQ(etss_service_mc_increment(NS_CLIENT, 0), ETSS_ERR_SF_TAMPER); /* 3 < 5 */

@@ -187,10 +187,23 @@ static bool counters_part_pending(int32_t client_id)
  * (an RPMC) when one binds the client. A bound client whose
  * devices lack the feature gets NOT_SUPPORTED; an unbound one, which has
  * nothing here, NOT_PERMITTED. */
+/* A part caught contradicting the host's record since boot stops the whole
+ * service, as one found so at boot does (and the filesystem's own errors do
+ * not hide it). */
+static etss_err_t fail_closed(etss_err_t err)
+{
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+        if (device_present[i] && sf_device_tampered(&devices[i])) {
+            init_status = ETSS_ERR_SF_TAMPER;
+        }
+    }
+    return init_status == ETSS_ERR_SF_TAMPER ? ETSS_ERR_SF_TAMPER : err;
+}
+
 static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, struct sf_binding *b)
 {
     bool bound = false;
-    if (init_status != ETSS_SUCCESS) {
+    if (fail_closed(init_status) != ETSS_SUCCESS) {
         return init_status;
     }
     if (need == NEED_COUNTERS && counters_part_pending(client_id)) {
@@ -251,8 +264,9 @@ static etss_err_t fs_for(int32_t client_id, bool write, struct zone_fs **out)
         slot->device = device;
         slot->zone = b.zone;
         if (rc != ETSS_FS_OK) {
-            return rc == ETSS_FS_ERR_CORRUPT || rc == ETSS_FS_ERR_FORMAT ? from_fs(rc)
-                                                                         : ETSS_ERR_STORAGE_FAILURE;
+            return fail_closed(rc == ETSS_FS_ERR_CORRUPT || rc == ETSS_FS_ERR_FORMAT
+                                   ? from_fs(rc)
+                                   : ETSS_ERR_STORAGE_FAILURE);
         }
     }
     *out = slot;
@@ -334,7 +348,7 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
         etss_fs_count(&z->fs, client_id) >= ETSS_MAX_ASSETS_PER_CLIENT) {
         return ETSS_ERR_INSUFFICIENT_STORAGE;
     }
-    return from_fs(etss_fs_write(&z->fs, client_id, uid, data, len, (uint8_t)flags));
+    return fail_closed(from_fs(etss_fs_write(&z->fs, client_id, uid, data, len, (uint8_t)flags)));
 }
 
 etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t offset, void *buf,
@@ -346,9 +360,9 @@ etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t off
     }
     *out_len = 0u;
     etss_err_t err = fs_for(client_id, false, &z);
-    return err != ETSS_SUCCESS
-               ? err
-               : from_fs(etss_fs_read(&z->fs, client_id, uid, offset, buf, size, out_len));
+    return err != ETSS_SUCCESS ? err
+                               : fail_closed(from_fs(etss_fs_read(&z->fs, client_id, uid, offset,
+                                                                  buf, size, out_len)));
 }
 
 etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
@@ -362,7 +376,7 @@ etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
     }
     etss_err_t err = fs_for(client_id, false, &z);
     if (err == ETSS_SUCCESS) {
-        err = from_fs(etss_fs_info(&z->fs, client_id, uid, &len, &flags));
+        err = fail_closed(from_fs(etss_fs_info(&z->fs, client_id, uid, &len, &flags)));
     }
     if (err == ETSS_SUCCESS) {
         info->size = len;
@@ -388,7 +402,7 @@ etss_err_t etss_service_remove(int32_t client_id, psa_storage_uid_t uid)
     if (err == ETSS_SUCCESS && (flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
         err = ETSS_ERR_NOT_PERMITTED;
     }
-    return err == ETSS_SUCCESS ? from_fs(etss_fs_remove(&z->fs, client_id, uid)) : err;
+    return fail_closed(err == ETSS_SUCCESS ? from_fs(etss_fs_remove(&z->fs, client_id, uid)) : err);
 }
 
 etss_err_t etss_service_get_puf(int32_t client_id, uint8_t *buf, size_t size, size_t *out_len)

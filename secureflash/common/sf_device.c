@@ -182,6 +182,11 @@ int sf_device_set_trust(struct sf_device *dev, const struct sf_trust *trust)
     return rc;
 }
 
+bool sf_device_tampered(const struct sf_device *dev)
+{
+    return dev != NULL && dev->trust_status == SF_ERR_TAMPER;
+}
+
 bool sf_device_provisioned(const struct sf_device *dev)
 {
     return dev != NULL && dev->trust_status == SF_OK &&
@@ -473,8 +478,11 @@ int sf_device_erase(struct sf_device *dev, uint8_t zone, uint32_t addr)
  * higher value raises the floor in trusted storage. */
 static int above_floor(struct sf_device *dev, uint8_t id, int rc, const uint32_t *value)
 {
-    if (rc != SF_OK || id >= SF_MAX_COUNTERS) {
+    if (rc != SF_OK) {
         return rc;
+    }
+    if (id >= SF_MAX_COUNTERS) {
+        return SF_ERR_DENIED; /* no part has such a counter, and none goes unchecked */
     }
     uint32_t *floor = &dev->part.counter_floor[id];
     if (*value < *floor) {

@@ -108,7 +108,7 @@ struct sf_identity {
  * record says what the host itself did. */
 #define SF_PART_PROVISIONED 0x01u /* root keys from `salt` are in force */
 #define SF_PART_PENDING 0x02u     /* a provisioning with `next_salt` was sent, outcome unknown */
-#define SF_MAX_COUNTERS 8u
+#define SF_MAX_COUNTERS 16u       /* the most any part has (a JEDEC RPMC's 16) */
 struct sf_part_record {
     uint8_t flags;
     uint8_t identity[SF_SHA256_LEN]; /* the part's identity digest (struct sf_identity) */
@@ -256,6 +256,9 @@ int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *
 int sf_device_set_trust(struct sf_device *dev, const struct sf_trust *trust);
 /* Did this host provision the part (by its own record, not the part's word)? */
 bool sf_device_provisioned(const struct sf_device *dev);
+/* Was the part caught contradicting the host's record (SF_ERR_TAMPER, until
+ * sf_device_set_trust starts over with it)? */
+bool sf_device_tampered(const struct sf_device *dev);
 /* Close every session (the part forgets them too) and free what the
  * binding holds. */
 void sf_device_deinit(struct sf_device *dev);
