@@ -6,9 +6,9 @@
  * answers only status reads. Anything that stops the part early (power cut,
  * reset) tears the operation in a reproducible way.
  */
-#include <stdlib.h>
 #include <string.h>
 
+#include "model_memory.h"
 #include "nor_model_internal.h"
 #include "spi_nor_defs.h"
 
@@ -88,17 +88,17 @@ nor_model_t *nor_model_create(const struct nor_model_config *cfg, enum nor_model
         st = NOR_MODEL_ERR_CONFIG;
         goto out;
     }
-    m = calloc(1, sizeof(*m));
+    m = model_alloc(sizeof(*m));
     if (m == NULL) {
         st = NOR_MODEL_ERR_NO_MEMORY;
         goto out;
     }
     m->cfg = *cfg;
     m->n_sectors = cfg->size_bytes / NOR_MODEL_SECTOR_SIZE;
-    m->array = malloc(cfg->size_bytes);
-    m->erase_counts = calloc(m->n_sectors, sizeof(*m->erase_counts));
-    m->page_buffer = malloc(cfg->page_size);
-    m->nv = calloc(1, cfg->nv_size + 1u);
+    m->array = model_alloc(cfg->size_bytes);
+    m->erase_counts = model_alloc((size_t)m->n_sectors * sizeof(*m->erase_counts));
+    m->page_buffer = model_alloc(cfg->page_size);
+    m->nv = model_alloc(cfg->nv_size + 1u);
     if (m->array == NULL || m->erase_counts == NULL || m->page_buffer == NULL || m->nv == NULL) {
         st = NOR_MODEL_ERR_NO_MEMORY;
         goto out;
@@ -134,11 +134,11 @@ void nor_model_destroy(nor_model_t *m)
         return;
     }
     nor_model_image_close(m);
-    free(m->array);
-    free(m->erase_counts);
-    free(m->page_buffer);
-    free(m->nv);
-    free(m);
+    model_free(m->array);
+    model_free(m->erase_counts);
+    model_free(m->page_buffer);
+    model_free(m->nv);
+    model_free(m);
 }
 
 enum nor_model_status nor_model_image_status(const nor_model_t *m)

@@ -14,11 +14,11 @@
  * Write Root Key is one NV write of bytes 4..39, an increment one NV write
  * of bytes 0..3; each is atomic and a power-cut point.
  */
-#include <stdlib.h>
 #include <string.h>
 
-#include "etss_bytes.h"
 #include "devmodel/rpmc_model.h"
+#include "etss_bytes.h"
+#include "model_memory.h"
 #include "rpmc_protocol.h"
 #include "sf_crypto.h"
 
@@ -349,7 +349,7 @@ rpmc_model_t *rpmc_model_create(const struct rpmc_model_config *cfg, enum nor_mo
         sf_crypto_init() != SF_CRYPTO_OK) {
         return NULL;
     }
-    struct rpmc_model *m = calloc(1, sizeof(*m));
+    struct rpmc_model *m = model_alloc(sizeof(*m));
     if (m == NULL) {
         *status = NOR_MODEL_ERR_NO_MEMORY;
         return NULL;
@@ -368,7 +368,7 @@ rpmc_model_t *rpmc_model_create(const struct rpmc_model_config *cfg, enum nor_mo
     m->cfg.nor = nor;
     m->nor = nor_model_create(&nor, status);
     if (m->nor == NULL) {
-        free(m);
+        model_free(m);
         return NULL;
     }
     load_state(m);
@@ -384,7 +384,7 @@ void rpmc_model_destroy(rpmc_model_t *rm)
     }
     nor_model_destroy(rm->nor);
     sf_crypto_zeroize(rm, sizeof(*rm));
-    free(rm);
+    model_free(rm);
 }
 
 nor_model_t *rpmc_model_nor(rpmc_model_t *rm)

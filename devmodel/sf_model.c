@@ -10,12 +10,12 @@
  * are imported into a PSA key slot only for the operation that uses them,
  * so several models and a host can share one PSA key store.
  */
-#include <stdlib.h>
 #include <string.h>
 
-#include "etss_bytes.h"
 #include "devmodel/sf_model.h"
 #include "devmodel/sf_model_testing.h"
+#include "etss_bytes.h"
+#include "model_memory.h"
 #include "sf_crypto.h"
 #include "sf_model_state.h"
 #include "sfp1_protocol.h"
@@ -995,7 +995,7 @@ sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_st
         sf_crypto_init() != SF_CRYPTO_OK) {
         return NULL;
     }
-    struct sf_model *m = calloc(1, sizeof(*m));
+    struct sf_model *m = model_alloc(sizeof(*m));
     if (m == NULL) {
         *status = NOR_MODEL_ERR_NO_MEMORY;
         return NULL;
@@ -1013,13 +1013,13 @@ sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_st
     };
     m->cfg.nor = nor;
     if (!derive_device_secrets(m)) {
-        free(m);
+        model_free(m);
         return NULL;
     }
     m->nor = nor_model_create(&nor, status);
     if (m->nor == NULL) {
         sf_crypto_zeroize(m, sizeof(*m));
-        free(m);
+        model_free(m);
         return NULL;
     }
     sf_model_state_load(m->nor, &m->state);
@@ -1037,7 +1037,7 @@ void sf_model_destroy(sf_model_t *sf)
     }
     nor_model_destroy(sf->nor);
     sf_crypto_zeroize(sf, sizeof(*sf));
-    free(sf);
+    model_free(sf);
 }
 
 nor_model_t *sf_model_nor(sf_model_t *sf)

@@ -22,40 +22,33 @@ includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/jedec/jesd26
           -Idevmodel/include -Idevmodel -Itools -Itests/harness
           -Iinterface/include -Ipartition/include -Ipartition/filesystem -Ipartition/service
           -Ipartition/manifest -Iruntime/include -Isuites/etss)
+# sources LIB...: the libraries' sources, from their one list (cmake/etss_sources.cmake).
+sources() {
+  local IFS=';'
+  cmake -DLIBS="$*" -P cmake/etss_sources_print.cmake
+}
 # The host framework, the device models and the test rig, as the tests link them.
-stack=(secureflash/transport/spi_transaction.c secureflash/jedec/sfdp.c
-       secureflash/nor/nor_flash.c secureflash/crypto/sf_crypto.c
-       secureflash/jedec/jesd261/jesd261_hal.c secureflash/jedec/jesd261/jesd261_binding.c
-       secureflash/vendor/sfp1/sfp1_packet.c secureflash/vendor/sfp1/sfp1_host.c
-       secureflash/vendor/sfp1/sfp1_jesd261.c
-       secureflash/vendor/rpmc/rpmc_host.c
-       secureflash/vendor/rpmc/rpmc_binding.c secureflash/common/sf_device.c
-       secureflash/common/sf_vendor_table.c secureflash/common/sf_trust_ram.c secureflash/api/sf_api.c
-       devmodel/nor_model.c devmodel/nor_model_sfdp.c devmodel/nor_model_image.c
-       devmodel/model_spi.c devmodel/sf_model.c devmodel/sf_model_state.c devmodel/rpmc_model.c
-       tools/provision_config.c tests/harness/sf_rig.c)
+mapfile -t stack < <(sources etss_transport etss_jedec etss_nor etss_sf_crypto etss_jesd261 \
+  etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_sf_common etss_sf_vendor_table etss_sf_api \
+  etss_devmodel etss_devmodel_hosted etss_provision_config etss_sf_rig)
+[[ ${#stack[@]} -gt 0 ]] || { echo "fuzz: no sources" >&2; exit 1; }
 
 build_target() { # name sources...
   local name=$1; shift
   clang "${flags[@]}" "${includes[@]}" "$@" -lmbedcrypto -o "$out/$name"
 }
 
-build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c secureflash/jedec/sfdp.c \
-  secureflash/transport/spi_transaction.c
+build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c $(sources etss_jedec etss_transport)
 build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
 build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
 build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf_response.c \
   "${stack[@]}"
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
-  partition/filesystem/etss_fs.c partition/filesystem/etss_fs_zone.c partition/filesystem/etss_crc32.c \
-  partition/service/etss_service.c partition/req_mngr/etss_req_mngr.c interface/src/etss_api.c \
-  runtime/spm_core.c runtime/spm_host.c runtime/etss_host.c runtime/sf_trust_file.c suites/etss/etss_suite_env.c tests/harness/test_harness.c \
-  -lpthread
-build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c tests/harness/fs_ram.c tests/harness/seeded.c secureflash/crypto/sf_crypto.c \
-  partition/filesystem/etss_fs.c partition/filesystem/etss_crc32.c
-build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c tools/provision_config.c \
-  devmodel/sf_model_state.c devmodel/nor_model.c devmodel/nor_model_sfdp.c \
-  devmodel/nor_model_image.c
+  $(sources etss_fs etss_fs_zone etss_service etss_req_mngr etss_api etss_spm_host etss_host \
+    etss_trust_file etss_suite_env etss_test_harness) -lpthread
+build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c $(sources etss_fs_ram etss_sf_crypto etss_fs)
+build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c \
+  $(sources etss_provision_config etss_devmodel etss_devmodel_hosted etss_sf_crypto etss_transport)
 
 for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_sf_response_jesd261 \
   fuzz_provision_config fuzz_etss_ipc fuzz_fs_mount; do

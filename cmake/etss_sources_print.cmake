@@ -1,0 +1,13 @@
+# Print the sources of libraries, one per line, relative to the tree, for
+# scripts that do not build with CMake (scripts/fuzz.sh):
+#   cmake -DLIBS="etss_transport;etss_jedec" -P cmake/etss_sources_print.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/etss_sources.cmake)
+foreach(lib IN LISTS LIBS)
+  if(NOT DEFINED ${lib}_SOURCES)
+    message(FATAL_ERROR "no library ${lib} in cmake/etss_sources.cmake")
+  endif()
+  foreach(src IN LISTS ${lib}_SOURCES)
+    file(RELATIVE_PATH rel "${ETSS_ROOT}" "${src}")
+    execute_process(COMMAND ${CMAKE_COMMAND} -E echo "${rel}")
+  endforeach()
+endforeach()
