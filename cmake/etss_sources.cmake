@@ -32,7 +32,8 @@ set(etss_sf_vendor_rpmc_SOURCES ${_sf}/vendor/rpmc/rpmc_binding.c)
 set(etss_sf_vendor_rpmc_INCLUDES ${_sf}/vendor/rpmc ${_sf}/common)
 # The vendor table is compiled by each build with its ETSS_SFP1_VIA_JESD261
 # choice (etss_sf_vendor_table_SOURCES), apart from the rest of the layer.
-set(etss_sf_common_SOURCES ${_sf}/common/sf_device.c ${_sf}/common/sf_trust_ram.c)
+set(etss_sf_common_SOURCES ${_sf}/common/sf_device.c ${_sf}/common/sf_trust_ram.c
+    ${_sf}/common/sf_part_record.c)
 set(etss_sf_common_INCLUDES ${_sf}/common)
 set(etss_sf_vendor_table_SOURCES ${_sf}/common/sf_vendor_table.c)
 set(etss_sf_api_SOURCES ${_sf}/api/sf_api.c)
@@ -82,6 +83,7 @@ set(etss_test_harness_INCLUDES ${ETSS_ROOT}/tests/harness)
 set(etss_sf_rig_SOURCES ${ETSS_ROOT}/tests/harness/sf_rig.c ${ETSS_ROOT}/tests/harness/bus_liar.c)
 set(etss_fs_ram_SOURCES ${ETSS_ROOT}/tests/harness/fs_ram.c ${ETSS_ROOT}/tests/harness/seeded.c)
 set(etss_suite_env_SOURCES ${ETSS_ROOT}/suites/etss/etss_suite_env.c)
+set(etss_suite_common_SOURCES ${ETSS_ROOT}/suites/etss/etss_suite_common.c)
 
 unset(_rt)
 unset(_sf)

@@ -1,39 +1,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sf_part_record.h"
 #include "sf_trust_file.h"
 
 #define MAGIC "ETSSPART"
 #define MAGIC_LEN 8u
-#define RECORD_BYTES (1u + SF_SHA256_LEN + 16u + 16u + 4u * SF_MAX_COUNTERS)
-#define FILE_BYTES (MAGIC_LEN + SF_TRUST_FILE_PARTS * RECORD_BYTES)
-
-static void encode(const struct sf_part_record *r, uint8_t *b)
-{
-    b[0] = r->flags;
-    memcpy(&b[1], r->identity, SF_SHA256_LEN);
-    memcpy(&b[1 + SF_SHA256_LEN], r->salt, 16u);
-    memcpy(&b[17 + SF_SHA256_LEN], r->next_salt, 16u);
-    for (size_t i = 0; i < SF_MAX_COUNTERS; i++) {
-        for (size_t k = 0; k < 4u; k++) {
-            b[33 + SF_SHA256_LEN + 4u * i + k] = (uint8_t)(r->counter_floor[i] >> (8u * k));
-        }
-    }
-}
-
-static void decode(const uint8_t *b, struct sf_part_record *r)
-{
-    memset(r, 0, sizeof(*r));
-    r->flags = b[0];
-    memcpy(r->identity, &b[1], SF_SHA256_LEN);
-    memcpy(r->salt, &b[1 + SF_SHA256_LEN], 16u);
-    memcpy(r->next_salt, &b[17 + SF_SHA256_LEN], 16u);
-    for (size_t i = 0; i < SF_MAX_COUNTERS; i++) {
-        for (size_t k = 0; k < 4u; k++) {
-            r->counter_floor[i] |= (uint32_t)b[33 + SF_SHA256_LEN + 4u * i + k] << (8u * k);
-        }
-    }
-}
+#define FILE_BYTES (MAGIC_LEN + SF_TRUST_FILE_PARTS * SF_PART_RECORD_BYTES)
 
 /* The whole file; a missing one holds nothing yet, a short or foreign one
  * is refused (the host must not take it for "never provisioned"). */
@@ -55,7 +28,7 @@ static int file_load(void *ctx, uint8_t instance, struct sf_part_record *rec)
     uint8_t bytes[FILE_BYTES];
     int rc = instance < SF_TRUST_FILE_PARTS ? read_all(ctx, bytes) : SF_ERR_PARAM;
     if (rc == SF_OK) {
-        decode(&bytes[MAGIC_LEN + instance * RECORD_BYTES], rec);
+        sf_part_record_decode(&bytes[MAGIC_LEN + instance * SF_PART_RECORD_BYTES], rec);
     }
     return rc;
 }
@@ -68,7 +41,7 @@ static int file_save(void *ctx, uint8_t instance, const struct sf_part_record *r
     if (rc != SF_OK) {
         return rc;
     }
-    encode(rec, &bytes[MAGIC_LEN + instance * RECORD_BYTES]);
+    sf_part_record_encode(rec, &bytes[MAGIC_LEN + instance * SF_PART_RECORD_BYTES]);
     FILE *out = fopen(f->path, "wb");
     bool ok = out != NULL && fwrite(bytes, 1u, FILE_BYTES, out) == FILE_BYTES;
     ok = out != NULL && fclose(out) == 0 && ok;

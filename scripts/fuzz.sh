@@ -45,7 +45,7 @@ build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf
   "${stack[@]}"
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   $(sources etss_fs etss_fs_zone etss_service etss_req_mngr etss_api etss_spm_host etss_host \
-    etss_trust_file etss_suite_env etss_test_harness) -lpthread
+    etss_trust_file etss_suite_env etss_suite_common etss_test_harness) -lpthread
 build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c $(sources etss_fs_ram etss_sf_crypto etss_fs)
 build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c \
   $(sources etss_provision_config etss_devmodel etss_devmodel_hosted etss_sf_crypto etss_transport)

@@ -849,8 +849,8 @@ static int run_info(struct request *r)
         return refused(r, err);
     }
     printf("uid %" PRIu64 " of client %" PRId32 "\n", r->uid, r->client);
-    printf("  size      %" PRIu32 " byte%s\n", info.size, plural(info.size));
-    printf("  capacity  %" PRIu32 " byte%s\n", info.capacity, plural(info.capacity));
+    printf("  size      %zu byte%s\n", info.size, plural(info.size));
+    printf("  capacity  %zu byte%s\n", info.capacity, plural(info.capacity));
     printf("  flags     ");
     print_flags(info.flags);
     printf("\n");

@@ -76,8 +76,13 @@ void etss_suite_as(int32_t client);
 bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value);
 
 /* The secure flash model under the partition (statistics, fault
- * injection); NULL in a class without one. */
+ * injection); NULL in a class without one. Only the environments that hold
+ * the model define it (not TF-M's NS image: the chip is in the secure one). */
 sf_model_t *etss_suite_model(void);
+
+/* Sectors the secure flash has erased so far, into *n; false when the
+ * suite cannot see the chip (no model, or TF-M's NS image). */
+bool etss_suite_sectors_erased(uint64_t *n);
 
 /* Counter `id` as the part that serves the suites' counters holds it. */
 uint32_t etss_suite_counter(uint8_t id);

@@ -1,6 +1,7 @@
 /*
  * PSA Certified Secure Storage API 1.0: the types the storage calls share.
- * (TF-M ships its own copy of this header; the two agree.)
+ * Host-only: on target the framework's own header (TF-M's
+ * interface/include/psa/storage_common.h) is used, and the two agree.
  */
 #ifndef PSA_STORAGE_COMMON_H
 #define PSA_STORAGE_COMMON_H
@@ -12,8 +13,8 @@ typedef uint64_t psa_storage_uid_t;
 typedef uint32_t psa_storage_create_flags_t;
 
 struct psa_storage_info_t {
-    uint32_t capacity; /* bytes allocated to the asset */
-    uint32_t size;     /* bytes stored */
+    size_t capacity; /* bytes allocated to the asset */
+    size_t size;     /* bytes stored */
     psa_storage_create_flags_t flags;
 };
 
