@@ -8,7 +8,7 @@
 DATA ?= data
 JOBS := $(shell nproc)
 
-.PHONY: run test setup build bench footprint target-qemu fuzz soak format clean
+.PHONY: run test setup build bench footprint target-qemu tfm fuzz soak format clean
 
 setup:
 	@scripts/setup.sh
@@ -72,6 +72,11 @@ bench:
 # ETSS on a Cortex-M33 under QEMU (mps2-an505); also part of make test.
 target-qemu: setup
 	@scripts/target-qemu.sh
+
+# ETSS inside TF-M 2.1.5 under QEMU (mps2-an521); also part of make test
+# (docs/tfm-integration.md).
+tfm: setup
+	@scripts/tfm.sh
 
 # Cortex-M33 footprint report: docs/footprint.md.
 footprint: setup

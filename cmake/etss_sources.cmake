@@ -8,6 +8,11 @@
 # <lib>_INCLUDES (its public include directories).
 
 get_filename_component(ETSS_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+
+# The project's warnings, for every build of its sources.
+set(ETSS_WARNINGS -Wall -Wextra -Werror -Wshadow -Wconversion -Wsign-conversion
+    -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wundef -Wformat=2
+    -Wvla -Wswitch-enum -Wnull-dereference)
 set(_sf ${ETSS_ROOT}/secureflash)
 set(_pt ${ETSS_ROOT}/partition)
 set(_dm ${ETSS_ROOT}/devmodel)

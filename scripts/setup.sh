@@ -22,6 +22,14 @@ fi
 if [[ "${1:-}" == bench ]]; then
   packages+=(gnuplot-nox)
 fi
+# `setup.sh tfm` adds what TF-M's build runs (make tfm, and so make test):
+# its Python modules, from Debian (/usr/bin/python3), and git and curl
+# for its sources (scripts/tfm-sources.sh).
+if [[ "${1:-}" == tfm || -z "${1:-}" ]]; then
+  packages+=(git curl xz-utils python3 python3-cbor2 python3-click python3-cryptography
+             python3-ecdsa python3-intelhex python3-jinja2 python3-jsonschema python3-kconfiglib
+             python3-pyasn1 python3-pyelftools python3-yaml)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

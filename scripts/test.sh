@@ -2,8 +2,8 @@
 # Every test ETSS has, in order: style, the host suites (Debug), the same
 # with SFP1 parts served through the JESD261 HAL binding, a Release build,
 # static analysis, the host suites under ASan/UBSan, the Cortex-M33
-# cross-build, the suites on a Cortex-M33 under QEMU, a benchmark smoke
-# run, fuzz smoke runs.
+# cross-build, the suites on a Cortex-M33 under QEMU, ETSS inside TF-M
+# 2.1.5 under QEMU, a benchmark smoke run, fuzz smoke runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -67,6 +67,11 @@ done_step
 step "Cortex-M33 images under QEMU (mps2-an505): the suites on the target"
 scripts/target-qemu.sh >build/target-qemu.log 2>&1 || { tail -80 build/target-qemu.log; exit 1; }
 sed -n '/^== summary/,$p' build/target-qemu.log
+done_step
+
+step "ETSS inside TF-M 2.1.5 under QEMU (mps2-an521): TF-M's SPM, NS regression and the ETSS NS suite"
+scripts/tfm.sh >build/tfm.log 2>&1 || { tail -80 build/tfm.log; exit 1; }
+sed -n '/^== QEMU/,$p' build/tfm.log
 done_step
 
 step "benchmark smoke run (the full run: make bench)"

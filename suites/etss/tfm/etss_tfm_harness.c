@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "etss_tfm_harness.h"
-#include "test_harness.h"
 
 int test_case_failed;
 char test_failure_reason[160];
@@ -50,11 +49,33 @@ int test_run(const char *suite, const struct test_case *cases, size_t n_cases)
     return 0;
 }
 
+static void run_case(size_t i, struct test_result_t *ret);
+
+/* TF-M's test_t takes a function per case and no argument: one trampoline
+ * per case index, eight to a row. */
+#define CASE(row, k)                                                                               \
+    static void case_##row##_##k(struct test_result_t *ret)                                        \
+    {                                                                                              \
+        run_case((row)*8u + (k), ret);                                                             \
+    }
+#define ROW(r)                                                                                     \
+    CASE(r, 0) CASE(r, 1) CASE(r, 2) CASE(r, 3) CASE(r, 4) CASE(r, 5) CASE(r, 6) CASE(r, 7)
+ROW(0)
+ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+#define ENTRY(row, k) {case_##row##_##k, NULL, NULL},
+#define ENTRIES(r)                                                                                 \
+    ENTRY(r, 0) ENTRY(r, 1) ENTRY(r, 2) ENTRY(r, 3) ENTRY(r, 4) ENTRY(r, 5) ENTRY(r, 6) ENTRY(r, 7)
+    static struct test_t tests[] = {ENTRIES(0) ENTRIES(1) ENTRIES(2) ENTRIES(3) ENTRIES(4)
+                                        ENTRIES(5)};
+
+/* The suite's cases, then the TF-M-only ones. */
+static const struct test_case *all_cases[sizeof(tests) / sizeof(tests[0])];
+
 static void run_case(size_t i, struct test_result_t *ret)
 {
     test_case_failed = 0;
     test_failure_reason[0] = '\0';
-    suite_cases[i].fn();
+    all_cases[i]->fn();
     etss_tfm_case_end();
     if (test_case_failed) {
         set_test_failed(test_failure_reason, failure_file, (uint32_t)failure_line, ret);
@@ -63,30 +84,25 @@ static void run_case(size_t i, struct test_result_t *ret)
     ret->val = TEST_PASSED;
 }
 
-/* TF-M's test_t takes a function per case and no argument: one trampoline
- * per case index, eight to a row. */
-#define CASE(row, k)                                                                               \
-    static void case_##row##_##k(struct test_result_t *ret)                                       \
-    {                                                                                              \
-        run_case((row) * 8u + (k), ret);                                                           \
-    }
-#define ROW(r) CASE(r, 0) CASE(r, 1) CASE(r, 2) CASE(r, 3) CASE(r, 4) CASE(r, 5) CASE(r, 6) CASE(r, 7)
-ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
-#define ENTRY(row, k) {case_##row##_##k, NULL, NULL},
-#define ENTRIES(r)                                                                                 \
-    ENTRY(r, 0) ENTRY(r, 1) ENTRY(r, 2) ENTRY(r, 3) ENTRY(r, 4) ENTRY(r, 5) ENTRY(r, 6) ENTRY(r, 7)
-static struct test_t tests[] = {ENTRIES(0) ENTRIES(1) ENTRIES(2) ENTRIES(3) ENTRIES(4) ENTRIES(5)};
-
-void etss_tfm_register(const char *name, struct test_suite_t *p_test_suite)
+void etss_tfm_register(const char *name, const struct test_case *extra, size_t n_extra,
+                       struct test_suite_t *p_test_suite)
 {
+    const size_t room = sizeof(tests) / sizeof(tests[0]);
+    size_t n = 0;
     n_suite_cases = 0;
-    if (etss_tfm_suite_main() != 0 || n_suite_cases > sizeof(tests) / sizeof(tests[0])) {
-        /* No cases: TF-M reports the suite as failed with nothing run. */
-        n_suite_cases = 0;
+    /* A suite that does not start, or too many cases: none is registered,
+     * and TF-M reports the suite as invalid. */
+    if (etss_tfm_suite_main() == 0 && n_suite_cases + n_extra <= room) {
+        for (size_t i = 0; i < n_suite_cases; i++) {
+            all_cases[n++] = &suite_cases[i];
+        }
+        for (size_t i = 0; i < n_extra; i++) {
+            all_cases[n++] = &extra[i];
+        }
     }
-    for (size_t i = 0; i < n_suite_cases; i++) {
-        tests[i].name = suite_cases[i].name;
-        tests[i].desc = suite_cases[i].description;
+    for (size_t i = 0; i < n; i++) {
+        tests[i].name = all_cases[i]->name;
+        tests[i].desc = all_cases[i]->description;
     }
-    (void)set_testsuite(name, tests, (uint32_t)n_suite_cases, p_test_suite);
+    (void)set_testsuite(name, tests, (uint32_t)n, p_test_suite);
 }

@@ -8,14 +8,19 @@
 #ifndef ETSS_TFM_HARNESS_H
 #define ETSS_TFM_HARNESS_H
 
+#include <stddef.h>
+
 #include "test_framework.h"
+#include "test_harness.h"
 
 /* The suite's main(), renamed by the build. */
 int etss_tfm_suite_main(void);
 
 /* Fill `p_test_suite` with the cases of the suite etss_tfm_suite_main()
- * hands over, under `name`. */
-void etss_tfm_register(const char *name, struct test_suite_t *p_test_suite);
+ * hands over, then `extra` (cases only TF-M can run: what its SPM
+ * enforces), under `name`. */
+void etss_tfm_register(const char *name, const struct test_case *extra, size_t n_extra,
+                       struct test_suite_t *p_test_suite);
 
 /* Called after every case: the environment puts back what a case may have
  * changed (the NS image: its client id). Each environment defines it. */

@@ -6,6 +6,10 @@
  * (TFM_NS_MANAGE_NSID: the id of the test thread's context), and gives the
  * thread's own id back after every case.
  */
+#include <stdint.h>
+#include <string.h>
+
+#include "etss/etss_api.h"
 #include "etss_suite_env.h"
 #include "etss_tfm_harness.h"
 #include "extra_ns_tests.h"
@@ -44,7 +48,73 @@ bool etss_suite_sectors_erased(uint64_t *n)
     return false;
 }
 
+/* ---- what only TF-M's SPM can refuse: vectors the NS client does not own ---- */
+
+/* The first word of the secure image's RAM (region_defs.h of the AN521:
+ * S_DATA_START); the NS world may neither read nor write it. */
+#define SECURE_RAM ((void *)0x38000000u)
+#define B_TFM 0x1100u
+#define TFM_UID(n) ((psa_storage_uid_t)B_TFM + (n))
+#define SENTINEL 0x5Au
+
+static const uint8_t stored[64] = "an asset the vector tests try to read out of bounds";
+
+/* A get whose output vector claims more bytes than the client owns: the
+ * SPM refuses the call before ETSS sees it, and nothing is written. */
+static void TFM_ETSS_TEST_1101(void)
+{
+    static uint8_t small[16];
+    size_t n = 0;
+    etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_set(TFM_UID(1), sizeof(stored), stored, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    memset(small, SENTINEL, sizeof(small));
+    CHECK_EQ(tfm_etss_get(TFM_UID(1), 0, UINT32_MAX, small, &n), ETSS_ERR_PROGRAMMER_ERROR);
+    CHECK_EQ(n, 0);
+    CHECK(etss_suite_all_bytes_are(small, sizeof(small), SENTINEL));
+    /* The asset is intact, and the same get with the true size works. */
+    CHECK_EQ(tfm_etss_get(TFM_UID(1), 0, sizeof(small), small, &n), ETSS_SUCCESS);
+    CHECK_EQ(n, sizeof(small));
+    CHECK_MEM_EQ(small, stored, sizeof(small));
+    CHECK_EQ(tfm_etss_remove(TFM_UID(1)), ETSS_SUCCESS);
+}
+
+/* A get into secure memory (ETSS as a confused deputy writing for the NS
+ * client where it may not): refused, the asset intact. */
+static void TFM_ETSS_TEST_1102(void)
+{
+    uint8_t back[sizeof(stored)];
+    size_t n = 0;
+    etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_set(TFM_UID(2), sizeof(stored), stored, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_get(TFM_UID(2), 0, sizeof(stored), SECURE_RAM, &n),
+             ETSS_ERR_PROGRAMMER_ERROR);
+    CHECK_EQ(n, 0);
+    CHECK_EQ(tfm_etss_get(TFM_UID(2), 0, sizeof(back), back, &n), ETSS_SUCCESS);
+    CHECK_EQ(n, sizeof(back));
+    CHECK_MEM_EQ(back, stored, sizeof(back));
+    CHECK_EQ(tfm_etss_remove(TFM_UID(2)), ETSS_SUCCESS);
+}
+
+/* A set from secure memory (ETSS reading secure RAM into the NS client's
+ * asset): refused, and no asset is created. */
+static void TFM_ETSS_TEST_1103(void)
+{
+    struct psa_storage_info_t info;
+    etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_set(TFM_UID(3), 64, SECURE_RAM, PSA_STORAGE_FLAG_NONE),
+             ETSS_ERR_PROGRAMMER_ERROR);
+    CHECK_EQ(tfm_etss_get_info(TFM_UID(3), &info), ETSS_ERR_DOES_NOT_EXIST);
+}
+
+static const struct test_case tfm_cases[] = {
+    TEST_CASE_DESC(TFM_ETSS_TEST_1101,
+                   "Get with an output vector smaller than data_size: the SPM refuses"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_1102, "Get into secure memory: the SPM refuses"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_1103, "Set from secure memory: the SPM refuses"),
+};
+
 void register_testsuite_extra_ns_interface(struct test_suite_t *p_test_suite)
 {
-    etss_tfm_register("ETSS non-secure interface tests (TFM_ETSS_TEST_1XXX)", p_test_suite);
+    etss_tfm_register("ETSS non-secure interface tests (TFM_ETSS_TEST_1XXX)", tfm_cases,
+                      sizeof(tfm_cases) / sizeof(tfm_cases[0]), p_test_suite);
 }
