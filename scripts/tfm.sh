@@ -8,7 +8,7 @@
 #
 #   scripts/tfm.sh [BUILD_DIR]      (default build/tfm)
 #
-# ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 900)
+# ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 300; it takes about 30)
 #
 # Fails when a build fails, when any suite fails or is missing, when the
 # ETSS suite runs fewer cases than it has, when the image resets, or on
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 out=$(mkdir -p "${1:-build/tfm}" && cd "${1:-build/tfm}" && pwd)
-timeout_s=${ETSS_TFM_TIMEOUT:-900}
+timeout_s=${ETSS_TFM_TIMEOUT:-300}
 logs=$out/logs
 mkdir -p "$logs"
 t_start=$(date +%s)

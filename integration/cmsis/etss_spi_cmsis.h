@@ -18,8 +18,8 @@ struct etss_spi_cmsis {
     /* Set by the board before etss_spi_cmsis_bind(). */
     ARM_DRIVER_SPI *spi;
     uint32_t bus_speed_hz;
-    uint32_t max_polls;                /* GetStatus() polls before a transfer times out */
-    void (*delay_us)(uint32_t us);     /* the board's time base */
+    uint32_t max_polls;            /* GetStatus() polls before a transfer times out */
+    void (*delay_us)(uint32_t us); /* the board's time base */
 };
 
 /* The transport over `port`; valid as long as `port` is. NULL when the

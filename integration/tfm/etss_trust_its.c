@@ -11,7 +11,8 @@ static int its_load(void *ctx, uint8_t instance, struct sf_part_record *rec)
     uint8_t bytes[SF_PART_RECORD_BYTES];
     size_t len = 0;
     (void)ctx;
-    psa_status_t st = psa_its_get(ETSS_TRUST_ITS_UID_BASE + instance, 0, sizeof(bytes), bytes, &len);
+    psa_status_t st =
+        psa_its_get(ETSS_TRUST_ITS_UID_BASE + instance, 0, sizeof(bytes), bytes, &len);
     if (st == PSA_ERROR_DOES_NOT_EXIST) {
         memset(rec, 0, sizeof(*rec));
         return SF_OK;

@@ -598,7 +598,6 @@ void etss_itest_alternate_sets(int32_t client, int32_t other)
 
 /* ---- the store under load ---- */
 
-
 #define B_COMPACTION 18u
 #define COMPACTION_ASSETS 8u
 #define COMPACTION_ROUNDS 64u

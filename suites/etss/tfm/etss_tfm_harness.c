@@ -53,20 +53,26 @@ static void run_case(size_t i, struct test_result_t *ret);
 
 /* TF-M's test_t takes a function per case and no argument: one trampoline
  * per case index, eight to a row. */
+/* clang-format off */
 #define CASE(row, k)                                                                               \
     static void case_##row##_##k(struct test_result_t *ret)                                        \
     {                                                                                              \
-        run_case((row)*8u + (k), ret);                                                             \
+        run_case((row) * 8u + (k), ret);                                                           \
     }
-#define ROW(r)                                                                                     \
-    CASE(r, 0) CASE(r, 1) CASE(r, 2) CASE(r, 3) CASE(r, 4) CASE(r, 5) CASE(r, 6) CASE(r, 7)
+#define ROW(r) CASE(r, 0) CASE(r, 1) CASE(r, 2) CASE(r, 3) CASE(r, 4) CASE(r, 5) CASE(r, 6) CASE(r, 7)
 ROW(0)
-ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+ROW(1)
+ROW(2)
+ROW(3)
+ROW(4)
+ROW(5)
 #define ENTRY(row, k) {case_##row##_##k, NULL, NULL},
 #define ENTRIES(r)                                                                                 \
     ENTRY(r, 0) ENTRY(r, 1) ENTRY(r, 2) ENTRY(r, 3) ENTRY(r, 4) ENTRY(r, 5) ENTRY(r, 6) ENTRY(r, 7)
-    static struct test_t tests[] = {ENTRIES(0) ENTRIES(1) ENTRIES(2) ENTRIES(3) ENTRIES(4)
-                                        ENTRIES(5)};
+static struct test_t tests[] = {
+    ENTRIES(0) ENTRIES(1) ENTRIES(2) ENTRIES(3) ENTRIES(4) ENTRIES(5)
+};
+/* clang-format on */
 
 /* The suite's cases, then the TF-M-only ones. */
 static const struct test_case *all_cases[sizeof(tests) / sizeof(tests[0])];
