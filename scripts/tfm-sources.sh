@@ -6,7 +6,9 @@
 # trees the archives hold). Then what TF-M would do when it fetches them
 # itself: its patches applied (lib/ext/<dep>/*.patch), Mbed TLS's framework
 # in place, and the TF-M and tf-m-tests trees git work trees at their tag
-# (their CMake asks git for the version).
+# (their CMake asks git for the version). The ETSS suites' one change to
+# tf-m-tests is applied too (suites/etss/tfm/patches: the secure test
+# partition may call ETSS and its test peers).
 #
 #   scripts/tfm-sources.sh [DIR]
 set -euo pipefail
@@ -25,8 +27,11 @@ sources=(
   "cmsis_6-d0c460c169 https://github.com/ARM-software/CMSIS_6/archive/d0c460c169.tar.gz bbc7cac893db8870f3b5b5aef92fe3e67d109c273ecd249a95222be02506b86b"
 )
 
+# The trees are made again when this script or a patch changes.
+patches=suites/etss/tfm/patches
 stamp=$dir/.ready
-if [[ -f "$stamp" ]]; then
+recipe=$(cat scripts/tfm-sources.sh "$patches"/*.patch | sha256sum | cut -c1-64)
+if [[ -f "$stamp" && $(cat "$stamp") == "$recipe" ]]; then
   echo "sources ready in $dir"
   exit 0
 fi
@@ -60,15 +65,17 @@ rmdir "$dir/mbedtls-3.6.6/framework" 2>/dev/null || rm -rf "$dir/mbedtls-3.6.6/f
 mv "$dir/mbedtls-framework-dff9da0" "$dir/mbedtls-3.6.6/framework"
 apply() { # TREE PATCH-DIR (the tree its own git work tree, so that paths are its own)
   git -C "$dir/$1" init -q
-  for p in "$tfm/lib/ext/$2"/*.patch; do
+  for p in "$2"/*.patch; do
     git -C "$dir/$1" apply "$p" || { echo "tfm-sources: $p does not apply" >&2; exit 1; }
   done
 }
-apply mbedtls-3.6.6 mbedcrypto
-apply mcuboot-2.1.0 mcuboot
-apply qcbor-1.2 qcbor
-apply cmsis_6-d0c460c169 cmsis
+apply mbedtls-3.6.6 "$tfm/lib/ext/mbedcrypto"
+apply mcuboot-2.1.0 "$tfm/lib/ext/mcuboot"
+apply qcbor-1.2 "$tfm/lib/ext/qcbor"
+apply cmsis_6-d0c460c169 "$tfm/lib/ext/cmsis"
 echo "TF-M's patches applied (lib/ext: mbedcrypto, mcuboot, qcbor, cmsis)"
+apply tf-m-tests-2.1.5 "$PWD/$patches"
+echo "the ETSS suites' patch applied to tf-m-tests ($patches)"
 # TF-M and tf-m-tests ask git for their version: each its own work tree at
 # its tag (not the ETSS tree that build/ may sit in).
 for tree in trusted-firmware-m-2.1.5 tf-m-tests-2.1.5; do
@@ -77,5 +84,5 @@ for tree in trusted-firmware-m-2.1.5 tf-m-tests-2.1.5; do
   git -C "$dir/$tree" -c user.name=etss -c user.email=etss@localhost commit -qm "$tree"
   git -C "$dir/$tree" tag TF-Mv2.1.5
 done
-touch "$stamp"
+echo "$recipe" >"$stamp"
 echo "sources ready in $dir"

@@ -3,21 +3,23 @@
 # unpack the pinned sources (scripts/tfm-sources.sh), build the secure image
 # with ETSS out of tree (integration/tfm) and the factory record of the
 # suites' provisioning, build the non-secure image with TF-M's NS regression
-# (ITS, PS, crypto, NSID) and the ETSS NS suite, boot both under QEMU and
-# check what they print.
+# (ITS, PS, crypto, NSID) and the ETSS NS suite, the secure one with the
+# ETSS secure suite in tf-m-tests' secure test partition (and the test peers
+# it calls through, suites/etss/tfm/peers), boot both under QEMU and check
+# what they print.
 #
 #   scripts/tfm.sh [BUILD_DIR]      (default build/tfm)
 #
-# ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 300; it takes about 30)
+# ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 600; it takes about 150)
 #
 # Fails when a build fails, when any suite fails or is missing, when the
-# ETSS suite runs fewer cases than it has, when the image resets, or on
-# timeout. Prints each suite's verdict and the ETSS case counts.
+# ETSS suites run fewer cases than they have, when the image resets, or on
+# timeout. Prints each suite's verdict and each image's ETSS case counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 out=$(mkdir -p "${1:-build/tfm}" && cd "${1:-build/tfm}" && pwd)
-timeout_s=${ETSS_TFM_TIMEOUT:-300}
+timeout_s=${ETSS_TFM_TIMEOUT:-600}
 logs=$out/logs
 mkdir -p "$logs"
 t_start=$(date +%s)
@@ -48,16 +50,24 @@ quiet "$logs/host-build.log" cmake --build "$out/host" -j"$(nproc)" --target ets
 "$out/host/tools/etss-provision" suites/etss/tfm/etss_tfm_suites.conf --out "$out/etss_tfm_suites.bin" |
   sed 's/^/  /'
 
-echo "== secure image: TF-M 2.1.5, arm/mps2/an521, isolation level 2, ETSS out of tree"
-quiet "$logs/spe-configure.log" cmake -S "$tests/tests_reg/spe" -B "$out/spe" \
+echo "== secure image: TF-M 2.1.5, arm/mps2/an521, isolation level 2, ETSS out of tree, ETSS secure suite"
+spe_options=(
   -DTFM_PLATFORM=arm/mps2/an521 -DCONFIG_TFM_SOURCE_PATH="$tfm" \
   -DTFM_TOOLCHAIN_FILE="$tfm/toolchain_GNUARM.cmake" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMBEDCRYPTO_PATH="$src/mbedtls-3.6.6" -DMCUBOOT_PATH="$src/mcuboot-2.1.0" \
   -DQCBOR_PATH="$src/qcbor-1.2" -DCMSIS_PATH="$src/cmsis_6-d0c460c169" "${python[@]}" \
   -DTFM_ISOLATION_LEVEL=2 -DTFM_NS_MANAGE_NSID=ON \
   -DTEST_NS_ITS=ON -DTEST_NS_PS=ON -DTEST_NS_CRYPTO=ON -DTEST_NS_MANAGE_NSID=ON \
-  -DTFM_EXTRA_CONFIG_PATH="$repo/integration/tfm/etss_config.cmake" \
-  -DETSS_FACTORY_RECORD="$out/etss_tfm_suites.bin"
+  -DTFM_EXTRA_CONFIG_PATH="$repo/suites/etss/tfm/etss_tfm_test_config.cmake" \
+  -DEXTRA_S_TEST_SUITE_PATH="$repo/suites/etss/tfm/secure" \
+  -DETSS_FACTORY_RECORD="$out/etss_tfm_suites.bin")
+# tests_reg/spe hands its options to TF-M's own build only when that build
+# is configured the first time: other options, a new build.
+if [[ "$(cat "$out/spe/.options" 2>/dev/null)" != "${spe_options[*]}" ]]; then
+  rm -rf "$out/spe"
+fi
+quiet "$logs/spe-configure.log" cmake -S "$tests/tests_reg/spe" -B "$out/spe" "${spe_options[@]}"
+echo "${spe_options[*]}" >"$out/spe/.options"
 quiet "$logs/spe-build.log" cmake --build "$out/spe" -j"$(nproc)" -- install
 echo "  built in $(elapsed "$t0") s"
 arm-none-eabi-size "$out/spe/bin/tfm_s.axf" | sed 's/^/  /'
@@ -98,7 +108,7 @@ sed 's/\x1b\[[0-9;]*m//g' "$log" >"$log.txt"
 echo "  ran in $(elapsed "$t0") s (log: $log.txt)"
 
 # The suites TF-M must report, each PASSED.
-suites=("PSA protected storage NS interface tests" "PSA internal trusted storage NS interface tests"
+suites=("ETSS secure interface tests" "PSA protected storage NS interface tests" "PSA internal trusted storage NS interface tests"
         "Crypto non-secure interface test" "ETSS non-secure interface tests" "TFM NSID Test")
 [[ -z "$verdict" ]] && ! grep -aq "$end_marker" "$log.txt" && verdict="QEMU ended early"
 for s in "${suites[@]}"; do
@@ -106,13 +116,19 @@ for s in "${suites[@]}"; do
   echo "  ${line:-Test suite '$s' did not run}"
   [[ "$line" == *"has PASSED"* ]] || verdict=${verdict:-"a suite failed or did not run"}
 done
-# Every ETSS case ran: the suite's cases and the TF-M-only ones.
-expected=$(( $(grep -c 'TEST_CASE_DESC(TFM_ETSS_TEST_1' suites/etss/non_secure/etss_ns_interface_testsuite.c) +
-             $(grep -c 'TEST_CASE_DESC(TFM_ETSS_TEST_1' suites/etss/tfm/non_secure/etss_tfm_ns_env.c) ))
-passed=$(grep -ac 'TEST: TFM_ETSS_TEST_1[0-9]* - PASSED' "$log.txt" || true)
-failed=$(grep -ac 'TEST: TFM_ETSS_TEST_1[0-9]* - FAILED' "$log.txt" || true)
-echo "  ETSS NS suite on TF-M: $passed passed, $failed failed, of $expected"
-[[ $passed -eq $expected && $failed -eq 0 ]] || verdict=${verdict:-"ETSS cases missing or failed"}
+# Every ETSS case ran, in each image: the suite's cases and the TF-M-only ones.
+count() { # IMAGE DIGIT SUITE-SOURCE ENVIRONMENT-SOURCE
+  local expected passed failed
+  expected=$(( $(grep -c "TEST_CASE_DESC(TFM_ETSS_TEST_$2" "$3") +
+               $(grep -c "TEST_CASE_DESC(TFM_ETSS_TEST_$2" "$4") ))
+  passed=$(grep -ac "TEST: TFM_ETSS_TEST_$2[0-9]* - PASSED" "$log.txt" || true)
+  failed=$(grep -ac "TEST: TFM_ETSS_TEST_$2[0-9]* - FAILED" "$log.txt" || true)
+  echo "  $1 image, ETSS $2xxx suite on TF-M: $passed passed, $failed failed, of $expected"
+  [[ $passed -eq $expected && $failed -eq 0 ]] || verdict=${verdict:-"ETSS cases missing or failed"}
+}
+count secure 2 suites/etss/secure/etss_s_interface_testsuite.c suites/etss/tfm/secure/etss_tfm_s_env.c
+count non-secure 1 suites/etss/non_secure/etss_ns_interface_testsuite.c \
+  suites/etss/tfm/non_secure/etss_tfm_ns_env.c
 if [[ -n "$verdict" ]]; then
   grep -a -B2 -A3 'FAILED' "$log.txt" | head -40 >&2 || true
   echo "tfm: FAIL ($verdict)" >&2

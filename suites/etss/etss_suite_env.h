@@ -19,11 +19,24 @@
 #include "devmodel/sf_model.h"
 #include "psa/storage_common.h"
 
-/* Clients of the suites' provisioning (TF-M numbering). */
-#define ETSS_NS_CLIENT (-1)       /* zone 0 (encrypted), counter 0 */
-#define ETSS_NS_CLIENT_2 (-2)     /* zone 0 as well, counter 2 */
-#define ETSS_S_CLIENT 256         /* zone 1 (encrypted), counter 1 */
-#define ETSS_S_CLIENT_2 257       /* zone 1 as well, counter 3 */
+/* Clients of the suites' provisioning (TF-M numbering). An environment
+ * whose SPM hands out other ids defines them on the compiler's command line
+ * (TF-M's secure test partition and its peers: suites/etss/tfm). */
+#ifndef ETSS_NS_CLIENT
+#define ETSS_NS_CLIENT (-1) /* zone 0 (encrypted), counter 0 */
+#endif
+#ifndef ETSS_NS_CLIENT_2
+#define ETSS_NS_CLIENT_2 (-2) /* zone 0 as well, counter 2 */
+#endif
+#ifndef ETSS_S_CLIENT
+#define ETSS_S_CLIENT 256 /* zone 1 (encrypted), counter 1 */
+#endif
+#ifndef ETSS_S_CLIENT_2
+#define ETSS_S_CLIENT_2 257 /* zone 1 as well, counter 3 */
+#endif
+#ifndef ETSS_S_UNBOUND_CLIENT
+#define ETSS_S_UNBOUND_CLIENT 300 /* a secure partition id without a binding */
+#endif
 #define ETSS_UNBOUND_CLIENT (-99) /* no binding */
 #define ETSS_NS_COUNTER 0u
 #define ETSS_NS_2_COUNTER 2u

@@ -10,9 +10,6 @@
 #include "etss_suite_env.h"
 #include "test_harness.h"
 
-/* A secure partition id without a binding. */
-#define ETSS_S_UNBOUND_CLIENT 300
-
 static void TFM_ETSS_TEST_2001(void)
 {
     etss_itest_set(ETSS_S_CLIENT, ETSS_S_CLIENT_2);

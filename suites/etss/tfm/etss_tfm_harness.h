@@ -9,6 +9,9 @@
 #define ETSS_TFM_HARNESS_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "psa/client.h"
 
 #include "test_framework.h"
 #include "test_harness.h"
@@ -21,6 +24,11 @@ int etss_tfm_suite_main(void);
  * enforces), under `name`. */
 void etss_tfm_register(const char *name, const struct test_case *extra, size_t n_extra,
                        struct test_suite_t *p_test_suite);
+
+/* The secure environment's psa_connect() for the client API, whose calls
+ * the build renames: ETSS itself, or the peer partition of the client the
+ * suite calls as (suites/etss/tfm/secure). */
+psa_handle_t etss_tfm_s_connect(uint32_t sid, uint32_t version);
 
 /* Called after every case: the environment puts back what a case may have
  * changed (the NS image: its client id). Each environment defines it. */

@@ -106,11 +106,38 @@ static void TFM_ETSS_TEST_1103(void)
     CHECK_EQ(tfm_etss_get_info(TFM_UID(3), &info), ETSS_ERR_DOES_NOT_EXIST);
 }
 
+/* The UID under which the secure suite's case 2101, which runs first, left
+ * an asset of the secure test partition (secure/etss_tfm_s_env.c). */
+#define TFM_CROSS_UID ((psa_storage_uid_t)0x1104u)
+
+/* A non-secure client under a secure client's UID: it neither sees nor
+ * removes the secure asset, and its own asset under that UID is its own. */
+static void TFM_ETSS_TEST_1104(void)
+{
+    static const char mine[] = "the NS client's own";
+    uint8_t back[sizeof(mine)];
+    struct psa_storage_info_t info;
+    size_t n = 0;
+    etss_suite_as(ETSS_NS_CLIENT);
+    memset(back, SENTINEL, sizeof(back));
+    CHECK_EQ(tfm_etss_get(TFM_CROSS_UID, 0, sizeof(back), back, &n), ETSS_ERR_DOES_NOT_EXIST);
+    CHECK(etss_suite_all_bytes_are(back, sizeof(back), SENTINEL));
+    CHECK_EQ(tfm_etss_get_info(TFM_CROSS_UID, &info), ETSS_ERR_DOES_NOT_EXIST);
+    CHECK_EQ(tfm_etss_remove(TFM_CROSS_UID), ETSS_ERR_DOES_NOT_EXIST);
+    CHECK_EQ(tfm_etss_set(TFM_CROSS_UID, sizeof(mine), mine, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_get(TFM_CROSS_UID, 0, sizeof(back), back, &n), ETSS_SUCCESS);
+    CHECK_EQ(n, sizeof(mine));
+    CHECK_MEM_EQ(back, mine, sizeof(mine));
+    CHECK_EQ(tfm_etss_remove(TFM_CROSS_UID), ETSS_SUCCESS);
+}
+
 static const struct test_case tfm_cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_1101,
                    "Get with an output vector smaller than data_size: the SPM refuses"),
     TEST_CASE_DESC(TFM_ETSS_TEST_1102, "Get into secure memory: the SPM refuses"),
     TEST_CASE_DESC(TFM_ETSS_TEST_1103, "Set from secure memory: the SPM refuses"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_1104,
+                   "A secure client's asset under the same UID: not seen, not reached"),
 };
 
 void register_testsuite_extra_ns_interface(struct test_suite_t *p_test_suite)
