@@ -10,6 +10,7 @@
 #
 #   scripts/tfm.sh [BUILD_DIR]      (default build/tfm)
 #
+# ETSS_TFM_ISOLATION  TF-M's isolation level (default 2)
 # ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 600; it takes about 150)
 #
 # Fails when a build fails, when any suite fails or is missing, when the
@@ -20,6 +21,7 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 out=$(mkdir -p "${1:-build/tfm}" && cd "${1:-build/tfm}" && pwd)
 timeout_s=${ETSS_TFM_TIMEOUT:-600}
+isolation=${ETSS_TFM_ISOLATION:-2}
 logs=$out/logs
 mkdir -p "$logs"
 t_start=$(date +%s)
@@ -50,13 +52,13 @@ quiet "$logs/host-build.log" cmake --build "$out/host" -j"$(nproc)" --target ets
 "$out/host/tools/etss-provision" suites/etss/tfm/etss_tfm_suites.conf --out "$out/etss_tfm_suites.bin" |
   sed 's/^/  /'
 
-echo "== secure image: TF-M 2.1.5, arm/mps2/an521, isolation level 2, ETSS out of tree, ETSS secure suite"
+echo "== secure image: TF-M 2.1.5, arm/mps2/an521, isolation level $isolation, ETSS out of tree, ETSS secure suite"
 spe_options=(
   -DTFM_PLATFORM=arm/mps2/an521 -DCONFIG_TFM_SOURCE_PATH="$tfm" \
   -DTFM_TOOLCHAIN_FILE="$tfm/toolchain_GNUARM.cmake" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMBEDCRYPTO_PATH="$src/mbedtls-3.6.6" -DMCUBOOT_PATH="$src/mcuboot-2.1.0" \
   -DQCBOR_PATH="$src/qcbor-1.2" -DCMSIS_PATH="$src/cmsis_6-d0c460c169" "${python[@]}" \
-  -DTFM_ISOLATION_LEVEL=2 -DTFM_NS_MANAGE_NSID=ON \
+  -DTFM_ISOLATION_LEVEL="$isolation" -DTFM_NS_MANAGE_NSID=ON \
   -DTEST_NS_ITS=ON -DTEST_NS_PS=ON -DTEST_NS_CRYPTO=ON -DTEST_NS_MANAGE_NSID=ON \
   -DTFM_EXTRA_CONFIG_PATH="$repo/suites/etss/tfm/etss_tfm_test_config.cmake" \
   -DEXTRA_S_TEST_SUITE_PATH="$repo/suites/etss/tfm/secure" \
