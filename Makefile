@@ -73,10 +73,11 @@ bench:
 target-qemu: setup
 	@scripts/target-qemu.sh
 
-# ETSS inside TF-M 2.1.5 under QEMU (mps2-an521); also part of make test
-# (docs/tfm-integration.md).
+# ETSS inside TF-M 2.1.5 under QEMU (mps2-an521), at isolation levels 2 and
+# 3; also part of make test (docs/tfm-integration.md).
 tfm: setup
 	@scripts/tfm.sh
+	@ETSS_TFM_ISOLATION=3 scripts/tfm.sh build/tfm-il3
 
 # Cortex-M33 footprint report: docs/footprint.md.
 footprint: setup

@@ -69,9 +69,15 @@ scripts/target-qemu.sh >build/target-qemu.log 2>&1 || { tail -80 build/target-qe
 sed -n '/^== summary/,$p' build/target-qemu.log
 done_step
 
-step "ETSS inside TF-M 2.1.5 under QEMU (mps2-an521): TF-M's SPM, NS regression and the ETSS NS suite"
+step "ETSS inside TF-M 2.1.5 under QEMU (mps2-an521), isolation level 2: TF-M's NS regression, the ETSS NS and secure suites"
 scripts/tfm.sh >build/tfm.log 2>&1 || { tail -80 build/tfm.log; exit 1; }
 sed -n '/^== QEMU/,$p' build/tfm.log
+done_step
+
+step "ETSS inside TF-M 2.1.5 under QEMU (mps2-an521), isolation level 3: the same"
+ETSS_TFM_ISOLATION=3 scripts/tfm.sh build/tfm-il3 >build/tfm-il3.log 2>&1 ||
+  { tail -80 build/tfm-il3.log; exit 1; }
+sed -n '/^== QEMU/,$p' build/tfm-il3.log
 done_step
 
 step "benchmark smoke run (the full run: make bench)"

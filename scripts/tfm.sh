@@ -8,7 +8,8 @@
 # it calls through, suites/etss/tfm/peers), boot both under QEMU and check
 # what they print.
 #
-#   scripts/tfm.sh [BUILD_DIR]      (default build/tfm)
+#   scripts/tfm.sh [BUILD_DIR]      (default build/tfm; the sources are
+#                                    always unpacked in build/tfm/src)
 #
 # ETSS_TFM_ISOLATION  TF-M's isolation level (default 2)
 # ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 600; it takes about 150)
@@ -39,7 +40,7 @@ quiet() {
 }
 
 echo "== sources (scripts/tfm-sources.sh)"
-src=$out/src
+src=$repo/build/tfm/src
 scripts/tfm-sources.sh "$src" | sed 's/^/  /'
 tfm=$src/trusted-firmware-m-2.1.5
 tests=$src/tf-m-tests-2.1.5
