@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # The two commands of the README:
 #   make run   - the demos on the device models (raw NOR, then the secure channel)
 #   make test  - every test

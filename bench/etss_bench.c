@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * etss-bench: what each ETSS operation costs on the device model, side by
  * side with two baselines on identical models:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # Cortex-M33 cross-build of the partition-side code (compile and archive
 # only: proves the code is freestanding and warning-free for the target).
 set(CMAKE_SYSTEM_NAME Generic)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # The one source list of every ETSS library, for every build that compiles
 # them: the host build (CMakeLists.txt), the cross-build check, the QEMU
 # images (target/an505), the TF-M partition (integration/tfm) and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # Print the sources of libraries, one per line, relative to the tree, for
 # scripts that do not build with CMake (scripts/fuzz.sh):
 #   cmake -DLIBS="etss_transport;etss_jedec" -P cmake/etss_sources_print.cmake

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Where the device models get their memory: the host's heap
  * (model_memory_heap.c), or a static pool for a firmware image that has no

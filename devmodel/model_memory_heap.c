@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The device models' memory on a host: the C heap. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The device models' memory in an image without a heap: one static pool,
  * handed out from the front. A model is created once at boot and lives as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The wire between an SPI host driver and a device model, with its tap. */
 #include <string.h>
 

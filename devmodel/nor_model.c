@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * NOR array, command decoder, timing and faults of the device model.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The flash image file: a 64-byte header, the array, the erase count of
  * every 4 KiB sector (little-endian u32), then the device's internal

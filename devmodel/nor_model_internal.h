@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Internals shared by the device model's files; not part of its API. */
 #ifndef ETSS_NOR_MODEL_INTERNAL_H
 #define ETSS_NOR_MODEL_INTERNAL_H

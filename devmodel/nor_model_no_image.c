@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The flash image file left out, for an image with no file system (the
  * model inside a secure image): the array lives in memory only, and a

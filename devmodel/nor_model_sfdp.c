@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The model's SFDP space (JESD216B): header, one parameter header per
  * table, the Basic Flash Parameter Table describing the configured geometry

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * RPMC engine of the RPMC flash model (docs/rpmc.md): the device side of
  * JESD260 on the NOR model, as an extension that decodes OP1 and OP2. It

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Security engine of the secure flash model: the device side of SFP1
  * (docs/secure-flash-protocol.md). It sits on the NOR model as an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * NV layout of the secure flash model. Numbers are stored inverted so that
  * a fresh (erased, all 0xFF) area reads as zero counters, zero failures

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Persistent state of the secure flash model: lifecycle, provisioning,
  * counters and failure count, kept in the NOR model's non-volatile area

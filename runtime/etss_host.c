@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Host port of the ETSS partition: etss_platform.h on caller-given buses
  * and a HUK imported into PSA, and the partition's start in the host SPM

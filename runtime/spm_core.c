@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The SPM's core (spm_core.h): FF-M's client and service calls over static
  * tables, for whichever port the image links. A message lives on the stack

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The SPM's core, shared by its two ports: the FF-M semantics of
  * psa/client.h, psa/service.h and spm_host.h (connections, messages,

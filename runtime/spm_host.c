@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The host port of the SPM (spm_core.h, docs/host-runtime.md): each
  * partition runs in its own thread, clients are any other threads. One

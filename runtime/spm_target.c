@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The bare-metal port of the SPM (spm_core.h): spm_host.h, psa/client.h
  * and psa/service.h for an image without threads (the Cortex-M33 test

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The benchmarks (docs/performance.md): etss-bench on the device model,
 # under callgrind for host instruction counts (the device model excluded),
 # merged into build/bench-results/results.csv, results.md and results.png.

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Every path of the tree that the documentation names (in backticks, under
 # one of the tree's own folders) exists: a renamed or removed file shows
 # here instead of in a reader's failed search.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-roots='bench|cmake|config|devmodel|docs|interface|partition|runtime|scripts|secureflash|suites|target|tests|tools'
+roots='bench|cmake|config|devmodel|docs|integration|interface|partition|runtime|scripts|secureflash|suites|target|tests|tools'
 missing=0
 checked=0
 while IFS=: read -r doc path; do

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Fail if any C source or header is not formatted per .clang-format.
 # The files are git's when this is a clone, otherwise (a tree from an
 # archive) every .c and .h outside build/ and data/; no file at all is an

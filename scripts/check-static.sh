@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # cppcheck over every translation unit of a configured build; any finding fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."

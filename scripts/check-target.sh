@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Cross-build the partition-side code for Cortex-M33 and prove it is
 # freestanding: its only outside references are the few libc routines a
 # bare-metal image has anyway, and every function has a bounded, small stack.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Footprint of ETSS on a Cortex-M33 (size-optimised build): text/data/bss of
 # each component, the worst-case stack depth of the partition's entry and
 # of each client call from GCC's call graph (-fcallgraph-info=su), and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Build the libFuzzer targets and run each for N seconds (default 60;
 # the test command runs a short smoke). Crashes fail the run and leave
 # the input in build/fuzz/<target>-artifacts/; once fixed, such an input goes

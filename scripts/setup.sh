@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Install the Debian packages the build and the tests need, only those
 # missing. Run as root (or with passwordless sudo); says what to do if not.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Build Mbed TLS for Cortex-M33 from Debian's source package, configured with
 # only what ETSS's crypto interface uses (target/mbedtls/), and prove it links.
 #

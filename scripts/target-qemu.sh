@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # ETSS on a Cortex-M33 under QEMU's mps2-an505: build Mbed TLS for the
 # target (scripts/target-mbedtls.sh), build the test images (target/an505/:
 # the secure flash model with its array in RAM, the ETSS partition in the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Every test ETSS has, in order: style, the host suites (Debug), the same
 # with SFP1 parts served through the JESD261 HAL binding, a Release build,
 # static analysis, the host suites under ASan/UBSan, the Cortex-M33
@@ -28,6 +29,10 @@ build_and_test() {
 
 step "format"
 scripts/check-format.sh
+done_step
+
+step "licence: every source file names it (SPDX)"
+scripts/check-license.sh
 done_step
 
 step "documentation: every path of the tree it names exists"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The sources a TF-M 2.1.5 build needs, at the versions TF-M pins, in DIR
 # (default build/tfm/src): from ../shared/third_party/tf-m-2.1.5 when it is
 # there (each archive checked against its SHA256SUMS), otherwise from

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # ETSS inside TF-M 2.1.5 on QEMU's mps2-an521 (docs/tfm-integration.md):
 # unpack the pinned sources (scripts/tfm-sources.sh), build the secure image
 # with ETSS out of tree (integration/tfm) and the factory record of the

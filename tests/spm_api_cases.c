@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The SPM's FF-M behaviour, one set of cases for both ports
  * (spm_api_cases.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The SPM's FF-M behaviour, one set of cases for both ports: the host SPM
  * (tests/test_spm_host.c) and the bare-metal one under QEMU

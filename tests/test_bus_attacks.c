@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Attacks on the bus, one per finding of the attack review (issue 13 and
  * docs/threat-model.md): each answer the host reads in clear is an answer

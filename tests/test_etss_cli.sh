@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The etss tool as a user meets it: every command on a device model of its
 # own, each run a new process (so every check after a write is also a check
 # that the image carried the state), with exact exit statuses and the key

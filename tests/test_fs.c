@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS filesystem. On the secure flash model, through the zone
  * storage the service uses: round trips, limits, reclaiming under churn,

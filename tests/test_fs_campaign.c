@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Randomized, model-based campaign for the filesystem on the RAM device.
  *

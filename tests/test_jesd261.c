@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The JESD261-style HAL binding: the same requests give the same bus
  * traffic and results as the direct SFP1 binding; the HAL calls refuse

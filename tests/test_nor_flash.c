@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The raw NOR driver against the device model. */
 #include "devmodel/model_spi.h"
 #include "nor_flash.h"

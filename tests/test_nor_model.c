@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The device model behaves like a serial NOR flash, on the wire. */
 #include <stdint.h>
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The provisioning description: what it accepts, the record it makes, and
  * a clear, line-numbered refusal for each mistake a person can make.

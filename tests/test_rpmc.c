@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The RPMC flash model and its host driver under attack: discovery over
  * SFDP, write-once root keys, authenticated reads and increments,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The secure channel under attack: a tap on the SPI wire sniffs, flips,
  * drops, reorders and replays frames, a rogue host impersonates the real

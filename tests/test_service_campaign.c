@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Randomized campaign at the service level, over the secure flash model:
  * what a client of the partition sees, with everything below it (service,

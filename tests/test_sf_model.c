@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The secure flash model as a device: its lifecycle, provisioning checks,
  * session bookkeeping, plain-command guard and persistence, probed from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* SFDP discovery: the model's tables round-trip, and bad tables are refused. */
 #include "devmodel/model_spi.h"
 #include "sfdp.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The host SPM: the shared FF-M cases (spm_api_cases.c) on its threads,
  * plus what only a hosted process can show: a programmer error aborting
  * the process, and clients on two threads at once. */

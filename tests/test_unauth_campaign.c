@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The unauthenticated-byte campaign (docs/threat-model.md): every byte the
  * host reads outside an authenticated frame is a byte an attacker on the

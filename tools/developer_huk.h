@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The developer-mode HUK the tools give the partition: public on purpose,
  * so developers can decode their own bus traces and re-provision their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * etss: the ETSS service on the secure flash device model, as a user meets
  * it. Each run powers the device up from its image file, starts the ETSS

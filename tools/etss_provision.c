@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * etss-provision: turn a provisioning description into the SFP1
  * provisioning message that tfm_etss_secure_flash_provisioning() (and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * etss-nor-demo: a real host driver against the device model. Discovers
  * the part from SFDP, reads what the previous run left, erases a sector,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Parser and encoder of the provisioning description. It checks
  * everything the part checks (protocol section 8), so a description that

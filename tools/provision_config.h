@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The provisioning description: a small INI-style text a person writes
  * (docs/provisioning.md), parsed and checked here, and encoded into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * etss-sf-demo: the secure channel at work on the secure flash model.
  * Provisions a blank part from a config file (developer mode), writes a

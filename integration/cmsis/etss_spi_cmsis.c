@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ARM_DRIVER_SPI to struct etss_spi_driver (etss_spi_cmsis.h). The ETSS
  * return codes equal CMSIS's ARM_DRIVER_* codes; a driver-specific error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A CMSIS-Driver SPI (ARM_DRIVER_SPI) as the ETSS SPI transport
  * (struct etss_spi_driver): what a board with a CMSIS SPI driver gives

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 #-------------------------------------------------------------------------------
 # ETSS in a TF-M 2.1 build: give TF-M this file as its extra configuration,
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The part records in TF-M's Internal Trusted Storage (etss_trust_its.h). */
 #include <string.h>
 

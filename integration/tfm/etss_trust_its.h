@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Trust store in TF-M's Internal Trusted Storage: the host's part records
  * (sf_device.h) where a TF-M board keeps them, one ITS asset per secure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS client API over FF-M IPC: connect to the ETSS service, one call
  * with in/out vectors, close. The same source serves non-secure clients

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "etss_crc32.h"
 
 /* Four bits at a time: a 64-byte table instead of 1 KiB of flash. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * CRC-32 (IEEE 802.3, reflected, as zlib): the filesystem's check against
  * torn writes and decayed cells. Not a security measure: the secure flash

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS filesystem (format, invariants and why they hold:
  * docs/filesystem.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS filesystem: a log of asset records in a ring of sectors, one
  * instance per secure zone (format, invariants and proofs:

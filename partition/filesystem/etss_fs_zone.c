@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The filesystem's storage on a secure zone (etss_fs_zone.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The filesystem's storage on a secure zone: reads, programs and erases
  * through the secure flash API layer as the client bound to the zone, so

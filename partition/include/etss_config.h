@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Build-time settings of the ETSS partition. Each can be overridden from
  * the build (-DETSS_MAX_ASSET_SIZE=...); the defaults are at least as

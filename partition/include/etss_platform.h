@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the ETSS partition needs from its platform: the SPI bus of each
  * secure flash, the hardware unique key, what the board trusts (its parts'

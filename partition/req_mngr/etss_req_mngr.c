@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS partition's FF-M entry: it waits for requests, checks the
  * number and size of every vector before touching it, copies the

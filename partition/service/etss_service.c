@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS service. A client's storage lives in the zone its binding names,
  * on whichever device holds that binding; each (device, zone) has its own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS service: PSA Secure Storage semantics over the per-zone
  * filesystems, and the device services (counters, PUF, random numbers,

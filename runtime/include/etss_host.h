@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS partition on a host: the platform port (etss_platform.h) on
  * whatever SPI buses the caller gives it, a HUK from bytes, and the

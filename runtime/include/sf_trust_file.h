@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Trust store in a file: the host's part records (sf_device.h) where a
  * host keeps them, beside the device image they belong to. One fixed-size

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The host SPM: an in-process Secure Partition Manager that provides
  * psa/client.h and psa/service.h on Linux, so an IPC-model partition's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Secure flash API layer. Every decision uses the description the part
  * gave inside an authenticated session, never the public GET_INFO an

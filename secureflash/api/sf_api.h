@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Secure flash API layer: what the partition's filesystem and services
  * call. It maps a client id to its binding (zone, key, counter) from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Secure flash common layer: discovery, sessions and dispatch. Sessions
  * are opened when a zone is first used, reused while they last, and

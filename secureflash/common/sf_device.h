@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Secure flash common layer: one device instance, the vendor operations
  * that drive it, and the sessions open on it. Discovery picks the vendor

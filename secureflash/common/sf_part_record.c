@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The part record's byte layout (sf_part_record.h). */
 #include <string.h>
 

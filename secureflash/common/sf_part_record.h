@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A part record (sf_device.h) as bytes, for the trust stores that keep it
  * outside RAM (a file on a host, TF-M's Internal Trusted Storage): flags,

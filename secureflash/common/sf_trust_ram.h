@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Trust store in RAM: the part records of a board whose trusted storage
  * is its own RAM (the target images; tests). A record lives as long as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The vendor bindings this build knows, in the order discovery tries them. */
 #include "jesd261_binding.h"
 #include "jesd261_hal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Crypto interface of the secure flash framework: the only door to
  * cryptography, and it opens onto the PSA Crypto API alone (TF-M's crypto

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SFDP discovery. Every byte comes from the device and is validated
  * before it is used: a hostile or broken part yields an error, never an

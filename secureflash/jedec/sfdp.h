@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SFDP (JESD216) discovery: find parameter tables and decode the Basic
  * Flash Parameter Table into a geometry. The parsers take bytes read from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SPI NOR command set, status bits and SFDP (JESD216) layout.
  *

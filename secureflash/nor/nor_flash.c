@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Raw NOR driver. Each program or erase is: WREN, check that WEL latched,
  * the command, poll WIP within the part's announced maximum time, then

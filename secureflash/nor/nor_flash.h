@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Raw NOR driver: plain read, program and erase of a serial NOR flash over
  * the SPI transport, with the geometry discovered from SFDP. No security:

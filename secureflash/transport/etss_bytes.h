@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Integers as they travel on the bus and lie in flash: little- and
  * big-endian fields, read and written byte by byte (no alignment, no

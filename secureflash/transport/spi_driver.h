@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SPI transport: the one door between the secure flash framework and the
  * bus. Shaped like CMSIS-Driver SPI (Initialize, Control with slave-select,

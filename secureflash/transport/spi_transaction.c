@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "spi_driver.h"
 
 int32_t etss_spi_transaction(const struct etss_spi_driver *spi, const uint8_t *header,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The storage interface test bodies shared by the non-secure (1xxx) and
  * secure (2xxx) suites. Each public function runs one body for the given

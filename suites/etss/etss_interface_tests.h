@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS storage interface tests shared by the non-secure suite
  * (TFM_ETSS_TEST_1xxx) and the secure suite (TFM_ETSS_TEST_2xxx): one body

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What every ETSS suite environment shares, wherever the partition runs
  * (the host SPM, the bare-metal twin, TF-M): the suites' clients and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The suites' environment on a host (and on the bare-metal twin): the
  * device models on in-process SPI buses, the partition in the project's SPM,

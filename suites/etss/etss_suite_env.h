@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The environment every ETSS suite runs in: the security memories of one
  * device class on in-process SPI buses, a developer HUK, the ETSS

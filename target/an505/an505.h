@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The bare-metal ETSS test image on QEMU's mps2-an505 (Cortex-M33, secure
  * state): what the start-up code (an505_startup.c) and the board glue

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Board glue of the ETSS test image: the suite environment's secure flash
  * model, sized for the AN505's RAM.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Start-up code of the ETSS test image on QEMU's mps2-an505: the vector
  * table, Reset_Handler (.data, .bss, newlib with semihosting stdio, main),

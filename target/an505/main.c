@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS test image's main on QEMU's mps2-an505: runs one suite of
  * suites/etss/ (its own main, compiled as AN505_SUITE_MAIN), counts its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the bare-metal SPM (runtime/spm_target.c) offers beyond spm_host.h,
  * whose API it implements without threads: each partition's entry runs on

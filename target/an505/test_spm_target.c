@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The bare-metal SPM (runtime/spm_target.c) on the target: the shared FF-M
  * cases (tests/spm_api_cases.c, which the host SPM runs too), plus what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ===========================================================================
  *  TEST ONLY -- NOT AN ENTROPY SOURCE -- MUST NEVER SHIP IN ANY IMAGE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Link check for libmbedcrypto_etss.a on Cortex-M33: every PSA call ETSS's
  * crypto interface makes (secureflash/crypto/sf_crypto.c), once, so the link

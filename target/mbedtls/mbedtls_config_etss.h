@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Mbed TLS 2.28 configuration for the ETSS Cortex-M33 image: only what the
  * crypto interface (secureflash/crypto/sf_crypto.c) and the device model's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer: any client's psa_call into the ETSS partition — any call
  * type, any number and size of vectors, any contents. The request manager

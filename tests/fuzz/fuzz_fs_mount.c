@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer: the filesystem mounts whatever a zone holds. A valid log is
  * written first on the RAM device (assets, updates, a removal, round the

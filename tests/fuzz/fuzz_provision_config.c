@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer: the provisioning description parser takes any text. Whatever
  * it accepts must encode into a record the part itself accepts (once the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer: the secure flash model's frame parser and command engine take
  * any bytes a hostile host puts on the bus. Besides raw frames, the input

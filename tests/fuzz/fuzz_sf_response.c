@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer: the host framework takes any bytes a hostile device (or a
  * tampered wire) returns. The input is XORed over every byte the part

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer: the SFDP parsers take any bytes a device may return. */
 #include <stddef.h>
 #include <stdint.h>

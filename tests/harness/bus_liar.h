@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * An attacker on the SPI wire (the model_spi tap seam) for attack tests and
  * the unauthenticated-byte campaign: it records every byte in both

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The RAM storage device with fault injection (fs_ram.h).
  */

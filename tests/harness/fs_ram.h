@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A RAM storage device for the filesystem, with NOR semantics (erase to
  * 0xFF, program only clears bits, page-sized programs) and fault

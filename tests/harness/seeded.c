@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "seeded.h"
 
 uint64_t seeded_next(uint64_t *state)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The seeded generator the randomized campaigns and the RAM device draw
  * from (splitmix64): one 64-bit seed replays a whole trial.

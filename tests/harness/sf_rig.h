@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Test rig for the secure flash: a secure flash model on an in-process SPI
  * wire (with its tap seam), a host framework instance on top, a developer

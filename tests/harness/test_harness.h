@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Minimal test harness: each test binary lists its cases, runs them all and
  * prints one line per case plus a closing "N passed, N failed" line; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Device model of an RPMC serial flash (JESD260 Replay Protected
  * Monotonic Counter): the NOR model plus an RPMC engine that decodes OP1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Device model of a full-featured secure flash (ArmorFlash class): the
  * NOR model plus a security engine speaking SFP1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Test-only back doors into the secure flash model, for states a test
  * cannot reach through the bus in reasonable time. Not part of the device.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS factory provisioning partition: the factory flow of
  * docs/provisioning.md inside TF-M. The image carries the provisioning

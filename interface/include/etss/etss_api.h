@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS client API, source-compatible with upstream ETSS (tf-m-extras):
  * the same functions, types and error codes. Non-secure clients and other

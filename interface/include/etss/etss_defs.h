@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS error codes: the values of upstream ETSS (tf-m-extras), which are
  * the PSA status codes plus the secure flash states.

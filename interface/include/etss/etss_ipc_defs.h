@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What travels in a psa_call to the ETSS service: the call types and the
  * shape of their vectors. Shared by the client API and the request

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS partition's signals, as TF-M generates them from
  * partition/manifest/etss.yaml into psa_manifest/etss.h (this copy serves

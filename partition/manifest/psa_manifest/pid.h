@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS partition's id, as TF-M generates it from the manifest list
  * (partition/manifest/etss_manifest_list.yaml) into psa_manifest/pid.h

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS service's id, as TF-M generates it from partition/manifest/etss.yaml
  * into psa_manifest/sid.h (this copy serves builds outside TF-M).

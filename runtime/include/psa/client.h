@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PSA Firmware Framework-M 1.1 client API: what a client (non-secure code or
  * another partition) calls to reach a connection-based RoT Service.

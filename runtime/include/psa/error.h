@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PSA status codes (PSA Firmware Framework-M 1.1 and the PSA Crypto API).
  *

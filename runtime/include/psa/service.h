@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PSA Firmware Framework-M 1.1 partition API, IPC model: what a secure
  * partition calls to receive and answer the messages of its RoT Services.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PSA Certified Secure Storage API 1.0: the types the storage calls share.
  * Host-only: on target the framework's own header (TF-M's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The JESD261 HAL as a vendor binding: every operation of the common
  * layer is one HAL call, so the common layer, the API layer and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The JESD261 HAL as a vendor binding of the common layer. */
 #ifndef ETSS_JESD261_BINDING_H
 #define ETSS_JESD261_BINDING_H

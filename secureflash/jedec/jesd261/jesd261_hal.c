@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The JESD261-style HAL calls: arguments checked once here, then the
  * vendor's sub-steps in their fixed order.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A JEDEC JESD261-style serial NOR security HAL (docs/jesd261.md): the
  * manufacturer-neutral calls (secure init / uninit, create and terminate

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * RPMC vendor binding. A counters-only part: no zones, no sessions, no
  * binding table (the host's configuration gives the client bindings,

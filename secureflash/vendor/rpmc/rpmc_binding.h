@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The RPMC driver as a vendor binding of the secure flash framework: a
  * part that offers monotonic counters and nothing else (docs/rpmc.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Host driver of an RPMC serial flash (docs/rpmc.md). Nothing the part
  * answers is believed without a check: a counter value counts only with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Host driver of an RPMC serial flash (JESD260 Replay Protected Monotonic
  * Counter), partition side: freestanding, no heap, no stdio. It discovers

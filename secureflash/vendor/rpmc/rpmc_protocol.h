@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * RPMC, the JEDEC serial-flash Replay Protected Monotonic Counter
  * (JESD260, announced through the JESD216 SFDP RPMC parameter table): the

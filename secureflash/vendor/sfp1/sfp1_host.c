@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The direct SFP1 vendor binding (docs/secure-flash-protocol.md): each
  * operation is one exchange, or two for a session's set-up, through

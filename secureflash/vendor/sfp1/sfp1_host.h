@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The SFP1 vendor binding (host side), for the vendor table. */
 #ifndef ETSS_SFP1_HOST_H
 #define ETSS_SFP1_HOST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SFP1 under the JESD261 HAL: each HAL operation becomes one SFP1
  * exchange, described in pre_operation and then carried by the same

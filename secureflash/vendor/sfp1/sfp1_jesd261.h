@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* SFP1's sub-steps under the JESD261 HAL, for the HAL's vendor table. */
 #ifndef ETSS_SFP1_JESD261_H
 #define ETSS_SFP1_JESD261_H

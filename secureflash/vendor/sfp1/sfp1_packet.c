@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SFP1's packet builder and response parser: every frame the host sends
  * and every check a response must pass before a byte of it is believed

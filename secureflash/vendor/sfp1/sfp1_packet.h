@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SFP1's packet builder and response parser (docs/secure-flash-protocol.md),
  * shared by the two host bindings of an SFP1 part: the direct vendor

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SFP1, the secure flash protocol of docs/secure-flash-protocol.md: the
  * facts both ends share (opcodes, frame layout, codes, labels). The host

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS device-class tests (TFM_ETSS_TEST_5xxx): the service matrix. The
  * same suite is built once per device class (ETSS_SUITE_DEVICE_CLASS) and

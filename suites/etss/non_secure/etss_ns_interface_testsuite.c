@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS non-secure interface tests (TFM_ETSS_TEST_1xxx): the client API as a
  * non-secure client calls it, through IPC to the partition. The bodies are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS reliability tests (TFM_ETSS_TEST_3xxx): power cuts, decaying reads,
  * wear and a full store, on the partition's service and everything below

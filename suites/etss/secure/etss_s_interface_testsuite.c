@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS secure interface tests (TFM_ETSS_TEST_2xxx): the client API as
  * another secure partition calls it. The bodies are shared with the

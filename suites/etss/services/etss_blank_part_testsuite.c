@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS blank part tests (TFM_ETSS_TEST_41xx): the partition on a part that
  * has never been provisioned. Every call but provisioning answers

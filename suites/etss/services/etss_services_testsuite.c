@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS services tests (TFM_ETSS_TEST_4xxx): monotonic counters, PUF,
  * random numbers and provisioning on a provisioned part, as the clients of

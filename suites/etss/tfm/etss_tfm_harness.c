@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The project's test harness (tests/harness/test_harness.h) on TF-M's test
  * framework (etss_tfm_harness.h).

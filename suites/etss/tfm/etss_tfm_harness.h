@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS suites inside TF-M's test framework (tf-m-tests): a suite of
  * suites/etss/, unchanged, registers as one TF-M test suite. Its main is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 #-------------------------------------------------------------------------------
 # TF-M's extra configuration for the ETSS suites' image (scripts/tfm.sh):
 # ETSS as an integrator configures it (integration/tfm/etss_config.cmake),

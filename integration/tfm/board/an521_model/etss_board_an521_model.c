@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ETSS board port for TF-M's arm/mps2/an521 under QEMU, which has no secure
  * flash: the project's secure flash model is the "chip", linked into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS suites' environment in TF-M's non-secure image: the partition
  * runs in the secure image under TF-M's SPM and was provisioned at boot by

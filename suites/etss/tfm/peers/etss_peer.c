@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * An ETSS test peer: a secure partition of its own, so with its own
  * partition id, which TF-M's SPM hands ETSS as the client id of every call

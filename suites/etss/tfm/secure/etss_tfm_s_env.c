@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ETSS suites' environment in TF-M's secure test partition
  * (tf-m-tests, EXTRA_S_TEST_SUITE_PATH): the partition runs under TF-M's
