@@ -27,15 +27,22 @@ set(etss_nor_SOURCES ${_sf}/nor/nor_flash.c)
 set(etss_nor_INCLUDES ${_sf}/nor)
 set(etss_sf_crypto_SOURCES ${_sf}/crypto/sf_crypto.c)
 set(etss_sf_crypto_INCLUDES ${_sf}/crypto)
-set(etss_jesd261_SOURCES ${_sf}/jedec/jesd261/jesd261_hal.c ${_sf}/jedec/jesd261/jesd261_binding.c)
-set(etss_jesd261_INCLUDES ${_sf}/jedec/jesd261 ${_sf}/common)
+# The vendor contract (sf_vendor.h): what the common layer and every
+# vendor binding share.
+set(etss_sf_vendor_SOURCES ${_sf}/vendor/sf_vendor.c)
+set(etss_sf_vendor_INCLUDES ${_sf}/vendor)
+set(etss_jesd261_SOURCES ${_sf}/vendor/jesd261/jesd261_hal.c)
+set(etss_jesd261_INCLUDES ${_sf}/vendor/jesd261 ${_sf}/vendor ${_sf}/common)
 set(etss_sf_vendor_sfp1_SOURCES ${_sf}/vendor/sfp1/sfp1_packet.c ${_sf}/vendor/sfp1/sfp1_host.c
     ${_sf}/vendor/sfp1/sfp1_jesd261.c)
-set(etss_sf_vendor_sfp1_INCLUDES ${_sf}/vendor/sfp1 ${_sf}/common)
+set(etss_sf_vendor_sfp1_INCLUDES ${_sf}/vendor/sfp1 ${_sf}/vendor ${_sf}/common)
 set(etss_rpmc_SOURCES ${_sf}/vendor/rpmc/rpmc_host.c)
 set(etss_rpmc_INCLUDES ${_sf}/vendor/rpmc)
 set(etss_sf_vendor_rpmc_SOURCES ${_sf}/vendor/rpmc/rpmc_binding.c)
-set(etss_sf_vendor_rpmc_INCLUDES ${_sf}/vendor/rpmc ${_sf}/common)
+set(etss_sf_vendor_rpmc_INCLUDES ${_sf}/vendor/rpmc ${_sf}/vendor ${_sf}/common)
+# The JESD261 HAL as a binding, with the vendors this build's HAL knows.
+set(etss_jesd261_binding_SOURCES ${_sf}/vendor/jesd261/jesd261_binding.c)
+set(etss_jesd261_binding_INCLUDES ${_sf}/vendor/jesd261)
 # The vendor table is compiled by each build with its ETSS_SFP1_VIA_JESD261
 # choice (etss_sf_vendor_table_SOURCES), apart from the rest of the layer.
 set(etss_sf_common_SOURCES ${_sf}/common/sf_device.c ${_sf}/common/sf_trust_ram.c
@@ -56,8 +63,9 @@ set(etss_api_SOURCES ${ETSS_ROOT}/interface/src/etss_api.c)
 
 # Every partition-side library, lowest layer first (the vendor table apart:
 # a build adds etss_sf_vendor_table_SOURCES with its own choice).
-set(ETSS_PARTITION_LIBRARIES etss_transport etss_jedec etss_nor etss_sf_crypto etss_jesd261
-    etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_sf_common etss_sf_api etss_fs etss_fs_zone etss_interface etss_service etss_req_mngr)
+set(ETSS_PARTITION_LIBRARIES etss_transport etss_jedec etss_nor etss_sf_crypto etss_sf_vendor
+    etss_jesd261 etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_jesd261_binding
+    etss_sf_common etss_sf_api etss_fs etss_fs_zone etss_interface etss_service etss_req_mngr)
 set(ETSS_PARTITION_SOURCES "")
 set(ETSS_PARTITION_INCLUDES "")
 foreach(lib IN LISTS ETSS_PARTITION_LIBRARIES)

@@ -18,7 +18,7 @@ out=build/fuzz
 mkdir -p "$out"
 flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
        -D_POSIX_C_SOURCE=200809L)
-includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/jedec/jesd261 -Isecureflash/nor -Isecureflash/crypto
+includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/vendor/jesd261 -Isecureflash/vendor -Isecureflash/nor -Isecureflash/crypto
           -Isecureflash/vendor/sfp1 -Isecureflash/vendor/rpmc -Isecureflash/common -Isecureflash/api
           -Idevmodel/include -Idevmodel -Itools -Itests/harness
           -Iinterface/include -Ipartition/include -Ipartition/filesystem -Ipartition/service
@@ -29,8 +29,9 @@ sources() {
   cmake -DLIBS="$*" -P cmake/etss_sources_print.cmake
 }
 # The host framework, the device models and the test rig, as the tests link them.
-mapfile -t stack < <(sources etss_transport etss_jedec etss_nor etss_sf_crypto etss_jesd261 \
-  etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_sf_common etss_sf_vendor_table etss_sf_api \
+mapfile -t stack < <(sources etss_transport etss_jedec etss_nor etss_sf_crypto etss_sf_vendor etss_jesd261 \
+  etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_jesd261_binding etss_sf_common \
+  etss_sf_vendor_table etss_sf_api \
   etss_devmodel etss_devmodel_hosted etss_provision_config etss_sf_rig)
 [[ ${#stack[@]} -gt 0 ]] || { echo "fuzz: no sources" >&2; exit 1; }
 

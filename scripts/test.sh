@@ -43,6 +43,10 @@ step "host build (Debug) and tests"
 build_and_test build/debug -DCMAKE_BUILD_TYPE=Debug
 done_step
 
+step "layers: every library uses only the libraries below it (docs/architecture.md)"
+scripts/check-layers.sh build/debug
+done_step
+
 step "host build with SFP1 through the JESD261 HAL binding (ETSS_SFP1_VIA_JESD261) and tests"
 # The filesystem campaign does not depend on the binding: its full run is the
 # Debug build's; here and under the sanitizers it runs a tenth as many trials.

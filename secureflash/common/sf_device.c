@@ -205,13 +205,6 @@ int sf_device_set_host_bindings(struct sf_device *dev, const struct sf_binding *
     return SF_OK;
 }
 
-void sf_session_end(struct sf_session *s)
-{
-    sf_crypto_destroy(&s->command_key);
-    sf_crypto_destroy(&s->response_key);
-    memset(s, 0, sizeof(*s));
-}
-
 void sf_device_drop_sessions(struct sf_device *dev)
 {
     for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {

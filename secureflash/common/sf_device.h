@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Secure flash common layer: one device instance, the vendor operations
- * that drive it, and the sessions open on it. Discovery picks the vendor
+ * Secure flash common layer: one device instance, driven through a vendor
+ * binding (the vendor contract, sf_vendor.h), and the sessions open on
+ * it. Discovery picks the vendor
  * binding from what the part announces in SFDP; the common layer opens
  * sessions on demand, reuses them, reopens them after a device reset, an
  * expiry or a communication failure, and dispatches every operation to
@@ -16,93 +17,8 @@
 
 #include "nor_flash.h"
 #include "sf_crypto.h"
+#include "sf_vendor.h"
 #include "spi_driver.h"
-
-enum sf_status {
-    SF_OK = 0,
-    SF_ERR_PARAM = -1,          /* bad argument from the caller */
-    SF_ERR_BUS = -2,            /* transport failure or the part stopped answering */
-    SF_ERR_NO_DEVICE = -3,      /* no known secure flash on this bus */
-    SF_ERR_NOT_SUPPORTED = -4,  /* the part lacks this feature */
-    SF_ERR_COMM = -5,           /* a response failed authentication or sequence checks */
-    SF_ERR_AUTH = -6,           /* the part refused our authentication */
-    SF_ERR_DENIED = -7,         /* outside the zone, foreign counter, or zone policy */
-    SF_ERR_LIFECYCLE = -8,      /* not provisioned, or locked */
-    SF_ERR_LOCKED_OUT = -9,     /* the part locked itself out after failures */
-    SF_ERR_COUNTER_LIMIT = -10, /* a counter is at its maximum */
-    SF_ERR_FLASH = -11,         /* the array reported a program or erase failure */
-    SF_ERR_CRYPTO = -12,        /* the crypto service failed */
-    SF_ERR_MALFORMED = -13,     /* the part refused our request as malformed */
-    SF_ERR_NO_BINDING = -14,    /* the client has no binding */
-    SF_ERR_DEVICE = -15,        /* the part reported an internal failure */
-    SF_ERR_TAMPER = -16,        /* the part contradicts what the host knows of it: the bus
-                                 * lies or the part was substituted; nothing was sent */
-};
-
-#define SF_MAX_ZONES 8u
-#define SF_MAX_BINDINGS 16u
-#define SF_MAX_SESSIONS 4u
-#define SF_MAX_FRAME 668u
-
-/* Features a part may offer (discovered, never assumed). */
-#define SF_FEATURE_ZONES 0x01u
-#define SF_FEATURE_COUNTERS 0x02u
-#define SF_FEATURE_TRNG 0x04u
-#define SF_FEATURE_PUF 0x08u
-#define SF_FEATURE_UID 0x10u
-#define SF_FEATURE_CONFIDENTIALITY 0x20u
-#define SF_FEATURE_AUTHENTICATION 0x40u
-
-/* Lifecycle of a part, as every vendor binding reports it. */
-#define SF_LIFECYCLE_BLANK 0u       /* no zones yet: takes provisioning only */
-#define SF_LIFECYCLE_PROVISIONED 1u /* developer mode: may be provisioned again */
-#define SF_LIFECYCLE_LOCKED 2u      /* production: provisioning frozen */
-
-/* A zone's read policy under which every read comes back encrypted. */
-#define SF_READ_ENCRYPTED 2u
-
-/* A zone's write policy that forbids every write. */
-#define SF_WRITE_READ_ONLY 2u
-
-/* The zone whose session may lock the part or provision it again. */
-#define SF_ADMIN_ZONE 0u
-
-struct sf_zone {
-    uint32_t base;
-    uint32_t size;
-    uint8_t read_policy;
-    uint8_t write_policy;
-};
-
-struct sf_binding {
-    int32_t client_id;
-    uint8_t zone;
-    uint8_t key_id;
-    uint8_t counter;
-};
-
-struct sf_info {
-    uint8_t lifecycle;
-    uint32_t features; /* SF_FEATURE_*: believed only from an authenticated answer */
-    uint8_t n_zones;
-    uint8_t n_bindings;
-    uint8_t n_counters;
-    uint8_t max_sessions;
-    uint8_t lockout_threshold;
-    uint8_t failure_count;
-    uint32_t session_max_ops;
-    struct sf_zone zones[SF_MAX_ZONES];
-    struct sf_binding bindings[SF_MAX_BINDINGS];
-};
-
-/* A part's identity: its key pair's public half and its device class,
- * certified by its maker (the vendor binding checks the signature). */
-struct sf_identity {
-    uint8_t digest[SF_SHA256_LEN]; /* SHA-256 of the certified body: names the part */
-    uint8_t public_key[SF_EC_PUBLIC_KEY_LEN];
-    uint8_t uid[16];
-    uint32_t features; /* SF_FEATURE_*, as the maker certified them */
-};
 
 /* What the host keeps of each part in its own trusted storage, where the
  * bus cannot reach: the bus can make a part look blank, or swap it; this
@@ -132,62 +48,6 @@ struct sf_trust {
     const uint8_t *maker_key; /* SF_EC_PUBLIC_KEY_LEN bytes: signs part identities */
     const struct sf_trust_store *store;
 };
-
-struct sf_session {
-    bool open;
-    uint8_t zone;
-    uint8_t id;
-    uint32_t sequence; /* last command sent */
-    sf_key_t command_key;
-    sf_key_t response_key;
-};
-
-struct sf_device;
-
-/* A vendor binding: how to talk to one kind of secure flash. probe,
- * get_info, session_open/close and security_info are required; an
- * operation the part does not have may be left NULL (SF_ERR_NOT_SUPPORTED). */
-struct sf_vendor_ops {
-    const char *name;
-    /* Does the part on dev->spi speak this protocol? Fills dev->features. */
-    int (*probe)(struct sf_device *dev);
-    int (*get_info)(struct sf_device *dev, struct sf_info *info);
-    /* The part's identity, its certificate checked against dev->trust's
-     * maker key (SF_ERR_TAMPER if it does not verify); a certificate whose
-     * digest is the one dev->part names was checked when first recorded. */
-    int (*identity)(struct sf_device *dev, struct sf_identity *id);
-    /* Provision a blank part. `record`: the provisioning record sealed to
-     * the part's identity; for a part without one (no identity op), the
-     * 32-byte zone-0 root key its own keys are to derive from. */
-    int (*provision)(struct sf_device *dev, const uint8_t *record, size_t len);
-    /* Provision a provisioned part again, in a session on SF_ADMIN_ZONE. */
-    int (*reprovision)(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
-                       size_t len);
-    int (*session_open)(struct sf_device *dev, struct sf_session *s, uint8_t zone,
-                        sf_key_t root_key);
-    int (*session_close)(struct sf_device *dev, struct sf_session *s);
-    int (*read)(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf, size_t len);
-    int (*program)(struct sf_device *dev, struct sf_session *s, uint32_t addr, const void *data,
-                   size_t len);
-    int (*erase)(struct sf_device *dev, struct sf_session *s, uint32_t addr);
-    int (*counter_read)(struct sf_device *dev, struct sf_session *s, uint8_t id, uint32_t *value);
-    int (*counter_increment)(struct sf_device *dev, struct sf_session *s, uint8_t id,
-                             uint32_t *value);
-    int (*random)(struct sf_device *dev, struct sf_session *s, void *buf, size_t len);
-    int (*puf)(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
-               size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len);
-    int (*uid)(struct sf_device *dev, struct sf_session *s, uint8_t *out, size_t out_size,
-               size_t *out_len);
-    int (*security_info)(struct sf_device *dev, struct sf_session *s, struct sf_info *info);
-    int (*lock)(struct sf_device *dev, struct sf_session *s);
-    /* Optional: forget the part, freeing what the binding holds (key slots). */
-    void (*release)(struct sf_device *dev);
-    /* Largest data chunk of one read, program or random request. */
-    size_t max_data;
-};
-
-/* Room in a device for its vendor binding's own state (a driver context). */
-#define SF_VENDOR_STATE_BYTES 400u
 
 struct sf_device_stats {
     uint32_t sessions_opened;
@@ -263,9 +123,6 @@ bool sf_device_tampered(const struct sf_device *dev);
 /* Close every session (the part forgets them too) and free what the
  * binding holds. */
 void sf_device_deinit(struct sf_device *dev);
-/* Forget one session: destroy its keys and clear it (bindings call this
- * when a session fails, since the part ends it too). */
-void sf_session_end(struct sf_session *s);
 /* Forget every session without talking to the part (after its reset). */
 void sf_device_drop_sessions(struct sf_device *dev);
 /* Forget the part without talking to it (it may be gone, or the host is

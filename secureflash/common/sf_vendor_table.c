@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The vendor bindings this build knows, in the order discovery tries them. */
 #include "jesd261_binding.h"
-#include "jesd261_hal.h"
 #include "rpmc_binding.h"
 #include "sf_device.h"
 #include "sfp1_host.h"
-#include "sfp1_jesd261.h"
 
 /* ETSS_SFP1_VIA_JESD261 (a build setting): SFP1 parts through the JESD261
  * HAL and SFP1's sub-steps instead of the direct SFP1 binding. */
@@ -19,10 +17,3 @@ const struct sf_vendor_ops *const sf_vendor_bindings[] = {
 };
 
 const size_t sf_vendor_binding_count = sizeof(sf_vendor_bindings) / sizeof(sf_vendor_bindings[0]);
-
-/* The vendors the JESD261 HAL knows, in the order secure init tries them. */
-const struct jesd261_vendor_steps *const jesd261_vendors[] = {
-    &sfp1_jesd261_steps,
-};
-
-const size_t jesd261_vendor_count = sizeof(jesd261_vendors) / sizeof(jesd261_vendors[0]);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rpmc_binding.h"
+#include "sf_device.h" /* the device whose fields its operations use */
 #include "rpmc_host.h"
 
 #define ROOT_KEY_LABEL "ETSS RPMC root key"

@@ -6,7 +6,7 @@
 #ifndef ETSS_RPMC_BINDING_H
 #define ETSS_RPMC_BINDING_H
 
-#include "sf_device.h"
+#include "sf_vendor.h"
 
 extern const struct sf_vendor_ops rpmc_vendor_ops;
 

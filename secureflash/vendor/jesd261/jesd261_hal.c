@@ -28,14 +28,15 @@ static const struct jesd261_vendor_steps *steps_of(struct sf_device *dev)
     return dev != NULL ? context(dev)->steps : NULL;
 }
 
-int jesd261_secure_init(struct sf_device *dev)
+int jesd261_secure_init(struct sf_device *dev, const struct jesd261_vendor_steps *const *vendors,
+                        size_t n_vendors)
 {
-    if (dev == NULL || dev->spi == NULL) {
+    if (dev == NULL || dev->spi == NULL || (vendors == NULL && n_vendors != 0u)) {
         return SF_ERR_PARAM;
     }
     context(dev)->steps = NULL;
-    for (size_t i = 0; i < jesd261_vendor_count; i++) {
-        const struct jesd261_vendor_steps *v = jesd261_vendors[i];
+    for (size_t i = 0; i < n_vendors; i++) {
+        const struct jesd261_vendor_steps *v = vendors[i];
         if (v->max_data < JESD261_MAX_DATA) {
             continue; /* cannot carry the HAL's chunks */
         }

@@ -2,10 +2,23 @@
 /*
  * The JESD261 HAL as a vendor binding: every operation of the common
  * layer is one HAL call, so the common layer, the API layer and the
- * partition serve a part through the HAL without knowing it.
+ * partition serve a part through the HAL without knowing it. With it, the
+ * vendors this build's HAL knows: a library of its own above the HAL and
+ * the vendors' sub-steps, so that neither refers up to the other.
  */
 #include "jesd261_binding.h"
 #include "jesd261_hal.h"
+#include "sfp1_jesd261.h"
+
+/* The vendors the HAL knows, in the order secure init tries them. */
+static const struct jesd261_vendor_steps *const vendors[] = {
+    &sfp1_jesd261_steps,
+};
+
+static int hal_probe(struct sf_device *dev)
+{
+    return jesd261_secure_init(dev, vendors, sizeof(vendors) / sizeof(vendors[0]));
+}
 
 static int hal_get_info(struct sf_device *dev, struct sf_info *info)
 {
@@ -64,7 +77,7 @@ static int hal_random(struct sf_device *dev, struct sf_session *s, void *buf, si
 
 const struct sf_vendor_ops jesd261_vendor_ops = {
     .name = "jesd261",
-    .probe = jesd261_secure_init,
+    .probe = hal_probe,
     .get_info = hal_get_info,
     .identity = jesd261_get_identity,
     .provision = hal_provision,

@@ -3,7 +3,7 @@
 #ifndef ETSS_JESD261_BINDING_H
 #define ETSS_JESD261_BINDING_H
 
-#include "sf_device.h"
+#include "sf_vendor.h"
 
 extern const struct sf_vendor_ops jesd261_vendor_ops;
 

@@ -99,11 +99,10 @@ struct jesd261_vendor_steps {
     size_t max_data;
 };
 
-/* The vendors this build knows, tried in order by secure init. */
-extern const struct jesd261_vendor_steps *const jesd261_vendors[];
-extern const size_t jesd261_vendor_count;
-
-int jesd261_secure_init(struct sf_device *dev);
+/* Find the part's vendor among `vendors` (tried in order: the first whose
+ * detect recognises the part) and start the HAL on it. */
+int jesd261_secure_init(struct sf_device *dev, const struct jesd261_vendor_steps *const *vendors,
+                        size_t n_vendors);
 void jesd261_secure_uninit(struct sf_device *dev);
 
 int jesd261_create_session(struct sf_device *dev, struct sf_session *s, uint8_t region,
