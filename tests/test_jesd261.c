@@ -301,12 +301,10 @@ static void test_hostile_response_never_writes_past_the_callers_array(void)
         memset(buf, GUARD, sizeof(buf));
         tr.grow = grow;
         tr.grow_read = tr.secure_reads + 1u;
-        uint32_t comm_before = r.dev.stats.comm_failures;
         CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0x1000u, buf, 16u), SF_ERR_COMM);
         for (size_t i = 16u; i < sizeof(buf); i++) {
             CHECK_EQ(buf[i], GUARD);
         }
-        CHECK_EQ(r.dev.stats.comm_failures, comm_before + 1u);
         CHECK(!s.open); /* a desynchronised session is never used again */
         tr.grow_read = 0u;
         CHECK_HELPER(hal_session(&r, &s));

@@ -57,11 +57,29 @@ static int info_digest(struct sf_info *info, uint8_t out[SF_SHA256_LEN])
     return rc;
 }
 
+/* What a binding answered, with the common layer's bookkeeping: every
+ * response that failed authentication or sequencing is counted here, for
+ * every binding alike. */
+static int counted(struct sf_device *dev, int rc)
+{
+    if (rc == SF_ERR_COMM) {
+        dev->stats.comm_failures++;
+    }
+    return rc;
+}
+
+/* Close a session on the part and forget it here, whatever the part says. */
+static void close_session(struct sf_device *dev, struct sf_session *s)
+{
+    (void)counted(dev, dev->vendor->session_close(dev, s));
+    sf_session_end(s);
+}
+
 /* Discovery's description (GET_INFO): kept to be checked against the
  * authenticated one, never to decide anything. */
 static int discover(struct sf_device *dev)
 {
-    int rc = dev->vendor->get_info(dev, &dev->info);
+    int rc = counted(dev, dev->vendor->get_info(dev, &dev->info));
     if (rc == SF_OK) {
         rc = info_digest(&dev->info, dev->discovered);
     }
@@ -219,7 +237,7 @@ void sf_device_deinit(struct sf_device *dev)
     }
     for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
         if (dev->sessions[i].open) {
-            (void)dev->vendor->session_close(dev, &dev->sessions[i]);
+            close_session(dev, &dev->sessions[i]);
         }
     }
     sf_device_forget(dev);
@@ -260,9 +278,14 @@ static int open_with(struct sf_device *dev, struct sf_session *s, uint8_t zone,
     sf_key_t rk = SF_KEY_NONE;
     int rc = root_key(dev, zone, salt, &rk);
     if (rc == SF_OK) {
-        rc = dev->vendor->session_open(dev, s, zone, rk);
+        rc = counted(dev, dev->vendor->session_open(dev, s, zone, rk));
     }
     sf_crypto_destroy(&rk);
+    if (rc == SF_OK) {
+        dev->stats.sessions_opened++;
+    } else {
+        sf_session_end(s); /* whatever the binding left of it */
+    }
     return rc;
 }
 
@@ -303,10 +326,27 @@ static int open_session(struct sf_device *dev, struct sf_session *s, uint8_t zon
         sf_crypto_zeroize(p->next_salt, SALT_LEN);
         rc = save_part(dev);
         if (rc != SF_OK) {
-            (void)dev->vendor->session_close(dev, s);
+            close_session(dev, s);
         }
     }
     return rc;
+}
+
+/* A slot for a new session: a free one, or the least recently used one,
+ * closed first. */
+static struct sf_session *free_slot(struct sf_device *dev)
+{
+    size_t oldest = 0;
+    for (size_t i = 0; i < SF_MAX_SESSIONS; i++) {
+        if (!dev->sessions[i].open) {
+            return &dev->sessions[i];
+        }
+        if (dev->session_last_use[i] < dev->session_last_use[oldest]) {
+            oldest = i;
+        }
+    }
+    close_session(dev, &dev->sessions[oldest]);
+    return &dev->sessions[oldest];
 }
 
 /* A session on `zone`, reused or opened; the first one also fetches the
@@ -318,45 +358,44 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
      * expire under a command whose repetition is not harmless. */
     if (s != NULL && dev->info.session_max_ops != 0u &&
         s->sequence + 1u >= dev->info.session_max_ops) {
-        (void)dev->vendor->session_close(dev, s);
+        close_session(dev, s);
         s = NULL;
     }
     if (s == NULL) {
-        for (size_t i = 0; i < SF_MAX_SESSIONS && s == NULL; i++) {
-            if (!dev->sessions[i].open) {
-                s = &dev->sessions[i];
-            }
-        }
-        if (s == NULL) {
-            /* All slots busy: give up the first one. */
-            s = &dev->sessions[0];
-            (void)dev->vendor->session_close(dev, s);
-        }
+        s = free_slot(dev);
         int rc = open_session(dev, s, zone);
         if (rc != SF_OK) {
             return rc;
         }
     }
+    dev->session_last_use[s - dev->sessions] = ++dev->session_clock;
     if (!dev->info_authentic) {
-        int rc = dev->vendor->security_info(dev, s, &dev->info);
+        /* The description is replaced only by a whole, checked answer: a
+         * failed one leaves the one before. */
+        static struct sf_info info;
+        int rc = counted(dev, dev->vendor->security_info(dev, s, &info));
         /* The maker's word and the part's own authenticated word must agree,
          * and so must what the part said in discovery: a difference is a bus
          * that lies. (A part without an identity, an RPMC, says nothing of
          * itself: its description is the host's record.) */
-        if (rc == SF_OK && dev->identified && dev->info.features != dev->identity.features) {
+        if (rc == SF_OK && dev->identified && info.features != dev->identity.features) {
             rc = SF_ERR_TAMPER;
         }
         if (rc == SF_OK && dev->identified && dev->info_discovered) {
             uint8_t digest[SF_SHA256_LEN];
-            rc = info_digest(&dev->info, digest);
+            rc = info_digest(&info, digest);
             rc = rc == SF_OK && !sf_crypto_equal(digest, dev->discovered, SF_SHA256_LEN)
                      ? SF_ERR_TAMPER
                      : rc;
         }
-        dev->info_discovered = false;
-        if (rc != SF_OK) {
-            return rc == SF_ERR_TAMPER ? tampered(dev) : rc;
+        if (rc == SF_ERR_TAMPER) {
+            return tampered(dev);
         }
+        if (rc != SF_OK) {
+            return rc;
+        }
+        dev->info = info;
+        dev->info_discovered = false;
         dev->info_authentic = true;
     }
     *out = s;
@@ -413,8 +452,15 @@ static int dispatch(struct sf_device *dev, struct sf_session *s, const struct re
         return CALL(puf, dev, s, r->in, r->in_len, r->out, r->out_size, r->out_len);
     case REQ_UID:
         return CALL(uid, dev, s, r->out, r->out_size, r->out_len);
-    case REQ_SECURITY_INFO:
-        return v->security_info(dev, s, r->info);
+    case REQ_SECURITY_INFO: {
+        /* The caller's description changes only with a whole answer. */
+        static struct sf_info info;
+        int rc = v->security_info(dev, s, &info);
+        if (rc == SF_OK) {
+            *r->info = info;
+        }
+        return rc;
+    }
     case REQ_LOCK:
         return CALL(lock, dev, s);
     case REQ_REPROVISION:
@@ -436,7 +482,10 @@ static int run(struct sf_device *dev, uint8_t zone, const struct request *r)
         struct sf_session *s = NULL;
         rc = session_for(dev, zone, &s);
         if (rc == SF_OK) {
-            rc = dispatch(dev, s, r);
+            rc = counted(dev, dispatch(dev, s, r));
+        }
+        if (rc == SF_ERR_COMM && s != NULL) {
+            sf_session_end(s); /* the part ends a session that failed, and so does the host */
         }
         if (rc != SF_ERR_COMM || (!idempotent && s != NULL)) {
             break;

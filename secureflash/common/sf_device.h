@@ -49,9 +49,11 @@ struct sf_trust {
     const struct sf_trust_store *store;
 };
 
+/* The common layer's counts (bindings do not keep them). */
 struct sf_device_stats {
     uint32_t sessions_opened;
-    uint32_t comm_failures; /* responses that failed authentication or sequencing */
+    uint32_t comm_failures; /* SF_ERR_COMM answers of the binding: responses that failed
+                             * authentication or sequencing */
     uint32_t retries;
 };
 
@@ -76,6 +78,8 @@ struct sf_device {
     bool identified;   /* identity holds the part's verified certificate */
     bool provisioning; /* a provisioning is being sent: its outcome is not known yet */
     struct sf_session sessions[SF_MAX_SESSIONS];
+    uint32_t session_last_use[SF_MAX_SESSIONS]; /* session_clock at each one's last use */
+    uint32_t session_clock;                     /* counts the uses of sessions */
     /* The client bindings of a part that keeps none itself (a counters-only
      * part): the host's configuration, given after discovery. */
     const struct sf_binding *host_bindings;

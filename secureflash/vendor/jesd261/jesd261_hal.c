@@ -132,7 +132,6 @@ int jesd261_create_session(struct sf_device *dev, struct sf_session *s, uint8_t 
         sf_session_end(s);
         return rc;
     }
-    dev->stats.sessions_opened++;
     return SF_OK;
 }
 

@@ -107,7 +107,6 @@ static int sfp1_session_open(struct sf_device *dev, struct sf_session *s, uint8_
     if (rc == SF_OK) {
         rc = sfp1_packet_session_keys(s, root_key, open_req, open_rsp, x.response_len,
                                       x.response_session, proof);
-        dev->stats.comm_failures += rc == SF_ERR_COMM ? 1u : 0u;
     }
     if (rc != SF_OK) {
         return rc;
@@ -122,7 +121,6 @@ static int sfp1_session_open(struct sf_device *dev, struct sf_session *s, uint8_
         sf_session_end(s);
         return rc;
     }
-    dev->stats.sessions_opened++;
     return SF_OK;
 }
 

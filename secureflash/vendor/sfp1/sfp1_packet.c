@@ -307,9 +307,6 @@ int sfp1_packet_end(struct sf_device *dev, struct sfp1_exchange *x, int rc)
 {
     size_t used = x->frame_used < SF_MAX_FRAME ? x->frame_used : SF_MAX_FRAME;
     sf_crypto_zeroize(&dev->frame[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
-    if (rc == SF_ERR_COMM) {
-        dev->stats.comm_failures++;
-    }
     if (x->session != NULL && (rc == SF_ERR_COMM || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO)) {
         sf_session_end(x->session);
     }
@@ -417,6 +414,14 @@ int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info)
         len != SFP1_INFO_HEADER_LEN + nz * SFP1_INFO_ZONE_LEN + nb * SFP1_INFO_BINDING_LEN) {
         return SF_ERR_COMM;
     }
+    /* Every check before the first byte of *info changes: a refused
+     * answer leaves the caller's description as it was. */
+    const uint8_t *bindings = &p[SFP1_INFO_HEADER_LEN + nz * SFP1_INFO_ZONE_LEN];
+    for (uint8_t i = 0; i < nb; i++) {
+        if (bindings[i * SFP1_INFO_BINDING_LEN + 4u] >= nz) {
+            return SF_ERR_COMM;
+        }
+    }
     memset(info, 0, sizeof(*info));
     info->lifecycle = p[0];
     info->n_zones = nz;
@@ -439,9 +444,6 @@ int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info)
         info->bindings[i].zone = z[4];
         info->bindings[i].key_id = z[5];
         info->bindings[i].counter = z[6];
-        if (z[4] >= nz) {
-            return SF_ERR_COMM;
-        }
     }
     return SF_OK;
 }
