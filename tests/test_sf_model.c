@@ -206,7 +206,11 @@ static void refuse_all_corruptions(struct sf_rig *r, const uint8_t *good, size_t
             n = 5;
             break; /* header cut off */
         }
-        if (sealed) {
+        if (sealed && (c == 3 || n < z0)) {
+            /* The host cannot key every zone such a record declares: it
+             * sends nothing. */
+            CHECK_EQ(sf_device_provision(&r->dev, rec, n), SF_ERR_PARAM);
+        } else if (sealed) {
             CHECK_EQ(sf_device_provision(&r->dev, rec, n), SF_ERR_MALFORMED);
         } else {
             CHECK_EQ(provision_raw(r, rec, n), SFP1_MALFORMED);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "sf_api.h"
-#include "sfp1_protocol.h"
 
 static int authentic_info(struct sf_device *dev)
 {
@@ -193,15 +192,7 @@ int sf_api_uid(struct sf_device *dev, int32_t client_id, uint8_t *out, size_t ou
 
 int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
-    if (dev == NULL || dev->vendor == NULL || record == NULL || len < SFP1_PROV_HEADER_LEN ||
-        len > SFP1_PROV_MAX_LEN) {
-        return SF_ERR_PARAM;
-    }
-    uint8_t n_zones = record[5];
-    if (n_zones == 0u || n_zones > SFP1_MAX_ZONES ||
-        len < SFP1_PROV_HEADER_LEN + (size_t)n_zones * SFP1_PROV_ZONE_LEN) {
-        return SF_ERR_PARAM; /* the part checks the rest */
-    }
+    /* The record is the binding's and the part's to check. */
     int rc = sf_device_provision(dev, record, len);
     if (rc == SF_OK) {
         rc = authentic_info(dev);

@@ -20,10 +20,11 @@
  * provisioning). */
 int sf_api_init(struct sf_device *dev);
 
-/* Provision the part: `record` is a provisioning record (protocol section
- * 8) with zero root keys; each zone's root key is derived from the HUK,
- * the part's identity and a fresh salt, filled in and sealed to the part
- * (sf_device_provision), never leaving the partition in clear. */
+/* Provision the part: `record` is a provisioning record in the format of
+ * the part's binding (SFP1's: protocol section 8) with zero root keys; each
+ * zone's root key is derived from the HUK, the part's identity and a fresh
+ * salt, filled in and sealed to the part (sf_device_provision), never
+ * leaving the partition in clear. */
 int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len);
 int sf_api_lock(struct sf_device *dev);
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "sf_device.h"
-#include "sfp1_protocol.h"
 
 #define ROOT_KEY_LABEL "ETSS root key"
 #define ROOT_KEY_LABEL_LEN 13u
@@ -15,8 +14,6 @@
 #define KNOWN_TO_HOST (SF_PART_PROVISIONED | SF_PART_PENDING)
 
 _Static_assert(sizeof(((struct sf_part_record *)0)->salt) == SALT_LEN, "one salt size");
-_Static_assert(SF_ENVELOPE_OVERHEAD == SFP1_ENVELOPE_OVERHEAD,
-               "the protocol's sealed record is the crypto interface's envelope");
 
 int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, const uint8_t salt[16],
                              uint8_t out[32])
@@ -581,42 +578,22 @@ int sf_device_security_info(struct sf_device *dev, uint8_t zone, struct sf_info 
     return info == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
 }
 
-/* The record with every zone's root key filled in for `salt`, then sealed
- * to the part's identity key, into `out` (`*out_len` bytes). */
-static int seal_record(struct sf_device *dev, const uint8_t *record, size_t len,
-                       const uint8_t salt[16], uint8_t *out, size_t *out_len)
+/* The root keys of a provisioning with one salt (struct sf_root_keys). */
+struct salted_keys {
+    const struct sf_device *dev;
+    const uint8_t *salt;
+};
+
+static int salted_key(const void *ctx, uint8_t zone, uint8_t out[SF_ROOT_KEY_LEN])
 {
-    static uint8_t filled[SFP1_PROV_MAX_LEN];
-    int rc = SF_OK;
-    if (len > sizeof(filled)) {
-        return SF_ERR_PARAM;
-    }
-    /* Keys go into every zone the record has room for; whether the record
-     * is valid is the part's to say. */
-    size_t n_zones = len > 5u ? record[5] : 0u;
-    n_zones = n_zones < SFP1_MAX_ZONES ? n_zones : SFP1_MAX_ZONES;
-    while (n_zones > 0u && len < SFP1_PROV_HEADER_LEN + n_zones * SFP1_PROV_ZONE_LEN) {
-        n_zones--;
-    }
-    memcpy(filled, record, len);
-    for (uint8_t z = 0; z < n_zones && rc == SF_OK; z++) {
-        uint8_t *key = &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + 12u];
-        rc = sf_device_root_key_bytes(dev, z, salt, key);
-    }
-    if (rc == SF_OK &&
-        sf_crypto_envelope_seal(dev->identity.public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
-                                SFP1_ENVELOPE_LABEL_LEN, filled, len, out,
-                                len + SF_ENVELOPE_OVERHEAD) != SF_CRYPTO_OK) {
-        rc = SF_ERR_CRYPTO;
-    }
-    sf_crypto_zeroize(filled, sizeof(filled));
-    *out_len = rc == SF_OK ? len + SF_ENVELOPE_OVERHEAD : 0u;
-    return rc;
+    const struct salted_keys *k = ctx;
+    return sf_device_root_key_bytes(k->dev, zone, k->salt, out);
 }
 
 int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
-    static uint8_t sealed[SFP1_PROV_MAX_LEN + SF_ENVELOPE_OVERHEAD];
+    /* The message must fit one frame on the wire. */
+    static uint8_t sealed[SF_MAX_FRAME];
     size_t sealed_len = 0;
     if (dev == NULL || dev->vendor == NULL || record == NULL || len == 0u) {
         return SF_ERR_PARAM;
@@ -624,26 +601,37 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
     if (dev->trust_status != SF_OK) {
         return dev->trust_status; /* sf_device_set_trust first, and it must have passed */
     }
-    struct sf_part_record *p = &dev->part;
-    int rc = SF_OK;
-    /* The new keys' salt is in trusted storage before anything leaves, so
-     * whatever the part does the host can still reach it. A salt already
-     * pending (an attempt whose outcome is unknown) is used again. */
-    if ((p->flags & SF_PART_PENDING) == 0u) {
-        rc = sf_crypto_random(p->next_salt, SALT_LEN) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
-        p->flags |= SF_PART_PENDING;
-        rc = rc == SF_OK ? save_part(dev) : rc;
+    if (dev->vendor->seal_provisioning == NULL || dev->vendor->provision == NULL) {
+        return SF_ERR_NOT_SUPPORTED;
     }
+    struct sf_part_record *p = &dev->part;
+    /* A salt already pending (an attempt whose outcome is unknown) is used
+     * again; otherwise a fresh one. */
     uint8_t new_salt[SALT_LEN];
-    memcpy(new_salt, p->next_salt, SALT_LEN);
-    if (rc == SF_OK && dev->identified) {
-        rc = seal_record(dev, record, len, p->next_salt, sealed, &sealed_len);
-    } else if (rc == SF_OK) {
-        /* A part without an identity (an RPMC) keeps no record: its binding
-         * gets the zone-0 root key its keys derive from, and writes them as
-         * the part's standard has it. */
-        rc = sf_device_root_key_bytes(dev, SF_ADMIN_ZONE, p->next_salt, sealed);
-        sealed_len = rc == SF_OK ? 32u : 0u;
+    bool pending = (p->flags & SF_PART_PENDING) != 0u;
+    int rc = SF_OK;
+    if (pending) {
+        memcpy(new_salt, p->next_salt, SALT_LEN);
+    } else if (sf_crypto_random(new_salt, SALT_LEN) != SF_CRYPTO_OK) {
+        rc = SF_ERR_CRYPTO;
+    }
+    const struct salted_keys salted = {.dev = dev, .salt = new_salt};
+    const struct sf_root_keys keys = {.derive = salted_key, .ctx = &salted};
+    if (rc == SF_OK) {
+        rc = counted(dev, dev->vendor->seal_provisioning(dev, record, len, &keys, sealed,
+                                                         sizeof(sealed), &sealed_len));
+    }
+    /* The new keys' salt is in trusted storage before anything leaves, so
+     * whatever the part does the host can still reach it. */
+    if (rc == SF_OK && !pending) {
+        memcpy(p->next_salt, new_salt, SALT_LEN);
+        p->flags |= SF_PART_PENDING;
+        rc = save_part(dev);
+    }
+    if (rc != SF_OK) {
+        sf_crypto_zeroize(sealed, sizeof(sealed));
+        sf_crypto_zeroize(new_salt, sizeof(new_salt));
+        return rc; /* nothing was sent */
     }
     dev->provisioning = true;
     if (rc == SF_OK && (p->flags & SF_PART_PROVISIONED) != 0u) {

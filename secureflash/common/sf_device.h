@@ -141,11 +141,13 @@ int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, const ui
 /* Plain (session-less) requests. */
 int sf_device_get_info(struct sf_device *dev, struct sf_info *info);
 /*
- * Provision the part with `record` (SFP1 provisioning record; its root key
- * fields are filled here, under a fresh salt kept in the trust store before
- * anything is sent). Sealed to the part's certified identity; a part this
- * host provisioned is provisioned again in a session on SF_ADMIN_ZONE.
- * Whatever happens, the part's description is read again afterwards.
+ * Provision the part with `record` (in its binding's format, e.g. SFP1's
+ * provisioning record): the binding writes in each zone's root key, derived
+ * here under a fresh salt, and seals the message to the part's identity
+ * (sf_vendor_ops' seal_provisioning); the salt is kept in the trust store
+ * before anything is sent. A part this host provisioned is provisioned
+ * again in a session on SF_ADMIN_ZONE. Whatever the part answers, its
+ * description is read again afterwards.
  */
 int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len);
 

@@ -112,6 +112,14 @@ struct sf_session {
 
 struct sf_device;
 
+/* The root keys a provisioning installs, derived by the common layer from
+ * the HUK: derive(ctx, zone, out) writes the zone's key. */
+#define SF_ROOT_KEY_LEN 32u
+struct sf_root_keys {
+    int (*derive)(const void *ctx, uint8_t zone, uint8_t out[SF_ROOT_KEY_LEN]);
+    const void *ctx;
+};
+
 /* A vendor binding: how to talk to one kind of secure flash. probe,
  * get_info, session_open/close and security_info are required; an
  * operation the part does not have may be left NULL (SF_ERR_NOT_SUPPORTED). */
@@ -124,10 +132,17 @@ struct sf_vendor_ops {
      * maker key (SF_ERR_TAMPER if it does not verify); a certificate whose
      * digest is the one dev->part names was checked when first recorded. */
     int (*identity)(struct sf_device *dev, struct sf_identity *id);
-    /* Provision a blank part. `record`: the provisioning record sealed to
-     * the part's identity; for a part without one (no identity op), the
-     * 32-byte zone-0 root key its own keys are to derive from. */
-    int (*provision)(struct sf_device *dev, const uint8_t *record, size_t len);
+    /* Required with provision: the message that provisions the part, from
+     * `record` (the binding's own format: no layer above reads it), with
+     * the root keys of `keys` written in and, for a part with an identity,
+     * sealed to it (dev->identity). Into `out` (`out_size` bytes), its
+     * length in *out_len. SF_ERR_PARAM for a record too large for `out`;
+     * whether the record is valid is the part's to say. Nothing is sent. */
+    int (*seal_provisioning)(struct sf_device *dev, const uint8_t *record, size_t len,
+                             const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                             size_t *out_len);
+    /* Provision a blank part with the message seal_provisioning made. */
+    int (*provision)(struct sf_device *dev, const uint8_t *message, size_t len);
     /* Provision a provisioned part again, in a session on SF_ADMIN_ZONE. */
     int (*reprovision)(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
                        size_t len);

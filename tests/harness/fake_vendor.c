@@ -81,6 +81,27 @@ static int fake_get_info(struct sf_device *dev, struct sf_info *info)
     return SF_OK;
 }
 
+/* The message: every zone's root key, one after the other. */
+static int fake_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+                                  const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                                  size_t *out_len)
+{
+    (void)dev;
+    (void)record;
+    (void)len;
+    FORCED_OR(FAKE_SEAL_PROVISIONING);
+    size_t n = (size_t)fake_part.info.n_zones * SF_ROOT_KEY_LEN;
+    if (out_size < n) {
+        return SF_ERR_PARAM;
+    }
+    int rc = SF_OK;
+    for (uint8_t z = 0; z < fake_part.info.n_zones && rc == SF_OK; z++) {
+        rc = keys->derive(keys->ctx, z, &out[z * SF_ROOT_KEY_LEN]);
+    }
+    *out_len = rc == SF_OK ? n : 0u;
+    return rc;
+}
+
 static int fake_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
     (void)dev;
@@ -242,6 +263,7 @@ const struct sf_vendor_ops fake_vendor_ops = {
     .name = "fake",
     .probe = fake_probe,
     .get_info = fake_get_info,
+    .seal_provisioning = fake_seal_provisioning,
     .provision = fake_provision,
     .reprovision = fake_reprovision,
     .session_open = fake_session_open,

@@ -80,6 +80,7 @@ const struct sf_vendor_ops jesd261_vendor_ops = {
     .probe = hal_probe,
     .get_info = hal_get_info,
     .identity = jesd261_get_identity,
+    .seal_provisioning = jesd261_seal_provisioning,
     .provision = hal_provision,
     .reprovision = hal_reprovision,
     .session_open = jesd261_create_session,

@@ -51,6 +51,17 @@ int jesd261_secure_init(struct sf_device *dev, const struct jesd261_vendor_steps
     return SF_ERR_NO_DEVICE;
 }
 
+int jesd261_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+                              const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                              size_t *out_len)
+{
+    const struct jesd261_vendor_steps *v = steps_of(dev);
+    if (v == NULL || record == NULL || keys == NULL || out == NULL || out_len == NULL) {
+        return SF_ERR_PARAM;
+    }
+    return v->seal_provisioning(dev, record, len, keys, out, out_size, out_len);
+}
+
 void jesd261_secure_uninit(struct sf_device *dev)
 {
     if (dev != NULL) {

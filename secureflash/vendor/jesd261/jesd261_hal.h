@@ -95,6 +95,10 @@ struct jesd261_vendor_steps {
     /* Winds the operation up whatever happened (wipes, a failed session
      * ended); returns the operation's status. */
     int (*end_operation)(struct sf_device *dev, struct jesd261_op *op, int rc);
+    /* The vendor's provisioning message (sf_vendor_ops' seal_provisioning). */
+    int (*seal_provisioning)(struct sf_device *dev, const uint8_t *record, size_t len,
+                             const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                             size_t *out_len);
     /* Largest data chunk of one operation (at least JESD261_MAX_DATA). */
     size_t max_data;
 };
@@ -104,6 +108,11 @@ struct jesd261_vendor_steps {
 int jesd261_secure_init(struct sf_device *dev, const struct jesd261_vendor_steps *const *vendors,
                         size_t n_vendors);
 void jesd261_secure_uninit(struct sf_device *dev);
+
+/* The provisioning message in the format of the part's vendor. */
+int jesd261_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+                              const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                              size_t *out_len);
 
 int jesd261_create_session(struct sf_device *dev, struct sf_session *s, uint8_t region,
                            sf_key_t root_key);

@@ -111,8 +111,26 @@ static int rpmc_get_info(struct sf_device *dev, struct sf_info *info)
     return SF_OK;
 }
 
+/* An RPMC keeps no description: whatever the record says, the message is
+ * the zone-0 root key that every counter's root key derives from. */
+static int rpmc_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+                                  const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                                  size_t *out_len)
+{
+    (void)dev;
+    (void)record;
+    (void)len;
+    *out_len = 0u;
+    if (out_size < SF_ROOT_KEY_LEN) {
+        return SF_ERR_PARAM;
+    }
+    int rc = keys->derive(keys->ctx, SF_ADMIN_ZONE, out);
+    *out_len = rc == SF_OK ? SF_ROOT_KEY_LEN : 0u;
+    return rc;
+}
+
 /* Write every counter's root key, derived from `record` (the zone-0 root
- * key bytes, sf_device_provision). A power cut midway leaves some written:
+ * key rpmc_seal_provisioning gave). A power cut midway leaves some written:
  * provisioning again with the same salt writes the rest. */
 static int rpmc_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 {
@@ -230,6 +248,7 @@ const struct sf_vendor_ops rpmc_vendor_ops = {
     .name = "rpmc",
     .probe = rpmc_probe,
     .get_info = rpmc_get_info,
+    .seal_provisioning = rpmc_seal_provisioning,
     .provision = rpmc_provision,
     .reprovision = rpmc_reprovision,
     .session_open = rpmc_session_open,

@@ -258,6 +258,7 @@ const struct sf_vendor_ops sfp1_vendor_ops = {
     .probe = sfp1_packet_probe,
     .get_info = sfp1_get_info,
     .identity = sfp1_identity,
+    .seal_provisioning = sfp1_packet_seal_provisioning,
     .provision = sfp1_provision,
     .reprovision = sfp1_reprovision,
     .session_open = sfp1_session_open,

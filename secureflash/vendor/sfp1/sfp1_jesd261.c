@@ -220,5 +220,6 @@ const struct jesd261_vendor_steps sfp1_jesd261_steps = {
     .post_operation = sfp1_post_operation,
     .response_parse = sfp1_response_parse,
     .end_operation = sfp1_end_operation,
+    .seal_provisioning = sfp1_packet_seal_provisioning,
     .max_data = SFP1_MAX_DATA,
 };

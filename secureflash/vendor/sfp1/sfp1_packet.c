@@ -448,6 +448,47 @@ int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info)
     return SF_OK;
 }
 
+/* ---- provisioning (section 5) ---- */
+
+_Static_assert(SF_ENVELOPE_OVERHEAD == SFP1_ENVELOPE_OVERHEAD,
+               "the protocol's sealed record is the crypto interface's envelope");
+_Static_assert(SFP1_PROV_MAX_LEN + SFP1_ENVELOPE_OVERHEAD <= SF_MAX_FRAME,
+               "a sealed record fits one frame");
+
+int sfp1_packet_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+                                  const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                                  size_t *out_len)
+{
+    static uint8_t filled[SFP1_PROV_MAX_LEN];
+    *out_len = 0u;
+    if (len > sizeof(filled) || out_size < len + SFP1_ENVELOPE_OVERHEAD) {
+        return SF_ERR_PARAM;
+    }
+    /* A record that cannot hold the key of every zone it declares is not
+     * sent; whether the rest of it is valid is the part's to say. */
+    size_t n_zones = len >= SFP1_PROV_HEADER_LEN ? record[5] : 0u;
+    if (len < SFP1_PROV_HEADER_LEN || n_zones > SFP1_MAX_ZONES ||
+        len < SFP1_PROV_HEADER_LEN + n_zones * SFP1_PROV_ZONE_LEN) {
+        return SF_ERR_PARAM;
+    }
+    memcpy(filled, record, len);
+    int rc = SF_OK;
+    for (uint8_t z = 0; z < n_zones && rc == SF_OK; z++) {
+        rc = keys->derive(
+            keys->ctx, z,
+            &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + SFP1_PROV_ZONE_KEY_OFFSET]);
+    }
+    if (rc == SF_OK &&
+        sf_crypto_envelope_seal(dev->identity.public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
+                                SFP1_ENVELOPE_LABEL_LEN, filled, len, out,
+                                len + SFP1_ENVELOPE_OVERHEAD) != SF_CRYPTO_OK) {
+        rc = SF_ERR_CRYPTO;
+    }
+    sf_crypto_zeroize(filled, sizeof(filled));
+    *out_len = rc == SF_OK ? len + SFP1_ENVELOPE_OVERHEAD : 0u;
+    return rc;
+}
+
 /* ---- identity (section 4) ---- */
 
 int sfp1_packet_parse_cert(const struct sf_device *dev, const uint8_t *p, size_t len,

@@ -73,6 +73,13 @@ int sfp1_packet_session_keys(struct sf_session *s, sf_key_t root_key,
 /* Decodes a GET_INFO / SECURITY_INFO payload, range-checked. */
 int sfp1_packet_parse_info(const uint8_t *p, size_t len, struct sf_info *info);
 
+/* The provisioning record (SFP1's format, sfp1_protocol.h) with every zone's
+ * root key written in, sealed to the part's identity key (sf_vendor_ops'
+ * seal_provisioning). */
+int sfp1_packet_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+                                  const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
+                                  size_t *out_len);
+
 /* Decodes a GET_CERT payload and checks its signature against the maker
  * key the board trusts (dev->trust): SF_ERR_TAMPER if it fails. */
 int sfp1_packet_parse_cert(const struct sf_device *dev, const uint8_t *p, size_t len,

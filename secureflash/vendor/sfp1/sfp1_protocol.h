@@ -130,6 +130,7 @@
 #define SFP1_PROV_VERSION 1u
 #define SFP1_PROV_HEADER_LEN 12u
 #define SFP1_PROV_ZONE_LEN 44u
+#define SFP1_PROV_ZONE_KEY_OFFSET 12u /* base, size, policies, reserved: then the root key */
 #define SFP1_PROV_BINDING_LEN 8u
 #define SFP1_MAX_ZONES 8u
 #define SFP1_MAX_BINDINGS 16u
