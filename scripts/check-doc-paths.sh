@@ -5,7 +5,7 @@
 # here instead of in a reader's failed search.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-roots='bench|cmake|config|devmodel|docs|integration|interface|partition|runtime|scripts|secureflash|suites|target|tests|tools'
+roots='bench|cmake|config|devmodel|docs|examples|integration|interface|partition|runtime|scripts|secureflash|suites|target|tests|tools'
 missing=0
 checked=0
 while IFS=: read -r doc path; do
