@@ -120,9 +120,21 @@ struct sf_root_keys {
     const void *ctx;
 };
 
-/* A vendor binding: how to talk to one kind of secure flash. probe,
- * get_info, session_open/close and security_info are required; an
- * operation the part does not have may be left NULL (SF_ERR_NOT_SUPPORTED). */
+/* A vendor binding: how to talk to one kind of secure flash
+ * (docs/vendor-binding.md). probe, get_info, seal_provisioning, provision,
+ * session_open/close and security_info are required; an operation the part
+ * does not have may be left NULL (the common layer answers
+ * SF_ERR_NOT_SUPPORTED).
+ *
+ * Every operation returns SF_OK or an SF_ERR_ code. The common layer calls
+ * it with a device the binding probed, pointers it checked are not NULL and,
+ * in a session, an open session on a zone of the part's description. An
+ * answer that fails authentication, freshness or sequencing is SF_ERR_COMM:
+ * the common layer then ends the session and retries once, on a new one,
+ * every operation but counter_increment and lock, which it never sends
+ * twice. A binding ends a session that failed (sf_session_end), writes no
+ * more than the caller's sizes, and leaves the caller's outputs as they
+ * were when it refuses an answer. */
 struct sf_vendor_ops {
     const char *name;
     /* Does the part on dev->spi speak this protocol? Fills dev->features. */
