@@ -157,7 +157,7 @@ static void setup(void)
 
     nor_model_default_config(&cfg);
     fl.nor = nor_model_create(&cfg, &st);
-    must(fl.nor != NULL && nor_flash_init(&fl.flash, model_spi_bind(&fl.bus, fl.nor)) == 0,
+    must(fl.nor != NULL && etss_nor_init(&fl.flash, model_spi_bind(&fl.bus, fl.nor)) == 0,
          "plain NOR");
 
     sec.model = secure_model();
@@ -183,10 +183,10 @@ static void floor_append(const uint8_t *data, size_t len)
 {
     for (size_t done = 0; done < len;) {
         if (fl.next % SECTOR == 0u) {
-            must(nor_flash_erase(&fl.flash, fl.next, SECTOR) == 0, "floor erase");
+            must(etss_nor_erase(&fl.flash, fl.next, SECTOR) == 0, "floor erase");
         }
         size_t n = SECTOR - fl.next % SECTOR < len - done ? SECTOR - fl.next % SECTOR : len - done;
-        must(nor_flash_program(&fl.flash, fl.next, &data[done], n) == 0, "floor program");
+        must(etss_nor_program(&fl.flash, fl.next, &data[done], n) == 0, "floor program");
         done += n;
         fl.next = (fl.next + (uint32_t)n) % REGION;
     }
@@ -242,7 +242,7 @@ static void bench_set_get_remove(void)
         snprintf(name, sizeof(name), "get-%zu", len);
         begin(fl.nor, &m);
         for (unsigned i = 0; i < ops; i++) {
-            must(nor_flash_read(&fl.flash, 0, got, len) == 0, "floor read");
+            must(etss_nor_read(&fl.flash, 0, got, len) == 0, "floor read");
         }
         end(fl.nor, &m, name, "floor", (double)len, ops);
         begin(sec.nor, &m);
@@ -403,7 +403,7 @@ static void bench_mount(void)
     must(sf_api_read(&sec.dev, CLIENT, 0, got, sizeof(got)) == SF_OK, "secure warm");
     end(sec.nor, &w, "warm-get-16", "secure", 16.0, 1);
     begin(fl.nor, &w);
-    must(nor_flash_read(&fl.flash, 0, got, sizeof(got)) == 0, "floor get");
+    must(etss_nor_read(&fl.flash, 0, got, sizeof(got)) == 0, "floor get");
     end(fl.nor, &w, "warm-get-16", "floor", 16.0, 1);
 }
 

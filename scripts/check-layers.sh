@@ -5,7 +5,10 @@
 # symbols may only be defined by libraries below it. Symbols no ETSS library
 # defines (the C library, PSA Crypto, FF-M, the board's hooks) are the
 # platform's and may be used anywhere. Every partition library of
-# cmake/etss_sources.cmake must be in the order.
+# cmake/etss_sources.cmake must be in the order. And every symbol the
+# partition's libraries export carries one of the project's prefixes
+# (etss_, tfm_etss_, sf_, sfp1_, rpmc_, jesd261_), so that none clashes with
+# a platform's own drivers in a TF-M image.
 #
 #   scripts/check-layers.sh BUILD_DIR     (a host build: its lib<name>.a)
 set -euo pipefail
@@ -44,6 +47,13 @@ if [[ ${#archive[@]} -eq 0 ]]; then
   echo "check-layers: no library of the order built in $build" >&2
   exit 1
 fi
+prefixes='^(etss|tfm_etss|sf|sfp1|rpmc|jesd261)_'
+for sym in "${!defined_by[@]}"; do
+  if [[ ! $sym =~ $prefixes ]]; then
+    echo "check-layers: ${defined_by[$sym]} exports $sym, without a project prefix" >&2
+    failed=1
+  fi
+done
 uses=0
 for lib in "${order[@]}"; do
   [[ -n ${archive[$lib]+x} ]] || continue
@@ -60,4 +70,4 @@ for lib in "${order[@]}"; do
   done < <(nm -u "${archive[$lib]}" | awk 'NF == 2 {print $2}' | sort -u)
 done
 [[ $failed -eq 0 ]] || exit 1
-echo "layers: ${#order[@]} in order, ${#archive[@]} built, $uses uses of ETSS symbols across libraries, each downward"
+echo "layers: ${#order[@]} in order, ${#archive[@]} built, $uses uses of ETSS symbols across libraries, each downward; ${#defined_by[@]} exported symbols, each with a project prefix"

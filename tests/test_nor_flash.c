@@ -18,7 +18,7 @@ static int rig_open_config(struct rig *r, const struct nor_model_config *cfg)
     if (r->model == NULL) {
         return -100;
     }
-    return nor_flash_init(&r->flash, model_spi_bind(&r->bus, r->model));
+    return etss_nor_init(&r->flash, model_spi_bind(&r->bus, r->model));
 }
 
 static int rig_open(struct rig *r)
@@ -58,12 +58,12 @@ static void test_write_read_across_pages(void)
     static uint8_t got[1000];
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
     fill(data, sizeof(data), 3);
-    CHECK_EQ(nor_flash_program(&r.flash, 0x12345, data, sizeof(data)), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_read(&r.flash, 0x12345, got, sizeof(got)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x12345, data, sizeof(data)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x12345, got, sizeof(got)), NOR_FLASH_OK);
     CHECK_MEM_EQ(got, data, sizeof(data));
     /* 0x12345..0x1272C touches pages 0x123, 0x124, 0x125, 0x126, 0x127. */
     CHECK_EQ(nor_model_stats(r.model)->pages_programmed, 5);
-    CHECK_EQ(nor_flash_read(&r.flash, 0x12344, got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x12344, got, 1), NOR_FLASH_OK);
     CHECK_EQ(got[0], 0xFF);
     rig_close(&r);
 }
@@ -75,9 +75,9 @@ static void test_program_ands_bits(void)
     uint8_t b = 0x3C;
     uint8_t got;
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&r.flash, 77, &a, 1), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&r.flash, 77, &b, 1), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_read(&r.flash, 77, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 77, &a, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 77, &b, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 77, &got, 1), NOR_FLASH_OK);
     CHECK_EQ(got, 0x30);
     rig_close(&r);
 }
@@ -88,21 +88,21 @@ static void test_erase_picks_largest_blocks(void)
     uint8_t zero = 0;
     uint8_t got;
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&r.flash, 0x1000, &zero, 1), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&r.flash, 0x2F000, &zero, 1), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&r.flash, 0x30000, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x1000, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x2F000, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x30000, &zero, 1), NOR_FLASH_OK);
     const struct nor_model_stats *st = nor_model_stats(r.model);
     /* 0x1000..0x30000: 7 x 4K to 0x8000, 32K to 0x10000, 2 x 64K. */
-    CHECK_EQ(nor_flash_erase(&r.flash, 0x1000, 0x2F000), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x1000, 0x2F000), NOR_FLASH_OK);
     CHECK_EQ(st->commands[SPI_NOR_OP_SE], 7);
     CHECK_EQ(st->commands[SPI_NOR_OP_BE32K], 1);
     CHECK_EQ(st->commands[SPI_NOR_OP_BE], 2);
     CHECK_EQ(st->sectors_erased, 0x2F);
-    CHECK_EQ(nor_flash_read(&r.flash, 0x1000, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x1000, &got, 1), NOR_FLASH_OK);
     CHECK_EQ(got, 0xFF);
-    CHECK_EQ(nor_flash_read(&r.flash, 0x2F000, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x2F000, &got, 1), NOR_FLASH_OK);
     CHECK_EQ(got, 0xFF);
-    CHECK_EQ(nor_flash_read(&r.flash, 0x30000, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x30000, &got, 1), NOR_FLASH_OK);
     CHECK_EQ(got, 0x00); /* just past the range: untouched */
     rig_close(&r);
 }
@@ -113,23 +113,23 @@ static void test_bad_arguments_change_nothing(void)
     uint8_t buf[16] = {0};
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
     uint64_t ops = nor_model_operation_count(r.model);
-    CHECK_EQ(nor_flash_erase(&r.flash, 0x1001, 4096), NOR_FLASH_ERR_ALIGNMENT);
-    CHECK_EQ(nor_flash_erase(&r.flash, 0x1000, 100), NOR_FLASH_ERR_ALIGNMENT);
-    CHECK_EQ(nor_flash_erase(&r.flash, 0xFFF000, 0x2000), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(nor_flash_program(&r.flash, 0xFFFFF8, buf, 16), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(nor_flash_program(&r.flash, 0xFFFFFFF0u, buf, 32), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(nor_flash_read(&r.flash, 0x1000000, buf, 1), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(nor_flash_read(&r.flash, 0, NULL, 1), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(nor_flash_program(&r.flash, 0, NULL, 1), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(nor_flash_read(NULL, 0, buf, 1), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(nor_flash_read(&r.flash, 0, buf, 0), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_read_status(&r.flash, NULL), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(nor_flash_init(NULL, NULL), NOR_FLASH_ERR_PARAM);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x1001, 4096), NOR_FLASH_ERR_ALIGNMENT);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x1000, 100), NOR_FLASH_ERR_ALIGNMENT);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0xFFF000, 0x2000), NOR_FLASH_ERR_RANGE);
+    CHECK_EQ(etss_nor_program(&r.flash, 0xFFFFF8, buf, 16), NOR_FLASH_ERR_RANGE);
+    CHECK_EQ(etss_nor_program(&r.flash, 0xFFFFFFF0u, buf, 32), NOR_FLASH_ERR_RANGE);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x1000000, buf, 1), NOR_FLASH_ERR_RANGE);
+    CHECK_EQ(etss_nor_read(&r.flash, 0, NULL, 1), NOR_FLASH_ERR_PARAM);
+    CHECK_EQ(etss_nor_program(&r.flash, 0, NULL, 1), NOR_FLASH_ERR_PARAM);
+    CHECK_EQ(etss_nor_read(NULL, 0, buf, 1), NOR_FLASH_ERR_PARAM);
+    CHECK_EQ(etss_nor_read(&r.flash, 0, buf, 0), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read_status(&r.flash, NULL), NOR_FLASH_ERR_PARAM);
+    CHECK_EQ(etss_nor_init(NULL, NULL), NOR_FLASH_ERR_PARAM);
     CHECK_EQ(nor_model_operation_count(r.model), ops);
     struct nor_flash blank;
     memset(&blank, 0, sizeof(blank));
-    CHECK_EQ(nor_flash_read(&blank, 0, buf, 1), NOR_FLASH_ERR_NOT_INITIALIZED);
-    CHECK(nor_flash_strerror(NOR_FLASH_ERR_RANGE)[0] != '\0');
+    CHECK_EQ(etss_nor_read(&blank, 0, buf, 1), NOR_FLASH_ERR_NOT_INITIALIZED);
+    CHECK(etss_nor_strerror(NOR_FLASH_ERR_RANGE)[0] != '\0');
     rig_close(&r);
 }
 
@@ -142,13 +142,13 @@ static void test_worn_sector_reports_failure(void)
     cfg.endurance_cycles = 3;
     CHECK_EQ(rig_open_config(&r, &cfg), NOR_FLASH_OK);
     for (int i = 0; i < 3; i++) {
-        CHECK_EQ(nor_flash_erase(&r.flash, 0x8000, 4096), NOR_FLASH_OK);
+        CHECK_EQ(etss_nor_erase(&r.flash, 0x8000, 4096), NOR_FLASH_OK);
     }
-    CHECK_EQ(nor_flash_erase(&r.flash, 0x8000, 4096), NOR_FLASH_ERR_ERASE_FAILED);
-    CHECK_EQ(nor_flash_program(&r.flash, 0x8000, &zero, 1), NOR_FLASH_ERR_PROGRAM_FAILED);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x8000, 4096), NOR_FLASH_ERR_ERASE_FAILED);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x8000, &zero, 1), NOR_FLASH_ERR_PROGRAM_FAILED);
     /* The flags were cleared: a healthy sector works at once. */
-    CHECK_EQ(nor_flash_program(&r.flash, 0x9000, &zero, 1), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_erase(&r.flash, 0x9000, 4096), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x9000, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x9000, 4096), NOR_FLASH_OK);
     rig_close(&r);
 }
 
@@ -158,14 +158,13 @@ static void test_dead_part_times_out(void)
     uint8_t zero = 0;
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
     nor_model_power_cut(r.model, 1);
-    CHECK_EQ(nor_flash_program(&r.flash, 0, &zero, 1),
-             NOR_FLASH_ERR_TIMEOUT); /* MISO floats: WIP */
-    CHECK_EQ(nor_flash_wait_ready(&r.flash, 1000), NOR_FLASH_ERR_TIMEOUT);
+    CHECK_EQ(etss_nor_program(&r.flash, 0, &zero, 1), NOR_FLASH_ERR_TIMEOUT); /* MISO floats: WIP */
+    CHECK_EQ(etss_nor_wait_ready(&r.flash, 1000), NOR_FLASH_ERR_TIMEOUT);
     struct nor_flash again;
-    CHECK_EQ(nor_flash_init(&again, r.flash.spi), NOR_FLASH_ERR_DISCOVERY);
+    CHECK_EQ(etss_nor_init(&again, r.flash.spi), NOR_FLASH_ERR_DISCOVERY);
     nor_model_power_cycle(r.model);
-    CHECK_EQ(nor_flash_init(&again, r.flash.spi), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&again, 0, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_init(&again, r.flash.spi), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&again, 0, &zero, 1), NOR_FLASH_OK);
     rig_close(&r);
 }
 
@@ -175,8 +174,8 @@ static void test_power_cut_mid_program_times_out(void)
     static uint8_t data[256];
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
     nor_model_arm_power_loss(r.model, 2, 9);
-    CHECK_EQ(nor_flash_program(&r.flash, 0, data, sizeof(data)), NOR_FLASH_OK);
-    CHECK_EQ(nor_flash_program(&r.flash, 256, data, sizeof(data)), NOR_FLASH_ERR_TIMEOUT);
+    CHECK_EQ(etss_nor_program(&r.flash, 0, data, sizeof(data)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 256, data, sizeof(data)), NOR_FLASH_ERR_TIMEOUT);
     rig_close(&r);
 }
 
@@ -187,13 +186,13 @@ static void test_device_time_close_to_part_time(void)
     CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
     const struct nor_model_timing *t = &nor_model_config(r.model)->timing;
     nor_model_reset_stats(r.model);
-    CHECK_EQ(nor_flash_program(&r.flash, 0x400, data, sizeof(data)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x400, data, sizeof(data)), NOR_FLASH_OK);
     const struct nor_model_stats *st = nor_model_stats(r.model);
     uint64_t floor_ns = t->t_pp_us * 1000ull + st->bus_time_ns;
     CHECK(st->device_time_ns >= t->t_pp_us * 1000ull);
     CHECK(st->device_time_ns <= floor_ns + floor_ns / 10u);
     nor_model_reset_stats(r.model);
-    CHECK_EQ(nor_flash_erase(&r.flash, 0x10000, 65536), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x10000, 65536), NOR_FLASH_OK);
     floor_ns = t->t_be64_us * 1000ull + st->bus_time_ns;
     CHECK(st->device_time_ns <= floor_ns + floor_ns / 10u);
     rig_close(&r);

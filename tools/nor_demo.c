@@ -47,7 +47,7 @@ static void report(const char *what, nor_model_t *model, struct nor_model_stats 
 
 static int fail(const char *what, int rc)
 {
-    fprintf(stderr, "etss-nor-demo: %s: %s\n", what, nor_flash_strerror(rc));
+    fprintf(stderr, "etss-nor-demo: %s: %s\n", what, etss_nor_strerror(rc));
     return 1;
 }
 
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     struct nor_flash flash;
     struct nor_model_stats mark = *nor_model_stats(model);
     const struct etss_spi_driver *spi = model_spi_bind(&bus, model);
-    int rc = nor_flash_init(&flash, spi);
+    int rc = etss_nor_init(&flash, spi);
     if (rc != NOR_FLASH_OK) {
         nor_model_destroy(model);
         return fail("discovery", rc);
@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     report("reset + id + SFDP discovery", model, &mark);
 
     struct demo_record rec;
-    rc = nor_flash_read(&flash, RECORD_ADDR, &rec, sizeof(rec));
+    rc = etss_nor_read(&flash, RECORD_ADDR, &rec, sizeof(rec));
     if (rc != NOR_FLASH_OK) {
         nor_model_destroy(model);
         return fail("read", rc);
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
         previous[sizeof(rec.text)] = '\0';
     }
 
-    rc = nor_flash_erase(&flash, RECORD_ADDR, 4096u);
+    rc = etss_nor_erase(&flash, RECORD_ADDR, 4096u);
     if (rc != NOR_FLASH_OK) {
         nor_model_destroy(model);
         return fail("erase", rc);
@@ -124,7 +124,7 @@ int main(int argc, char **argv)
     rec.magic = RECORD_MAGIC;
     rec.run = run;
     snprintf(rec.text, sizeof(rec.text), "hello from run %" PRIu32, run);
-    rc = nor_flash_program(&flash, RECORD_ADDR, &rec, sizeof(rec));
+    rc = etss_nor_program(&flash, RECORD_ADDR, &rec, sizeof(rec));
     if (rc != NOR_FLASH_OK) {
         nor_model_destroy(model);
         return fail("program", rc);
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     report("program 64-byte record", model, &mark);
 
     struct demo_record back;
-    rc = nor_flash_read(&flash, RECORD_ADDR, &back, sizeof(back));
+    rc = etss_nor_read(&flash, RECORD_ADDR, &back, sizeof(back));
     if (rc != NOR_FLASH_OK) {
         nor_model_destroy(model);
         return fail("read back", rc);

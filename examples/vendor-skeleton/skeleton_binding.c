@@ -28,9 +28,9 @@ static int skeleton_probe(struct sf_device *dev)
     struct sfdp_table_ref ref;
     uint32_t dw[2];
     size_t n = 0;
-    int rc = sfdp_find_table(dev->spi, SKELETON_SFDP_ID, &ref);
+    int rc = etss_sfdp_find_table(dev->spi, SKELETON_SFDP_ID, &ref);
     if (rc == SFDP_OK) {
-        rc = sfdp_read_table(dev->spi, &ref, dw, 2u, &n);
+        rc = etss_sfdp_read_table(dev->spi, &ref, dw, 2u, &n);
     }
     if (rc == SFDP_ERR_BUS) {
         return SF_ERR_BUS;

@@ -121,7 +121,7 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
     if (sf_crypto_init() != SF_CRYPTO_OK) {
         return SF_ERR_CRYPTO;
     }
-    int rc = nor_flash_init(&dev->nor, spi);
+    int rc = etss_nor_init(&dev->nor, spi);
     if (rc == NOR_FLASH_ERR_BUS || rc == NOR_FLASH_ERR_TIMEOUT) {
         return SF_ERR_BUS;
     }

@@ -19,7 +19,7 @@ static int read_sfdp(const struct etss_spi_driver *spi, uint32_t addr, void *buf
                : SFDP_ERR_BUS;
 }
 
-int sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers)
+int etss_sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers)
 {
     if (bytes == NULL || n_param_headers == NULL || len < SFDP_HEADER_LEN) {
         return SFDP_ERR_PARAM;
@@ -34,7 +34,7 @@ int sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers
     return SFDP_OK;
 }
 
-int sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref)
+int etss_sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref)
 {
     if (bytes == NULL || ref == NULL) {
         return SFDP_ERR_PARAM;
@@ -51,7 +51,7 @@ int sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref)
     return SFDP_OK;
 }
 
-int sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_table_ref *ref)
+int etss_sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_table_ref *ref)
 {
     uint8_t buf[SFDP_PARAM_HEADER_LEN];
     uint8_t nph;
@@ -62,7 +62,7 @@ int sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_
     }
     int rc = read_sfdp(spi, 0u, buf, SFDP_HEADER_LEN);
     if (rc == SFDP_OK) {
-        rc = sfdp_parse_header(buf, SFDP_HEADER_LEN, &nph);
+        rc = etss_sfdp_parse_header(buf, SFDP_HEADER_LEN, &nph);
     }
     for (uint32_t i = 0; rc == SFDP_OK && i <= nph; i++) {
         struct sfdp_table_ref candidate;
@@ -71,7 +71,7 @@ int sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_
             break;
         }
         /* A malformed header of another table does not hide the one we want. */
-        if (sfdp_parse_param_header(buf, &candidate) != SFDP_OK || candidate.id != id ||
+        if (etss_sfdp_parse_param_header(buf, &candidate) != SFDP_OK || candidate.id != id ||
             candidate.rev_major != SFDP_REV_MAJOR) {
             continue;
         }
@@ -86,8 +86,8 @@ int sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_
     return found ? SFDP_OK : SFDP_ERR_NOT_FOUND;
 }
 
-int sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_ref *ref,
-                    uint32_t *dwords, size_t max_dwords, size_t *n_read)
+int etss_sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_ref *ref,
+                         uint32_t *dwords, size_t max_dwords, size_t *n_read)
 {
     uint8_t le[4];
     if (spi == NULL || ref == NULL || dwords == NULL || n_read == NULL || max_dwords == 0u) {
@@ -121,7 +121,7 @@ static void sort_erase_types(struct sfdp_geometry *geo)
     }
 }
 
-int sfdp_parse_bfpt(const uint32_t *dw, size_t n_dwords, struct sfdp_geometry *geo)
+int etss_sfdp_parse_bfpt(const uint32_t *dw, size_t n_dwords, struct sfdp_geometry *geo)
 {
     static const uint32_t erase_units[4] = {1000u, 16000u, 128000u, 1000000u};
     static const uint32_t program_units[4] = {8u, 64u, 8u, 64u};

@@ -52,15 +52,16 @@ struct sfdp_geometry {
 };
 
 /* Read the SFDP header and look for the parameter table `id`. */
-int sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_table_ref *ref);
+int etss_sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id,
+                         struct sfdp_table_ref *ref);
 
 /* Read a table's DWORDs (at most max_dwords) into `dwords`. */
-int sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_ref *ref,
-                    uint32_t *dwords, size_t max_dwords, size_t *n_read);
+int etss_sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_ref *ref,
+                         uint32_t *dwords, size_t max_dwords, size_t *n_read);
 
 /* Pure parsers, separate from the bus so they can be fuzzed. */
-int sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers);
-int sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref);
-int sfdp_parse_bfpt(const uint32_t *dwords, size_t n_dwords, struct sfdp_geometry *geo);
+int etss_sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers);
+int etss_sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref);
+int etss_sfdp_parse_bfpt(const uint32_t *dwords, size_t n_dwords, struct sfdp_geometry *geo);
 
 #endif /* ETSS_SFDP_H */

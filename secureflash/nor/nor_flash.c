@@ -55,7 +55,7 @@ static int in_range(const struct nor_flash *flash, uint32_t addr, size_t len)
     return addr <= flash->geo.size_bytes && len <= flash->geo.size_bytes - addr;
 }
 
-int nor_flash_read_status(struct nor_flash *flash, uint8_t *status)
+int etss_nor_read_status(struct nor_flash *flash, uint8_t *status)
 {
     int rc = usable(flash);
     if (rc != NOR_FLASH_OK) {
@@ -89,13 +89,13 @@ static int wait_ready(const struct nor_flash *flash, uint32_t typ_us, uint32_t t
     }
 }
 
-int nor_flash_wait_ready(struct nor_flash *flash, uint32_t timeout_us)
+int etss_nor_wait_ready(struct nor_flash *flash, uint32_t timeout_us)
 {
     int rc = usable(flash);
     return rc != NOR_FLASH_OK ? rc : wait_ready(flash, timeout_us / 32u, timeout_us);
 }
 
-int nor_flash_clear_errors(struct nor_flash *flash)
+int etss_nor_clear_errors(struct nor_flash *flash)
 {
     int rc = usable(flash);
     return rc != NOR_FLASH_OK ? rc : command(flash, SPI_NOR_OP_CLSR);
@@ -155,7 +155,7 @@ static int write_step(const struct nor_flash *flash, const uint8_t *hdr, size_t 
     return rc;
 }
 
-int nor_flash_reset(struct nor_flash *flash)
+int etss_nor_reset(struct nor_flash *flash)
 {
     if (flash == NULL || flash->spi == NULL) {
         return NOR_FLASH_ERR_PARAM;
@@ -170,7 +170,7 @@ int nor_flash_reset(struct nor_flash *flash)
     return rc;
 }
 
-int nor_flash_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
+int etss_nor_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
 {
     struct sfdp_table_ref bfpt;
     uint32_t dwords[SFDP_BFPT_DWORDS];
@@ -182,7 +182,7 @@ int nor_flash_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
     }
     memset(flash, 0, sizeof(*flash));
     flash->spi = spi;
-    int rc = nor_flash_reset(flash);
+    int rc = etss_nor_reset(flash);
     if (rc == NOR_FLASH_OK) {
         rc = bus(etss_spi_transaction(spi, &opcode, 1u, NULL, 0u, flash->jedec_id, 3u));
     }
@@ -194,12 +194,12 @@ int nor_flash_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
         (flash->jedec_id[0] == 0x00u && flash->jedec_id[1] == 0x00u)) {
         return NOR_FLASH_ERR_DISCOVERY;
     }
-    int src = sfdp_find_table(spi, SFDP_ID_BFPT, &bfpt);
+    int src = etss_sfdp_find_table(spi, SFDP_ID_BFPT, &bfpt);
     if (src == SFDP_OK) {
-        src = sfdp_read_table(spi, &bfpt, dwords, SFDP_BFPT_DWORDS, &n);
+        src = etss_sfdp_read_table(spi, &bfpt, dwords, SFDP_BFPT_DWORDS, &n);
     }
     if (src == SFDP_OK) {
-        src = sfdp_parse_bfpt(dwords, n, &flash->geo);
+        src = etss_sfdp_parse_bfpt(dwords, n, &flash->geo);
     }
     if (src == SFDP_ERR_BUS) {
         return NOR_FLASH_ERR_BUS;
@@ -211,7 +211,7 @@ int nor_flash_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
     return NOR_FLASH_OK;
 }
 
-int nor_flash_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len)
+int etss_nor_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len)
 {
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];
     uint8_t *out = buf;
@@ -237,7 +237,7 @@ int nor_flash_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len
     return NOR_FLASH_OK;
 }
 
-int nor_flash_program(struct nor_flash *flash, uint32_t addr, const void *data, size_t len)
+int etss_nor_program(struct nor_flash *flash, uint32_t addr, const void *data, size_t len)
 {
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];
     const uint8_t *in = data;
@@ -282,7 +282,7 @@ static const struct sfdp_erase_type *pick_erase(const struct nor_flash *flash, u
     return NULL;
 }
 
-int nor_flash_erase(struct nor_flash *flash, uint32_t addr, size_t len)
+int etss_nor_erase(struct nor_flash *flash, uint32_t addr, size_t len)
 {
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];
     int rc = usable(flash);
@@ -314,7 +314,7 @@ int nor_flash_erase(struct nor_flash *flash, uint32_t addr, size_t len)
     return NOR_FLASH_OK;
 }
 
-int nor_flash_erase_chip(struct nor_flash *flash)
+int etss_nor_erase_chip(struct nor_flash *flash)
 {
     const uint8_t op = SPI_NOR_OP_CE;
     int rc = usable(flash);
@@ -327,7 +327,7 @@ int nor_flash_erase_chip(struct nor_flash *flash)
                       SPI_NOR_SCUR_E_FAIL, NOR_FLASH_ERR_ERASE_FAILED);
 }
 
-const char *nor_flash_strerror(int status)
+const char *etss_nor_strerror(int status)
 {
     switch (status) {
     case NOR_FLASH_OK:

@@ -37,24 +37,24 @@ struct nor_flash {
 };
 
 /* Reset the part, read its id and discover the geometry from SFDP. */
-int nor_flash_init(struct nor_flash *flash, const struct etss_spi_driver *spi);
+int etss_nor_init(struct nor_flash *flash, const struct etss_spi_driver *spi);
 
-int nor_flash_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len);
+int etss_nor_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len);
 /* Program any range; split at page boundaries; fails on P_FAIL. */
-int nor_flash_program(struct nor_flash *flash, uint32_t addr, const void *data, size_t len);
+int etss_nor_program(struct nor_flash *flash, uint32_t addr, const void *data, size_t len);
 /* Erase [addr, addr+len): aligned to the smallest erase size; uses the
  * largest erase each step allows. Fails on E_FAIL. */
-int nor_flash_erase(struct nor_flash *flash, uint32_t addr, size_t len);
-int nor_flash_erase_chip(struct nor_flash *flash);
+int etss_nor_erase(struct nor_flash *flash, uint32_t addr, size_t len);
+int etss_nor_erase_chip(struct nor_flash *flash);
 
-int nor_flash_read_status(struct nor_flash *flash, uint8_t *status);
+int etss_nor_read_status(struct nor_flash *flash, uint8_t *status);
 /* Poll WIP, waiting in steps, until clear or timeout_us has passed. */
-int nor_flash_wait_ready(struct nor_flash *flash, uint32_t timeout_us);
+int etss_nor_wait_ready(struct nor_flash *flash, uint32_t timeout_us);
 /* Clear sticky program/erase fail flags. */
-int nor_flash_clear_errors(struct nor_flash *flash);
+int etss_nor_clear_errors(struct nor_flash *flash);
 /* Software reset (RSTEN + RST) and its recovery time. */
-int nor_flash_reset(struct nor_flash *flash);
+int etss_nor_reset(struct nor_flash *flash);
 
-const char *nor_flash_strerror(int status);
+const char *etss_nor_strerror(int status);
 
 #endif /* ETSS_NOR_FLASH_H */

@@ -16,13 +16,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct sfdp_geometry geo;
     uint32_t dwords[SFDP_MAX_TABLE_DWORDS];
 
-    (void)sfdp_parse_header(data, size, &nph);
+    (void)etss_sfdp_parse_header(data, size, &nph);
     if (size >= SFDP_PARAM_HEADER_LEN) {
-        (void)sfdp_parse_param_header(data, &ref);
+        (void)etss_sfdp_parse_param_header(data, &ref);
     }
     size_t n = size / 4u < SFDP_MAX_TABLE_DWORDS ? size / 4u : SFDP_MAX_TABLE_DWORDS;
     memcpy(dwords, data, n * 4u);
-    if (sfdp_parse_bfpt(dwords, n, &geo) == SFDP_OK) {
+    if (etss_sfdp_parse_bfpt(dwords, n, &geo) == SFDP_OK) {
         /* What a caller relies on when parsing succeeds. */
         if (geo.n_erase_types == 0u || geo.n_erase_types > SFDP_MAX_ERASE_TYPES ||
             geo.size_bytes == 0u || geo.size_bytes > SPI_NOR_MAX_SIZE || geo.page_size == 0u ||

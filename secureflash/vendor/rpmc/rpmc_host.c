@@ -147,7 +147,7 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
         return RPMC_ERR_CRYPTO;
     }
     struct sfdp_table_ref ref;
-    int rc = sfdp_find_table(spi, RPMC_SFDP_ID, &ref);
+    int rc = etss_sfdp_find_table(spi, RPMC_SFDP_ID, &ref);
     if (rc != SFDP_OK) {
         return rc == SFDP_ERR_BUS ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
     }
@@ -156,7 +156,7 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
     if (ref.rev_major != RPMC_SFDP_REV_MAJOR || ref.n_dwords < RPMC_SFDP_DWORDS) {
         return RPMC_ERR_NO_RPMC;
     }
-    rc = sfdp_read_table(spi, &ref, dw, RPMC_SFDP_DWORDS, &n);
+    rc = etss_sfdp_read_table(spi, &ref, dw, RPMC_SFDP_DWORDS, &n);
     if (rc != SFDP_OK) {
         return rc == SFDP_ERR_BUS ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
     }

@@ -74,9 +74,9 @@ int sfp1_packet_probe(struct sf_device *dev)
     struct sfdp_table_ref ref;
     uint32_t dw[SFP1_SFDP_DWORDS];
     size_t n = 0;
-    int rc = sfdp_find_table(dev->spi, SFP1_SFDP_ID, &ref);
+    int rc = etss_sfdp_find_table(dev->spi, SFP1_SFDP_ID, &ref);
     if (rc == SFDP_OK) {
-        rc = sfdp_read_table(dev->spi, &ref, dw, SFP1_SFDP_DWORDS, &n);
+        rc = etss_sfdp_read_table(dev->spi, &ref, dw, SFP1_SFDP_DWORDS, &n);
     }
     if (rc == SFDP_ERR_BUS) {
         return SF_ERR_BUS;
