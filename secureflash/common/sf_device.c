@@ -634,14 +634,14 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
         return rc; /* nothing was sent */
     }
     dev->provisioning = true;
-    if (rc == SF_OK && (p->flags & SF_PART_PROVISIONED) != 0u) {
+    if ((p->flags & SF_PART_PROVISIONED) != 0u) {
         /* The host's own record, not the part's word, says it holds our
          * keys: only a session with them provisions it again. */
         struct request r = {.kind = REQ_REPROVISION, .in = sealed, .in_len = sealed_len};
         rc = run(dev, SF_ADMIN_ZONE, &r);
-    } else if (rc == SF_OK) {
+    } else {
         sf_device_drop_sessions(dev);
-        rc = dev->vendor->provision(dev, sealed, sealed_len);
+        rc = counted(dev, dev->vendor->provision(dev, sealed, sealed_len));
     }
     dev->provisioning = false;
     sf_crypto_zeroize(sealed, sizeof(sealed));

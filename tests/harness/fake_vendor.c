@@ -10,7 +10,9 @@ struct fake_part fake_part;
 void fake_part_reset(uint8_t n_zones)
 {
     memset(&fake_part, 0, sizeof(fake_part));
-    n_zones = n_zones < SF_MAX_ZONES ? n_zones : SF_MAX_ZONES;
+    if (n_zones > SF_MAX_ZONES) {
+        n_zones = SF_MAX_ZONES;
+    }
     struct sf_info *info = &fake_part.info;
     info->lifecycle = SF_LIFECYCLE_BLANK;
     info->features = SF_FEATURE_ZONES | SF_FEATURE_COUNTERS | SF_FEATURE_TRNG;
