@@ -14,14 +14,17 @@ steps=0
 step_start=$SECONDS
 step() { step_start=$SECONDS; echo; echo "==== $* ===="; }
 done_step() { steps=$((steps + 1)); echo "(step done in $((SECONDS - step_start)) s)"; }
-# build_and_test DIR CMAKE_OPTIONS...: configure, build (its log shown only
-# when it fails), run every ctest test.
+# build_and_test DIR CMAKE_OPTIONS...: configure, build, run every ctest
+# test; the build's and the tests' logs shown only when they fail, else the
+# tests' summary.
 build_and_test() {
   local dir=$1; shift
   cmake -S . -B "$dir" "$@" >/dev/null
   echo "building $dir..."
   cmake --build "$dir" -j"$jobs" >"$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
-  ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+  ctest --test-dir "$dir" --output-on-failure -j"$jobs" >"$dir/ctest.log" 2>&1 ||
+    { cat "$dir/ctest.log"; exit 1; }
+  grep -E "tests passed|Total Test time" "$dir/ctest.log"
   # What the randomized campaigns ran (ctest keeps a passing test's output).
   grep -h -A1 -E "^(fs|service) campaign" "$dir/Testing/Temporary/LastTest.log" | grep -v "^--" || true
   grep -h -E "^unauthenticated" "$dir/Testing/Temporary/LastTest.log" || true
