@@ -66,9 +66,10 @@ spe_options=(
   -DEXTRA_S_TEST_SUITE_PATH="$repo/suites/etss/tfm/secure" \
   -DETSS_FACTORY_RECORD="$out/etss_tfm_suites.bin")
 # tests_reg/spe hands its options to TF-M's own build only when that build
-# is configured the first time: other options, a new build.
+# is configured the first time: other options (or sources), new builds of
+# both images (the NS one is configured against the secure one's sources).
 if [[ "$(cat "$out/spe/.options" 2>/dev/null)" != "${spe_options[*]}" ]]; then
-  rm -rf "$out/spe"
+  rm -rf "$out/spe" "$out/nspe"
 fi
 quiet "$logs/spe-configure.log" cmake -S "$tests/tests_reg/spe" -B "$out/spe" "${spe_options[@]}"
 echo "${spe_options[*]}" >"$out/spe/.options"

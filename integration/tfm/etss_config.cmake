@@ -46,18 +46,25 @@ endif()
 file(WRITE "${ETSS_TFM_MANIFEST_DIR}/etss.yaml" "${etss_manifest}")
 configure_file("${ETSS_ROOT}/partition/manifest/etss_manifest_list.yaml"
                "${ETSS_TFM_MANIFEST_DIR}/etss_manifest_list.yaml" COPYONLY)
-list(APPEND TFM_EXTRA_MANIFEST_LIST_FILES "${ETSS_TFM_MANIFEST_DIR}/etss_manifest_list.yaml")
+# etss_tfm_add_partitions(PARTITION_DIR MANIFEST_LIST...): out-of-tree
+# partitions for TF-M, added to its cache lists (what was there kept).
+function(etss_tfm_add_partitions dir)
+  set(lists ${TFM_EXTRA_MANIFEST_LIST_FILES} ${ARGN})
+  list(REMOVE_DUPLICATES lists)
+  set(TFM_EXTRA_MANIFEST_LIST_FILES "${lists}" CACHE FILEPATH
+      "List of Extra manifest list file(s), used to list extra Secure Partition manifests." FORCE)
+  set(paths ${TFM_EXTRA_PARTITION_PATHS} ${dir})
+  list(REMOVE_DUPLICATES paths)
+  set(TFM_EXTRA_PARTITION_PATHS "${paths}" CACHE PATH
+      "List of extra Secure Partitions directories." FORCE)
+endfunction()
+
+set(etss_manifest_lists "${ETSS_TFM_MANIFEST_DIR}/etss_manifest_list.yaml")
 if(ETSS_FACTORY_RECORD)
   configure_file("${ETSS_TFM_DIR}/factory/etss_factory.yaml"
                  "${ETSS_TFM_MANIFEST_DIR}/etss_factory.yaml" COPYONLY)
   configure_file("${ETSS_TFM_DIR}/factory/etss_factory_manifest_list.yaml.in"
                  "${ETSS_TFM_MANIFEST_DIR}/etss_factory_manifest_list.yaml" @ONLY)
-  list(APPEND TFM_EXTRA_MANIFEST_LIST_FILES "${ETSS_TFM_MANIFEST_DIR}/etss_factory_manifest_list.yaml")
+  list(APPEND etss_manifest_lists "${ETSS_TFM_MANIFEST_DIR}/etss_factory_manifest_list.yaml")
 endif()
-list(REMOVE_DUPLICATES TFM_EXTRA_MANIFEST_LIST_FILES)
-set(TFM_EXTRA_MANIFEST_LIST_FILES "${TFM_EXTRA_MANIFEST_LIST_FILES}" CACHE FILEPATH
-    "List of Extra manifest list file(s), used to list extra Secure Partition manifests." FORCE)
-list(APPEND TFM_EXTRA_PARTITION_PATHS "${ETSS_TFM_DIR}")
-list(REMOVE_DUPLICATES TFM_EXTRA_PARTITION_PATHS)
-set(TFM_EXTRA_PARTITION_PATHS "${TFM_EXTRA_PARTITION_PATHS}" CACHE PATH
-    "List of extra Secure Partitions directories." FORCE)
+etss_tfm_add_partitions("${ETSS_TFM_DIR}" ${etss_manifest_lists})

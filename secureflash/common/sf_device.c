@@ -618,8 +618,8 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
     const struct salted_keys salted = {.dev = dev, .salt = new_salt};
     const struct sf_root_keys keys = {.derive = salted_key, .ctx = &salted};
     if (rc == SF_OK) {
-        rc = counted(dev, dev->vendor->seal_provisioning(dev, record, len, &keys, sealed,
-                                                         sizeof(sealed), &sealed_len));
+        rc = dev->vendor->seal_provisioning(dev, record, len, &keys, sealed, sizeof(sealed),
+                                            &sealed_len);
     }
     /* The new keys' salt is in trusted storage before anything leaves, so
      * whatever the part does the host can still reach it. */

@@ -55,11 +55,10 @@ int jesd261_seal_provisioning(struct sf_device *dev, const uint8_t *record, size
                               const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                               size_t *out_len)
 {
+    /* The common layer checked the arguments; the vendor is the part's. */
     const struct jesd261_vendor_steps *v = steps_of(dev);
-    if (v == NULL || record == NULL || keys == NULL || out == NULL || out_len == NULL) {
-        return SF_ERR_PARAM;
-    }
-    return v->seal_provisioning(dev, record, len, keys, out, out_size, out_len);
+    return v != NULL ? v->seal_provisioning(dev, record, len, keys, out, out_size, out_len)
+                     : SF_ERR_PARAM;
 }
 
 void jesd261_secure_uninit(struct sf_device *dev)

@@ -53,11 +53,5 @@ file(WRITE "${peer_manifest_dir}/etss_peer_manifest_list.yaml"
   "  \"type\": \"manifest_list\",\n  \"version_major\": 0,\n  \"version_minor\": 1,\n"
   "  \"manifest_list\": [\n${peer_entries}\n  ]\n}\n")
 
-list(APPEND TFM_EXTRA_MANIFEST_LIST_FILES "${peer_manifest_dir}/etss_peer_manifest_list.yaml")
-list(REMOVE_DUPLICATES TFM_EXTRA_MANIFEST_LIST_FILES)
-set(TFM_EXTRA_MANIFEST_LIST_FILES "${TFM_EXTRA_MANIFEST_LIST_FILES}" CACHE FILEPATH
-    "List of Extra manifest list file(s), used to list extra Secure Partition manifests." FORCE)
-list(APPEND TFM_EXTRA_PARTITION_PATHS "${ETSS_TEST_PEERS_DIR}")
-list(REMOVE_DUPLICATES TFM_EXTRA_PARTITION_PATHS)
-set(TFM_EXTRA_PARTITION_PATHS "${TFM_EXTRA_PARTITION_PATHS}" CACHE PATH
-    "List of extra Secure Partitions directories." FORCE)
+etss_tfm_add_partitions("${ETSS_TEST_PEERS_DIR}"
+                        "${peer_manifest_dir}/etss_peer_manifest_list.yaml")
