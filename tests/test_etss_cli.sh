@@ -281,4 +281,24 @@ for i in 1 2 3 4 5 6; do
 done
 echo "ok: six parallel sets: $done_sets done and kept, the others refused as busy"
 
+# The production lifecycle: lock only when confirmed, only for secure
+# clients, never a blank part; then provisioning is frozen (with or without
+# --force), the assets stay and the clients are served as before.
+data=$dir/lifecycle
+expect 6 "the secure flash is blank" lock --confirm
+expect 0 "blank" stats
+expect 0 "3 zone(s), 3 binding(s)" provision "$config"
+expect 0 "stored 9 bytes" set 1 --value "kept here"
+expect 2 "add --confirm to do it" lock
+expect 1 "locking is for secure clients only" --client -1 lock --confirm
+expect 0 "provisioned (developer mode)" stats
+expect 0 "locked (production): the part can never be provisioned again" lock --confirm
+expect 0 "locked (production)" stats
+expect 0 "was locked already" lock --confirm
+expect 1 "the part is locked (production)" provision "$config"
+expect 1 "the part is locked (production)" provision "$config" --force
+expect 0 "kept here" get 1
+expect 0 "stored 5 bytes" set 2 --value "after"
+expect 0 "counter 0: 1" counter increment 0
+
 echo "test_etss_cli: all passed"

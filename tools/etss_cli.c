@@ -70,6 +70,7 @@ enum option_id {
     OPT_RAW,
     OPT_JSON,
     OPT_FORCE,
+    OPT_CONFIRM,
     OPT_STATS,
     N_OPTIONS
 };
@@ -98,11 +99,12 @@ static const struct option_spec option_specs[N_OPTIONS] = {
     {"--raw", false},
     {"--json", false},
     {"--force", false},
+    {"--confirm", false},
     {"--stats", false},
 };
 
 /* The commands whose refusals need explaining in their own terms. */
-enum command_id { CMD_PROVISION, CMD_SET, CMD_GET, CMD_COUNTER, CMD_OTHER };
+enum command_id { CMD_PROVISION, CMD_LOCK, CMD_SET, CMD_GET, CMD_COUNTER, CMD_OTHER };
 
 struct request;
 
@@ -233,7 +235,8 @@ static void usage(FILE *out)
             "  --data DIR   where the device lives (default " DEFAULT_DATA_DIR
             ", created if missing)\n"
             "  --client ID  the caller's TF-M client id: negative for a non-secure client,\n"
-            "               positive for a secure partition (default -1; provision: 300)\n"
+            "               positive for a secure partition (default -1; provision and\n"
+            "               lock: 300)\n"
             "  --stats      after the command, what it alone cost the device (device\n"
             "               time, bus bytes, transactions, pages, erases), on stderr\n"
             "  -h, --help   this help\n"
@@ -243,6 +246,9 @@ static void usage(FILE *out)
             "      provision the secure flash from a description (docs/provisioning.md);\n"
             "      secure clients only; a provisioned part only with --force (its zones,\n"
             "      keys and bindings are replaced)\n"
+            "  lock --confirm\n"
+            "      lock the part for good (production): provisioning is frozen, storage\n"
+            "      and services go on; secure clients only\n"
             "  set UID (--value TEXT | --file PATH) [--write-once] [--no-confidentiality]\n"
             "          [--no-replay-protection]\n"
             "      store an asset of at most %u bytes, with PSA storage create flags\n"
@@ -318,7 +324,6 @@ static bool is_help(const char *arg)
     return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
-/* NOT_PERMITTED has several causes: say which one this is. */
 /* The counter the part binds `client` to (-1: none), from the model's view
  * (the partition has answered, so it is idle). */
 static int bound_counter(int32_t client)
@@ -333,14 +338,16 @@ static int bound_counter(int32_t client)
     return -1;
 }
 
+/* NOT_PERMITTED has several causes: say which one this is. */
 static void explain_not_permitted(const struct request *r, char *msg, size_t size)
 {
     struct psa_storage_info_t info;
-    if (r->cmd->id == CMD_PROVISION && r->client < 0) {
+    if ((r->cmd->id == CMD_PROVISION || r->cmd->id == CMD_LOCK) && r->client < 0) {
         snprintf(msg, size,
-                 "provisioning is for secure clients only, and client %" PRId32
-                 " is non-secure (leave --client out to provision as the secure client %d)",
-                 r->client, DEFAULT_PROVISIONING_CLIENT);
+                 "%s is for secure clients only, and client %" PRId32
+                 " is non-secure (leave --client out to act as the secure client %d)",
+                 r->cmd->id == CMD_LOCK ? "locking" : "provisioning", r->client,
+                 DEFAULT_PROVISIONING_CLIENT);
         return;
     }
     if (r->cmd->id == CMD_PROVISION) {
@@ -410,6 +417,11 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
         } else {
             snprintf(msg, size, "the service found an argument invalid");
         }
+        break;
+    case ETSS_ERR_NOT_SUPPORTED:
+        snprintf(msg, size,
+                 "this secure flash cannot do that (docs/partition.md says what each "
+                 "kind of part offers)");
         break;
     case ETSS_ERR_INSUFFICIENT_STORAGE:
         snprintf(msg, size,
@@ -651,6 +663,16 @@ static int prepare_random(struct request *r)
     return 0;
 }
 
+static int prepare_lock(struct request *r)
+{
+    if ((r->given & BIT(OPT_CONFIRM)) == 0u) {
+        return usage_error("lock is for good: the part leaves developer mode and can never be "
+                           "provisioned again (its zones, keys and bindings stay as they are); "
+                           "add --confirm to do it");
+    }
+    return 0;
+}
+
 static int prepare_nothing(struct request *r)
 {
     (void)r;
@@ -707,7 +729,7 @@ static int run_provision(struct request *r)
     if (checked != 0) {
         return checked;
     }
-    if (view.lifecycle != SFP1_LIFECYCLE_BLANK && (r->given & BIT(OPT_FORCE)) == 0u) {
+    if (view.lifecycle == SFP1_LIFECYCLE_PROVISIONED && (r->given & BIT(OPT_FORCE)) == 0u) {
         fprintf(stderr, "etss: the part is provisioned already: provisioning it again replaces "
                         "its zones, keys and bindings, and the assets of a zone that moves or "
                         "of a client that loses its binding are lost; add --force to do it\n");
@@ -721,6 +743,23 @@ static int run_provision(struct request *r)
            "identity and a fresh salt, sent sealed to the part)\n",
            r->words[0]);
     provision_config_print(c, stdout);
+    return 0;
+}
+
+static int run_lock(struct request *r)
+{
+    struct sf_model_view view;
+    wait_for_partition();
+    sf_model_view(model, &view);
+    uint8_t before = view.lifecycle;
+    etss_err_t err = tfm_etss_secure_flash_lock();
+    if (err != ETSS_SUCCESS) {
+        return refused(r, err);
+    }
+    printf(before == SFP1_LIFECYCLE_LOCKED
+               ? "the part was locked already (production): provisioning stays frozen\n"
+               : "locked (production): the part can never be provisioned again; its zones, "
+                 "keys, bindings and assets stay, and every client is served as before\n");
     return 0;
 }
 
@@ -991,6 +1030,7 @@ static int run_stats(struct request *r)
 static const struct command commands[] = {
     {"provision", CMD_PROVISION, "provision CONFIG [--force]", 1, BIT(OPT_FORCE), prepare_provision,
      run_provision},
+    {"lock", CMD_LOCK, "lock --confirm", 0, BIT(OPT_CONFIRM), prepare_lock, run_lock},
     {"set", CMD_SET,
      "set UID (--value TEXT | --file PATH) [--write-once] [--no-confidentiality] "
      "[--no-replay-protection]",
@@ -1043,7 +1083,7 @@ static int parse_number_option(const struct request *r, enum option_id opt, uint
 static int parse_numbers(struct request *r)
 {
     const char *client = r->option_value[OPT_CLIENT];
-    if (client == NULL && r->cmd->id == CMD_PROVISION) {
+    if (client == NULL && (r->cmd->id == CMD_PROVISION || r->cmd->id == CMD_LOCK)) {
         r->client = DEFAULT_PROVISIONING_CLIENT;
     }
     if (client != NULL && !parse_client(client, &r->client)) {

@@ -38,6 +38,11 @@ etss_err_t tfm_etss_secure_flash_provisioning(size_t data_length, const void *p_
     return request(ETSS_CALL_PROVISIONING, in, 1, NULL, 0);
 }
 
+etss_err_t tfm_etss_secure_flash_lock(void)
+{
+    return request(ETSS_CALL_LOCK, NULL, 0, NULL, 0);
+}
+
 etss_err_t tfm_etss_set(psa_storage_uid_t uid, size_t data_length, const void *p_data,
                         psa_storage_create_flags_t create_flags)
 {

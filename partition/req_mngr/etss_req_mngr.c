@@ -78,6 +78,12 @@ static etss_err_t handle_provisioning(const psa_msg_t *msg)
     return err;
 }
 
+static etss_err_t handle_lock(const psa_msg_t *msg)
+{
+    static const struct call_shape shape = {{0, 0, 0, 0}, 0};
+    return shape_ok(msg, &shape) ? etss_service_lock(msg->client_id) : ETSS_ERR_PROGRAMMER_ERROR;
+}
+
 static etss_err_t handle_set(const psa_msg_t *msg)
 {
     static const struct call_shape shape = {{UID_LEN, ANY, WORD_LEN, 0}, 0};
@@ -211,6 +217,8 @@ static etss_err_t dispatch(const psa_msg_t *msg)
     switch (msg->type) {
     case ETSS_CALL_PROVISIONING:
         return handle_provisioning(msg);
+    case ETSS_CALL_LOCK:
+        return handle_lock(msg);
     case ETSS_CALL_SET:
         return handle_set(msg);
     case ETSS_CALL_GET:

@@ -183,11 +183,6 @@ static bool counters_part_pending(int32_t client_id)
     return false;
 }
 
-/* The device that serves the client's request: one that binds the client
- * and has what the request needs. Counters come from a counters-only part
- * (an RPMC) when one binds the client. A bound client whose
- * devices lack the feature gets NOT_SUPPORTED; an unbound one, which has
- * nothing here, NOT_PERMITTED. */
 /* A part caught contradicting the host's record since boot stops the whole
  * service, as one found so at boot does (and the filesystem's own errors do
  * not hide it). */
@@ -201,6 +196,11 @@ static etss_err_t fail_closed(etss_err_t err)
     return init_status == ETSS_ERR_SF_TAMPER ? ETSS_ERR_SF_TAMPER : err;
 }
 
+/* The device that serves the client's request: one that binds the client
+ * and has what the request needs. Counters come from a counters-only part
+ * (an RPMC) when one binds the client. A bound client whose
+ * devices lack the feature gets NOT_SUPPORTED; an unbound one, which has
+ * nothing here, NOT_PERMITTED. */
 static etss_err_t locate(int32_t client_id, enum need need, uint8_t *device, struct sf_binding *b)
 {
     bool bound = false;
@@ -313,6 +313,33 @@ etss_err_t etss_service_provision(int32_t client_id, const uint8_t *data, size_t
         return ETSS_SUCCESS;
     }
     return rc == SF_ERR_PARAM || rc == SF_ERR_MALFORMED ? ETSS_ERR_SF_PROVISION : from_sf(rc);
+}
+
+etss_err_t etss_service_lock(int32_t client_id)
+{
+    /* Locking freezes every client's zone, keys and binding for good: it
+     * is for secure code, as provisioning is. */
+    if (client_id <= 0) {
+        return ETSS_ERR_NOT_PERMITTED;
+    }
+    if (fail_closed(init_status) != ETSS_SUCCESS) {
+        return init_status;
+    }
+    etss_err_t err = ETSS_ERR_NOT_SUPPORTED;
+    for (uint8_t i = 0; i < ETSS_MAX_DEVICES; i++) {
+        if (!provisioned(i)) {
+            continue;
+        }
+        int rc = sf_api_lock(&devices[i]);
+        if (rc == SF_ERR_NOT_SUPPORTED) {
+            continue; /* no lifecycle to freeze: a counters-only part */
+        }
+        if (rc != SF_OK && rc != SF_ERR_LIFECYCLE) { /* LIFECYCLE: locked already */
+            return fail_closed(from_sf(rc));
+        }
+        err = ETSS_SUCCESS;
+    }
+    return err;
 }
 
 etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void *data, size_t len,

@@ -2,7 +2,7 @@
 /*
  * The ETSS service: PSA Secure Storage semantics over the per-zone
  * filesystems, and the device services (counters, PUF, random numbers,
- * provisioning). Callers are identified by the client id the SPM gave
+ * provisioning, locking). Callers are identified by the client id the SPM gave
  * their request; arguments have been copied in by the request manager.
  */
 #ifndef ETSS_SERVICE_H
@@ -20,6 +20,7 @@ etss_err_t etss_service_init(void);
 
 /* Secure clients (client_id > 0) only; see docs/partition.md. */
 etss_err_t etss_service_provision(int32_t client_id, const uint8_t *data, size_t len);
+etss_err_t etss_service_lock(int32_t client_id);
 etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void *data, size_t len,
                             psa_storage_create_flags_t flags);
 etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t offset, void *buf,

@@ -70,11 +70,11 @@ const char *etss_suite_class_provisioning(void);
  * or -1 with a message on stderr. */
 int etss_suite_env_start(bool blank);
 
-/* Encode a provisioning description into `out` (the message the API takes). */
 /* A host as a board starts it: the HUK, and trust in the model parts'
  * maker with empty part records in RAM (a host that has provisioned
  * nothing yet); 0 or -1. */
 int etss_suite_host_up(const uint8_t *huk, size_t len);
+/* Encode a provisioning description into `out` (the message the API takes). */
 int etss_suite_provisioning_message(const char *description, uint8_t *out, size_t size,
                                     size_t *len);
 

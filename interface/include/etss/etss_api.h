@@ -47,6 +47,18 @@ extern "C" {
  *   ETSS_ERR_SF_PROVISION       the message is malformed, or the part refused it */
 etss_err_t tfm_etss_secure_flash_provisioning(size_t data_length, const void *p_data);
 
+/* Lock every provisioned part for good (an ETSS extension of the upstream
+ * API): its lifecycle goes from developer mode to production, where
+ * provisioning is frozen; storage, counters and services go on. A part
+ * locked already stays so; a blank part beside a provisioned one is left
+ * blank. Irreversible. Secure callers only.
+ *   ETSS_SUCCESS                every provisioned part that has a lifecycle
+ *                               is locked
+ *   ETSS_ERR_NOT_PERMITTED      a non-secure caller
+ *   ETSS_ERR_NOT_SUPPORTED      no provisioned part can lock (counters only)
+ *   ETSS_ERR_SF_UNPROVISIONED   no part is provisioned: nothing is locked */
+etss_err_t tfm_etss_secure_flash_lock(void);
+
 /* PSA Secure Storage semantics (ITS 1.0) on the caller's own assets, in the
  * zone its binding names (docs/partition.md, "Storage semantics"). */
 

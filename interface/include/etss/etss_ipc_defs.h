@@ -15,6 +15,7 @@
  *   ETSS_CALL_RANDOM         -                               [bytes]
  *   ETSS_CALL_MC_INCREMENT   [mc_id u8]                      -
  *   ETSS_CALL_MC_GET         [mc_id u8]                      [value]
+ *   ETSS_CALL_LOCK           -                               -
  */
 #ifndef ETSS_IPC_DEFS_H
 #define ETSS_IPC_DEFS_H
@@ -28,6 +29,7 @@
 #define ETSS_CALL_RANDOM 1007
 #define ETSS_CALL_MC_INCREMENT 1008
 #define ETSS_CALL_MC_GET 1009
+#define ETSS_CALL_LOCK 1010
 
 /* The service's version (psa_connect). */
 #define ETSS_SERVICE_VERSION 1u

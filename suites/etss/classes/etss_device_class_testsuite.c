@@ -33,24 +33,28 @@ struct service_matrix {
     etss_err_t puf;
     etss_err_t random;
     etss_err_t provision_again;
+    etss_err_t lock;
 };
 
 static const struct service_matrix matrix[] = {
     [ETSS_SUITE_SECURE_FLASH] = {ETSS_SUCCESS, ETSS_SUCCESS, ETSS_ERR_DOES_NOT_EXIST, ETSS_SUCCESS,
-                                 ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS},
+                                 ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS},
+    /* The RPMC part has no lifecycle: locking freezes the secure flash. */
     [ETSS_SUITE_SECURE_FLASH_AND_RPMC] = {ETSS_SUCCESS, ETSS_SUCCESS, ETSS_ERR_DOES_NOT_EXIST,
-                                          ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS},
+                                          ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS, ETSS_SUCCESS,
+                                          ETSS_SUCCESS},
     /* Nothing the bus would show: no confidential asset, no PUF value,
      * no random numbers. Its keys travel sealed to its identity like any
      * part's, so developer mode provisions it again. */
     [ETSS_SUITE_AUTHENTICATION_FLASH] = {ETSS_ERR_NOT_SUPPORTED, ETSS_SUCCESS,
                                          ETSS_ERR_DOES_NOT_EXIST, ETSS_SUCCESS,
                                          ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED,
-                                         ETSS_SUCCESS},
-    /* Counters only; root keys are written once in the part's life. */
+                                         ETSS_SUCCESS, ETSS_SUCCESS},
+    /* Counters only; root keys are written once in the part's life, and
+     * there is no lifecycle to lock. */
     [ETSS_SUITE_RPMC] = {ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED,
                          ETSS_SUCCESS, ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED,
-                         ETSS_ERR_NOT_PERMITTED},
+                         ETSS_ERR_NOT_PERMITTED, ETSS_ERR_NOT_SUPPORTED},
 };
 
 static const struct service_matrix *expected(void)
@@ -177,8 +181,10 @@ static void TFM_ETSS_TEST_5006(void)
     CHECK_EQ(pages_programmed(), before);
 }
 
-/* Provisioning again: developer mode where the keys can travel sealed */
-static void TFM_ETSS_TEST_5007(void)
+/* Provision the part again with the class's description as a secure
+ * client: `want`; whatever the answer, every client keeps its counter and
+ * its service. */
+static void reprovision(etss_err_t want)
 {
     uint8_t msg[ETSS_MAX_PROVISIONING_LEN];
     size_t len = 0;
@@ -190,8 +196,7 @@ static void TFM_ETSS_TEST_5007(void)
         etss_suite_provisioning_message(etss_suite_class_provisioning(), msg, sizeof(msg), &len),
         0);
     etss_suite_as(ETSS_S_CLIENT);
-    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), expected()->provision_again);
-    /* Whatever the answer, every client keeps its counter and its service. */
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), want);
     for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
         uint8_t buf[COUNTER_LEN];
         etss_suite_as(etss_suite_clients[i]);
@@ -199,6 +204,22 @@ static void TFM_ETSS_TEST_5007(void)
         CHECK_EQ(buf[0], before[i] & 0xFFu);
     }
     CHECK_HELPER(asset_round_trip(PSA_STORAGE_FLAG_NO_CONFIDENTIALITY, expected()->public_assets));
+}
+
+/* Provisioning again: developer mode where the keys can travel sealed */
+static void TFM_ETSS_TEST_5007(void)
+{
+    CHECK_HELPER(reprovision(expected()->provision_again));
+}
+
+/* Locking: where the class has a lifecycle; then provisioning is frozen */
+static void TFM_ETSS_TEST_5008(void)
+{
+    etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_ERR_NOT_PERMITTED);
+    etss_suite_as(ETSS_S_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), expected()->lock);
+    CHECK_HELPER(reprovision(ETSS_ERR_NOT_PERMITTED));
 }
 
 static const struct test_case cases[] = {
@@ -214,6 +235,8 @@ static const struct test_case cases[] = {
                    "A client without a binding has no service at all, in any class"),
     TEST_CASE_DESC(TFM_ETSS_TEST_5007,
                    "Provisioning again: developer mode where the keys can travel sealed"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_5008,
+                   "Locking: where the class has a lifecycle; then provisioning is frozen"),
 };
 
 int main(void)

@@ -5,6 +5,9 @@
  * shared with the secure suite (etss_interface_tests.c); here they run as
  * ETSS_NS_CLIENT, with ETSS_NS_CLIENT_2 as the second client of zone 0.
  */
+#include <stddef.h>
+
+#include "etss/etss_api.h"
 #include "etss_interface_tests.h"
 #include "etss_suite_env.h"
 #include "test_harness.h"
@@ -134,6 +137,22 @@ static void TFM_ETSS_TEST_1025(void)
     etss_itest_unbound_client(ETSS_NS_CLIENT, ETSS_UNBOUND_CLIENT);
 }
 
+/* The part's lifecycle is not the non-secure side's: provisioning and
+ * locking are refused before the message is even read. */
+static void TFM_ETSS_TEST_1026(void)
+{
+    static const char message[] = "any message";
+    const int32_t ns_clients[] = {ETSS_NS_CLIENT, ETSS_NS_CLIENT_2, ETSS_UNBOUND_CLIENT};
+    for (size_t i = 0; i < sizeof(ns_clients) / sizeof(ns_clients[0]); i++) {
+        etss_suite_as(ns_clients[i]);
+        CHECK_EQ(tfm_etss_secure_flash_provisioning(sizeof(message), message),
+                 ETSS_ERR_NOT_PERMITTED);
+        CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_ERR_NOT_PERMITTED);
+    }
+    /* The part was neither reconfigured nor locked: its clients go on. */
+    etss_itest_set(ETSS_NS_CLIENT, ETSS_NS_CLIENT_2);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_1001, "Set interface"),
     TEST_CASE_DESC(TFM_ETSS_TEST_1002, "Get interface with valid data"),
@@ -162,6 +181,7 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_1023, "Repetitive sets, gets and removes"),
     TEST_CASE_DESC(TFM_ETSS_TEST_1024, "Per-client asset limit"),
     TEST_CASE_DESC(TFM_ETSS_TEST_1025, "Client without a binding"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_1026, "Provisioning and locking refused to non-secure clients"),
 };
 
 int main(void)

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * ETSS blank part tests (TFM_ETSS_TEST_41xx): the partition on a part that
- * has never been provisioned. Every call but provisioning answers
- * ETSS_ERR_SF_UNPROVISIONED; a malformed message leaves the part blank;
- * the suite provisioning then brings storage and services up. The cases
- * run in order: the last one provisions the part.
+ * ETSS lifecycle tests (TFM_ETSS_TEST_41xx): the partition on a part that
+ * has never been provisioned, then provisioned, then locked. On the blank
+ * part every call but provisioning answers ETSS_ERR_SF_UNPROVISIONED and a
+ * malformed message leaves it blank; the suite provisioning then brings
+ * storage and services up; locking freezes provisioning and nothing else.
+ * The cases run in order, each from the state the one before left.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,6 +24,7 @@
 #define TEST_UID 0x4101u
 #define LIFECYCLE_BLANK 0u
 #define LIFECYCLE_PROVISIONED 1u
+#define LIFECYCLE_LOCKED 2u
 
 static uint8_t lifecycle(void)
 {
@@ -62,7 +64,7 @@ static void TFM_ETSS_TEST_4101(void)
     CHECK_HELPER(storage_answers(ETSS_UNBOUND_CLIENT, ETSS_ERR_SF_UNPROVISIONED));
 }
 
-/* Counter, PUF and random number calls on a blank part */
+/* Counter, PUF, random number and lock calls on a blank part */
 static void TFM_ETSS_TEST_4102(void)
 {
     uint8_t buf[PUF_LEN];
@@ -77,6 +79,12 @@ static void TFM_ETSS_TEST_4102(void)
         CHECK_EQ(tfm_etss_generate_random_number(buf, sizeof(buf)), ETSS_ERR_SF_UNPROVISIONED);
         CHECK(etss_suite_all_bytes_are(buf, sizeof(buf), SENTINEL));
     }
+    /* Locking a blank part would leave it unprovisionable: refused. */
+    etss_suite_as(ETSS_S_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_ERR_SF_UNPROVISIONED);
+    etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(lifecycle(), LIFECYCLE_BLANK);
 }
 
 /* A malformed or missing provisioning message leaves the part blank */
@@ -145,13 +153,64 @@ static void TFM_ETSS_TEST_4104(void)
     CHECK_HELPER(storage_answers(ETSS_UNBOUND_CLIENT, ETSS_ERR_NOT_PERMITTED));
 }
 
+/* Locking freezes provisioning; storage, counters and services go on */
+static void TFM_ETSS_TEST_4105(void)
+{
+    static const uint8_t data[] = "kept across the lock";
+    uint8_t msg[512];
+    uint8_t buf[sizeof(data)];
+    uint8_t counter[COUNTER_LEN];
+    size_t len = 0;
+    size_t n = 0;
+    CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len), 0);
+    etss_suite_as(ETSS_S_CLIENT);
+    CHECK_EQ(tfm_etss_set(TEST_UID, sizeof(data), data, PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+    CHECK_EQ(tfm_etss_mc_get(ETSS_S_COUNTER, counter, sizeof(counter)), ETSS_SUCCESS);
+    /* Non-secure callers and unbound ones alike: refused, nothing changes. */
+    etss_suite_as(ETSS_NS_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_ERR_NOT_PERMITTED);
+    etss_suite_as(ETSS_UNBOUND_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(lifecycle(), LIFECYCLE_PROVISIONED);
+    /* Any secure partition may lock; a second lock finds it done. */
+    etss_suite_as(ETSS_S_UNBOUND_CLIENT);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_SUCCESS);
+    CHECK_EQ(lifecycle(), LIFECYCLE_LOCKED);
+    etss_suite_as(ETSS_S_CLIENT_2);
+    CHECK_EQ(tfm_etss_secure_flash_lock(), ETSS_SUCCESS);
+    CHECK_EQ(lifecycle(), LIFECYCLE_LOCKED);
+    /* Provisioning is frozen, even with the very same message. */
+    CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_ERR_NOT_PERMITTED);
+    CHECK_EQ(lifecycle(), LIFECYCLE_LOCKED);
+    /* What was stored stays, and every client is served as before. */
+    etss_suite_as(ETSS_S_CLIENT);
+    memset(buf, SENTINEL, sizeof(buf));
+    CHECK_EQ(tfm_etss_get(TEST_UID, 0, sizeof(buf), buf, &n), ETSS_SUCCESS);
+    CHECK_EQ(n, sizeof(data));
+    CHECK_MEM_EQ(buf, data, sizeof(data));
+    CHECK_EQ(tfm_etss_remove(TEST_UID), ETSS_SUCCESS);
+    for (size_t i = 0; i < ETSS_SUITE_CLIENTS; i++) {
+        etss_suite_as(etss_suite_clients[i]);
+        CHECK_EQ(tfm_etss_set(TEST_UID, 3, "abc", PSA_STORAGE_FLAG_NONE), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_remove(TEST_UID), ETSS_SUCCESS);
+        CHECK_EQ(tfm_etss_mc_increment(etss_suite_counters[i]), ETSS_SUCCESS);
+    }
+    etss_suite_as(ETSS_S_CLIENT);
+    uint8_t after[COUNTER_LEN];
+    CHECK_EQ(tfm_etss_mc_get(ETSS_S_COUNTER, after, sizeof(after)), ETSS_SUCCESS);
+    CHECK_EQ(after[0], (uint8_t)(counter[0] + 1u));
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_4101, "Storage calls on a blank part"),
-    TEST_CASE_DESC(TFM_ETSS_TEST_4102, "Counter, PUF and random number calls on a blank part"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_4102,
+                   "Counter, PUF, random number and lock calls on a blank part"),
     TEST_CASE_DESC(TFM_ETSS_TEST_4103,
                    "A malformed or missing provisioning message leaves the part blank"),
     TEST_CASE_DESC(TFM_ETSS_TEST_4104,
                    "Provisioning the blank part brings storage and services up"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_4105,
+                   "Locking freezes provisioning; storage, counters and services go on"),
 };
 
 int main(void)
