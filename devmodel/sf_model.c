@@ -502,11 +502,11 @@ static uint8_t array_result(const struct sf_model *m, bool started)
 static uint8_t cmd_read(struct sf_model *m, const struct sf_model_zone *z, const uint8_t *p,
                         size_t n)
 {
-    if (n != 6u) {
+    if (n != SFP1_READ_REQUEST_LEN) {
         return SFP1_MALFORMED;
     }
-    uint32_t addr = etss_get_le32(p);
-    uint16_t len = etss_get_le16(&p[4]);
+    uint32_t addr = etss_get_le32(&p[SFP1_REQ_ADDRESS]);
+    uint16_t len = etss_get_le16(&p[SFP1_REQ_READ_LENGTH]);
     if (len == 0u || len > SFP1_MAX_DATA) {
         return SFP1_MALFORMED;
     }
@@ -522,11 +522,11 @@ static uint8_t cmd_program(struct sf_model *m, const struct sf_model_zone *z, bo
                            const uint8_t *p, size_t n)
 {
     uint32_t page = nor_model_config(m->nor)->page_size;
-    if (n < 5u || n > 4u + SFP1_MAX_DATA) {
+    if (n <= SFP1_REQ_PROGRAM_DATA || n > SFP1_PROGRAM_REQUEST_MAX) {
         return SFP1_MALFORMED;
     }
-    uint32_t addr = etss_get_le32(p);
-    uint32_t len = (uint32_t)n - 4u;
+    uint32_t addr = etss_get_le32(&p[SFP1_REQ_ADDRESS]);
+    uint32_t len = (uint32_t)(n - SFP1_REQ_PROGRAM_DATA);
     if (addr % page + len > page) {
         return SFP1_MALFORMED;
     }
@@ -537,16 +537,16 @@ static uint8_t cmd_program(struct sf_model *m, const struct sf_model_zone *z, bo
         (z->read_policy == SFP1_READ_ENCRYPTED && !encrypted)) {
         return SFP1_POLICY;
     }
-    return array_result(m, nor_model_start_program(m->nor, addr, &p[4], len));
+    return array_result(m, nor_model_start_program(m->nor, addr, &p[SFP1_REQ_PROGRAM_DATA], len));
 }
 
 static uint8_t cmd_erase(struct sf_model *m, const struct sf_model_zone *z, const uint8_t *p,
                          size_t n)
 {
-    if (n != 4u || etss_get_le32(p) % SFP1_SECTOR_SIZE != 0u) {
+    uint32_t addr = n == SFP1_ERASE_REQUEST_LEN ? etss_get_le32(&p[SFP1_REQ_ADDRESS]) : 0u;
+    if (n != SFP1_ERASE_REQUEST_LEN || addr % SFP1_SECTOR_SIZE != 0u) {
         return SFP1_MALFORMED;
     }
-    uint32_t addr = etss_get_le32(p);
     if (!in_zone(z, addr, SFP1_SECTOR_SIZE)) {
         return SFP1_ZONE_VIOLATION;
     }
@@ -560,10 +560,10 @@ static uint8_t cmd_counter(struct sf_model *m, const struct session *s, bool inc
                            const uint8_t *p, size_t n)
 {
     struct sf_model_state *st = &m->state;
-    if (n != 1u || p[0] >= m->cfg.n_counters) {
+    if (n != SFP1_COUNTER_REQUEST_LEN || p[SFP1_REQ_COUNTER_ID] >= m->cfg.n_counters) {
         return SFP1_MALFORMED;
     }
-    uint8_t id = p[0];
+    uint8_t id = p[SFP1_REQ_COUNTER_ID];
     if (!counter_bound(st, s->zone, id)) {
         return SFP1_ZONE_VIOLATION;
     }
@@ -576,16 +576,17 @@ static uint8_t cmd_counter(struct sf_model *m, const struct session *s, bool inc
         }
     }
     etss_put_le32(m->out, st->counters[id]);
-    m->out_len = 4u;
+    m->out_len = SFP1_COUNTER_RESPONSE_LEN;
     return SFP1_OK;
 }
 
 static uint8_t cmd_random(struct sf_model *m, const uint8_t *p, size_t n)
 {
-    if (n != 2u || etss_get_le16(p) == 0u || etss_get_le16(p) > SFP1_MAX_DATA) {
+    size_t len = n == SFP1_RANDOM_REQUEST_LEN ? etss_get_le16(&p[SFP1_REQ_RANDOM_LENGTH]) : 0u;
+    if (len == 0u || len > SFP1_MAX_DATA) {
         return SFP1_MALFORMED;
     }
-    m->out_len = etss_get_le16(p);
+    m->out_len = len;
     return sf_crypto_random(m->out, m->out_len) == SF_CRYPTO_OK ? SFP1_OK : SFP1_INTERNAL_ERROR;
 }
 

@@ -94,28 +94,53 @@ awk -F, '
     }
   }' "$out/results.csv" >"$out/results.md"
 
-# Device time and write amplification of a set against the asset size.
-for v in floor secure etss; do
-  awk -F, -v v="$v" '$1 ~ /^set-/ && $2 == v {print $3, $5, $11}' "$out/results.csv" >"$out/set-$v.dat"
-done
+# The plot: ratios on linear axes. A set against the floor (plain NOR
+# appends), a get against the secure channel's read (a plain read has no
+# crypto to compare with), and the boot and first request against the
+# assets stored; the build and the binding named in the title.
+awk -F, '
+  FNR == 1 { next }
+  { t[$1, $2] = $5; if ($1 ~ /^(set|get)-/) { split($1, w, "-"); size[w[2]] = 1 } }
+  END {
+    for (s in size) {
+      printf "%d %.3f %.3f %.3f\n", s, t["set-" s, "secure"] / t["set-" s, "floor"],
+             t["set-" s, "etss"] / t["set-" s, "floor"], t["get-" s, "etss"] / t["get-" s, "secure"]
+    }
+  }' "$out/results.csv" | sort -n >"$out/ratios.dat"
+awk -F, '$1 ~ /^boot-/ { split($1, w, "-"); boot[w[2]] = $5 / 1000 }
+  $1 ~ /^mount-/ { split($1, w, "-"); mount[w[2]] = $5 / 1000 }
+  END { for (n in boot) printf "%d %.3f %.3f\n", n, boot[n], mount[n] }' \
+  "$out/results.csv" | sort -n >"$out/boot.dat"
+build_name="$("$bench" --build), ${ETSS_BENCH_BINDING:-direct} SFP1 binding"
 gnuplot <<GNUPLOT
-set terminal png size 1000,420
+set terminal pngcairo size 1500,500 font "sans,11"
 set output "$out/results.png"
-set multiplot layout 1,2 title "Cost of a set against the asset size (device model, default profile)"
-set logscale x 2
+set multiplot layout 1,3 title "ETSS on the device model (default profile; bench build: $build_name)" font "sans,13"
+set grid ytics
+set key center right
+set offsets 0, 300, graph 0.1, 0
 set xlabel "asset size (bytes)"
-set key top left
-set ylabel "device time per set (us)"
-set logscale y 10
-plot "$out/set-floor.dat" using 1:2 with linespoints title "floor (plain NOR)", \
-     "$out/set-secure.dat" using 1:2 with linespoints title "secure channel", \
-     "$out/set-etss.dat" using 1:2 with linespoints title "ETSS"
-unset logscale y
-set ylabel "write amplification (bytes programmed / payload)"
+set xrange [0:*]
+set yrange [0.9:*]
+set title "set: device time / floor (plain NOR append)"
+set ylabel "times the floor"
+plot 1 with lines dashtype 2 lc rgb "#555555" title "floor", \
+     "$out/ratios.dat" using 1:2 with linespoints pt 7 lc rgb "#1f77b4" title "secure channel", \
+     "$out/ratios.dat" using 1:3 with linespoints pt 5 lc rgb "#d62728" title "ETSS", \
+     "$out/ratios.dat" using 1:3:(sprintf("%.2fx", \$3)) with labels offset 0,1 tc rgb "#d62728" notitle
+set title "get: device time / secure channel read"
+set ylabel "times the secure read"
+plot 1 with lines dashtype 2 lc rgb "#1f77b4" title "secure channel", \
+     "$out/ratios.dat" using 1:4 with linespoints pt 5 lc rgb "#d62728" title "ETSS", \
+     "$out/ratios.dat" using 1:4:(sprintf("%.2fx", \$4)) with labels offset 0,1 tc rgb "#d62728" notitle
+set title "boot and first get against the assets stored"
+set xlabel "assets stored in the zone (16 B each)"
+set ylabel "device time (ms)"
 set yrange [0:*]
-plot "$out/set-floor.dat" using 1:3 with linespoints title "floor (plain NOR)", \
-     "$out/set-secure.dat" using 1:3 with linespoints title "secure channel", \
-     "$out/set-etss.dat" using 1:3 with linespoints title "ETSS"
+set offsets 0, 10, graph 0.1, 0
+set key center right
+plot "$out/boot.dat" using 1:2 with linespoints pt 7 lc rgb "#2ca02c" title "boot (discovery, session)", \
+     "$out/boot.dat" using 1:3 with linespoints pt 5 lc rgb "#9467bd" title "first get (mount)"
 unset multiplot
 GNUPLOT
 echo "bench: $out/results.csv, $out/results.md, $out/results.png"

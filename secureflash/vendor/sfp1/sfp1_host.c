@@ -6,11 +6,11 @@
  */
 #include <string.h>
 
-#include "etss_bytes.h"
 #include "sf_device.h"
 #include "sfp1_host.h"
 #include "sfp1_packet.h"
 #include "sfp1_protocol.h"
+#include "sfp1_request.h"
 
 /*
  * One command and its response. A session command whose response fails
@@ -39,20 +39,15 @@ static int exchange(struct sf_device *dev, struct sfp1_exchange *x)
     return sfp1_packet_end(dev, x, rc);
 }
 
-/* A session command with an exact response length. */
-static int session_request(struct sf_device *dev, struct sf_session *s, uint8_t command,
-                           const uint8_t *payload, size_t len, bool encrypt,
-                           bool response_encrypted, uint8_t *response, size_t response_len)
+/* A session command with a plain payload and an empty response. */
+static int session_command(struct sf_device *dev, struct sf_session *s, uint8_t command,
+                           const uint8_t *payload, size_t len)
 {
     struct sfp1_exchange x = {
         .command = command,
         .session = s,
-        .encrypt = encrypt,
         .payload = payload,
         .payload_len = len,
-        .response_encrypted = response_encrypted,
-        .response = response,
-        .response_size = response_len,
     };
     return exchange(dev, &x);
 }
@@ -126,55 +121,55 @@ static int sfp1_session_open(struct sf_device *dev, struct sf_session *s, uint8_
 
 static int sfp1_session_close(struct sf_device *dev, struct sf_session *s)
 {
-    int rc = session_request(dev, s, SFP1_CMD_CLOSE, NULL, 0u, false, false, NULL, 0u);
+    int rc = session_command(dev, s, SFP1_CMD_CLOSE, NULL, 0u);
     sf_session_end(s);
     return rc;
 }
 
 /* ---- session commands ---- */
 
+/* A request laid out by sfp1_request.c, then exchanged. */
+static int run_request(struct sf_device *dev, struct sfp1_exchange *x, int described)
+{
+    return described == SF_OK ? exchange(dev, x) : described;
+}
+
 static int sfp1_read(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf,
                      size_t len)
 {
-    uint8_t req[6];
-    if (len == 0u || len > SFP1_MAX_DATA) {
-        return SF_ERR_PARAM;
-    }
-    etss_put_le32(req, addr);
-    etss_put_le16(&req[4], (uint16_t)len);
-    return session_request(dev, s, SFP1_CMD_READ, req, sizeof(req), false,
-                           sfp1_zone_confidential(dev, s), buf, len);
+    uint8_t req[SFP1_READ_REQUEST_LEN];
+    struct sfp1_exchange x;
+    return run_request(
+        dev, &x, sfp1_request_read(&x, req, s, addr, buf, len, sfp1_zone_confidential(dev, s)));
 }
 
 static int sfp1_program(struct sf_device *dev, struct sf_session *s, uint32_t addr,
                         const void *data, size_t len)
 {
-    uint8_t req[4u + SFP1_MAX_DATA];
-    if (len == 0u || len > SFP1_MAX_DATA) {
-        return SF_ERR_PARAM;
-    }
-    etss_put_le32(req, addr);
-    memcpy(&req[4], data, len);
-    int rc = session_request(dev, s, SFP1_CMD_PROGRAM, req, 4u + len, sfp1_seal_program(dev, s),
-                             false, NULL, 0u);
-    sf_crypto_zeroize(req, sizeof(req));
+    uint8_t req[SFP1_PROGRAM_REQUEST_MAX];
+    struct sfp1_exchange x;
+    int rc = run_request(
+        dev, &x, sfp1_request_program(&x, req, s, addr, data, len, sfp1_seal_program(dev, s)));
+    sf_crypto_zeroize(req, sizeof(req)); /* asset data */
     return rc;
 }
 
 static int sfp1_erase(struct sf_device *dev, struct sf_session *s, uint32_t addr)
 {
-    uint8_t req[4];
-    etss_put_le32(req, addr);
-    return session_request(dev, s, SFP1_CMD_ERASE, req, sizeof(req), false, false, NULL, 0u);
+    uint8_t req[SFP1_ERASE_REQUEST_LEN];
+    struct sfp1_exchange x;
+    return run_request(dev, &x, sfp1_request_erase(&x, req, s, addr));
 }
 
-static int counter_request(struct sf_device *dev, struct sf_session *s, uint8_t command, uint8_t id,
+static int counter_request(struct sf_device *dev, struct sf_session *s, bool increment, uint8_t id,
                            uint32_t *value)
 {
-    uint8_t rsp[4];
-    int rc = session_request(dev, s, command, &id, 1u, false, false, rsp, sizeof(rsp));
+    uint8_t req[SFP1_COUNTER_REQUEST_LEN];
+    uint8_t rsp[SFP1_COUNTER_RESPONSE_LEN];
+    struct sfp1_exchange x;
+    int rc = run_request(dev, &x, sfp1_request_counter(&x, req, s, increment, id, rsp));
     if (rc == SF_OK) {
-        *value = etss_get_le32(rsp);
+        *value = sfp1_counter_value(rsp);
     }
     return rc;
 }
@@ -182,35 +177,30 @@ static int counter_request(struct sf_device *dev, struct sf_session *s, uint8_t 
 static int sfp1_counter_read(struct sf_device *dev, struct sf_session *s, uint8_t id,
                              uint32_t *value)
 {
-    return counter_request(dev, s, SFP1_CMD_COUNTER_READ, id, value);
+    return counter_request(dev, s, false, id, value);
 }
 
 static int sfp1_counter_increment(struct sf_device *dev, struct sf_session *s, uint8_t id,
                                   uint32_t *value)
 {
-    return counter_request(dev, s, SFP1_CMD_COUNTER_INCREMENT, id, value);
+    return counter_request(dev, s, true, id, value);
 }
 
 static int sfp1_random(struct sf_device *dev, struct sf_session *s, void *buf, size_t len)
 {
-    uint8_t req[2];
-    if (len == 0u || len > SFP1_MAX_DATA) {
-        return SF_ERR_PARAM;
-    }
-    etss_put_le16(req, (uint16_t)len);
-    return session_request(dev, s, SFP1_CMD_RANDOM, req, sizeof(req), false,
-                           sfp1_part_confidential(dev), buf, len);
+    uint8_t req[SFP1_RANDOM_REQUEST_LEN];
+    struct sfp1_exchange x;
+    return run_request(dev, &x,
+                       sfp1_request_random(&x, req, s, buf, len, sfp1_part_confidential(dev)));
 }
 
 static int sfp1_puf(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
                     size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len)
 {
-    if (challenge_len == 0u || challenge_len > SFP1_MAX_PUF_CHALLENGE ||
-        out_size < SFP1_PUF_RESPONSE_LEN) {
-        return SF_ERR_PARAM;
-    }
-    int rc = session_request(dev, s, SFP1_CMD_PUF, challenge, challenge_len, false,
-                             sfp1_part_confidential(dev), out, SFP1_PUF_RESPONSE_LEN);
+    struct sfp1_exchange x;
+    int rc = run_request(dev, &x,
+                         sfp1_request_puf(&x, s, challenge, challenge_len, out, out_size,
+                                          sfp1_part_confidential(dev)));
     *out_len = rc == SF_OK ? SFP1_PUF_RESPONSE_LEN : 0u;
     return rc;
 }
@@ -218,10 +208,8 @@ static int sfp1_puf(struct sf_device *dev, struct sf_session *s, const uint8_t *
 static int sfp1_uid(struct sf_device *dev, struct sf_session *s, uint8_t *out, size_t out_size,
                     size_t *out_len)
 {
-    if (out_size < SFP1_UID_LEN) {
-        return SF_ERR_PARAM;
-    }
-    int rc = session_request(dev, s, SFP1_CMD_UID, NULL, 0u, false, false, out, SFP1_UID_LEN);
+    struct sfp1_exchange x;
+    int rc = run_request(dev, &x, sfp1_request_uid(&x, s, out, out_size));
     *out_len = rc == SF_OK ? SFP1_UID_LEN : 0u;
     return rc;
 }
@@ -245,12 +233,12 @@ static int sfp1_security_info(struct sf_device *dev, struct sf_session *s, struc
 static int sfp1_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
                             size_t len)
 {
-    return session_request(dev, s, SFP1_CMD_REPROVISION, record, len, false, false, NULL, 0u);
+    return session_command(dev, s, SFP1_CMD_REPROVISION, record, len);
 }
 
 static int sfp1_lock(struct sf_device *dev, struct sf_session *s)
 {
-    return session_request(dev, s, SFP1_CMD_LOCK, NULL, 0u, false, false, NULL, 0u);
+    return session_command(dev, s, SFP1_CMD_LOCK, NULL, 0u);
 }
 
 const struct sf_vendor_ops sfp1_vendor_ops = {

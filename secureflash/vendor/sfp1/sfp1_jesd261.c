@@ -6,20 +6,21 @@
  */
 #include <string.h>
 
-#include "etss_bytes.h"
 #include "sfp1_jesd261.h"
-#include "sfp1_packet.h"
+#include "sfp1_request.h"
 
 /* What one operation keeps between its sub-steps. */
 struct sfp1_op_state {
     struct sfp1_exchange x;
     union {
-        uint8_t request[4u + SFP1_MAX_DATA]; /* address || data, or address || length */
+        struct {
+            uint8_t request[SFP1_REQUEST_MAX];
+            uint8_t counter[SFP1_COUNTER_RESPONSE_LEN];
+        } data;
         struct {
             uint8_t request[SFP1_OPEN_REQUEST_LEN];
             uint8_t response[SFP1_OPEN_RESPONSE_LEN];
         } open;
-        uint8_t counter[4];
     } buf;
 };
 
@@ -43,7 +44,7 @@ static void expect_response(struct sfp1_exchange *x, uint8_t *response, size_t s
 static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op_state *st)
 {
     struct sfp1_exchange *x = &st->x;
-    uint8_t *req = st->buf.request;
+    uint8_t *req = st->buf.data.request;
     bool part_confidential = sfp1_part_confidential(dev);
     memset(x, 0, sizeof(*x));
     x->session = op->session;
@@ -76,30 +77,13 @@ static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op
         x->command = SFP1_CMD_CLOSE;
         return SF_OK;
     case JESD261_OP_SECURE_READ:
-        x->command = SFP1_CMD_READ;
-        etss_put_le32(req, op->addr);
-        etss_put_le16(&req[4], (uint16_t)op->out_size);
-        x->payload = req;
-        x->payload_len = 6u;
-        expect_response(x, op->out, op->out_size, sfp1_zone_confidential(dev, op->session));
-        return op->out_size <= SFP1_MAX_DATA ? SF_OK : SF_ERR_PARAM;
+        return sfp1_request_read(x, req, op->session, op->addr, op->out, op->out_size,
+                                 sfp1_zone_confidential(dev, op->session));
     case JESD261_OP_SECURE_PROGRAM:
-        if (op->in_len > SFP1_MAX_DATA) {
-            return SF_ERR_PARAM;
-        }
-        x->command = SFP1_CMD_PROGRAM;
-        etss_put_le32(req, op->addr);
-        memcpy(&req[4], op->in, op->in_len);
-        x->payload = req;
-        x->payload_len = 4u + op->in_len;
-        x->encrypt = sfp1_seal_program(dev, op->session);
-        return SF_OK;
+        return sfp1_request_program(x, req, op->session, op->addr, op->in, op->in_len,
+                                    sfp1_seal_program(dev, op->session));
     case JESD261_OP_SECURE_ERASE:
-        x->command = SFP1_CMD_ERASE;
-        etss_put_le32(req, op->addr);
-        x->payload = req;
-        x->payload_len = 4u;
-        return SF_OK;
+        return sfp1_request_erase(x, req, op->session, op->addr);
     case JESD261_OP_GET_IDENTITY:
         x->command = SFP1_CMD_GET_CERT;
         expect_response(x, dev->scratch, sizeof(dev->scratch), false);
@@ -116,35 +100,15 @@ static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op
         return SF_OK;
     case JESD261_OP_COUNTER_READ:
     case JESD261_OP_COUNTER_INCREMENT:
-        x->command = op->type == JESD261_OP_COUNTER_READ ? SFP1_CMD_COUNTER_READ
-                                                         : SFP1_CMD_COUNTER_INCREMENT;
-        x->payload = &op->counter;
-        x->payload_len = 1u;
-        expect_response(x, st->buf.counter, sizeof(st->buf.counter), false);
-        return SF_OK;
+        return sfp1_request_counter(x, req, op->session, op->type == JESD261_OP_COUNTER_INCREMENT,
+                                    op->counter, st->buf.data.counter);
     case JESD261_OP_RANDOM:
-        x->command = SFP1_CMD_RANDOM;
-        etss_put_le16(req, (uint16_t)op->out_size);
-        x->payload = req;
-        x->payload_len = 2u;
-        expect_response(x, op->out, op->out_size, part_confidential);
-        return op->out_size <= SFP1_MAX_DATA ? SF_OK : SF_ERR_PARAM;
+        return sfp1_request_random(x, req, op->session, op->out, op->out_size, part_confidential);
     case JESD261_OP_PUF:
-        if (op->in_len > SFP1_MAX_PUF_CHALLENGE || op->out_size < SFP1_PUF_RESPONSE_LEN) {
-            return SF_ERR_PARAM;
-        }
-        x->command = SFP1_CMD_PUF;
-        x->payload = op->in;
-        x->payload_len = op->in_len;
-        expect_response(x, op->out, SFP1_PUF_RESPONSE_LEN, part_confidential);
-        return SF_OK;
+        return sfp1_request_puf(x, op->session, op->in, op->in_len, op->out, op->out_size,
+                                part_confidential);
     case JESD261_OP_UID:
-        if (op->out_size < SFP1_UID_LEN) {
-            return SF_ERR_PARAM;
-        }
-        x->command = SFP1_CMD_UID;
-        expect_response(x, op->out, SFP1_UID_LEN, false);
-        return SF_OK;
+        return sfp1_request_uid(x, op->session, op->out, op->out_size);
     }
     return SF_ERR_NOT_SUPPORTED;
 }
@@ -196,7 +160,7 @@ static int sfp1_response_parse(struct sf_device *dev, struct jesd261_op *op)
         return rc;
     }
     if (op->type == JESD261_OP_COUNTER_READ || op->type == JESD261_OP_COUNTER_INCREMENT) {
-        op->value = etss_get_le32(st->buf.counter);
+        op->value = sfp1_counter_value(st->buf.data.counter);
         return SF_OK;
     }
     op->out_len = op->out != NULL ? x->response_len : 0u;
@@ -207,7 +171,7 @@ static int sfp1_end_operation(struct sf_device *dev, struct jesd261_op *op, int 
 {
     struct sfp1_op_state *st = state(op);
     if (op->type == JESD261_OP_SECURE_PROGRAM) {
-        sf_crypto_zeroize(st->buf.request, sizeof(st->buf.request)); /* asset data */
+        sf_crypto_zeroize(st->buf.data.request, sizeof(st->buf.data.request)); /* asset data */
     }
     return sfp1_packet_end(dev, &st->x, rc);
 }

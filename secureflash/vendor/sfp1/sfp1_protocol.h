@@ -93,6 +93,19 @@
 #define SFP1_CMD_CLOSE 0x40u
 
 #define SFP1_MAX_DATA 256u /* READ, PROGRAM, RANDOM */
+
+/* Session request payloads (section 7), fields little-endian. */
+#define SFP1_REQ_ADDRESS 0u     /* READ, PROGRAM, ERASE: u32 array address */
+#define SFP1_REQ_READ_LENGTH 4u /* READ: u16 bytes to read (1..SFP1_MAX_DATA) */
+#define SFP1_READ_REQUEST_LEN 6u
+#define SFP1_REQ_PROGRAM_DATA 4u /* PROGRAM: the data, to the payload's end */
+#define SFP1_PROGRAM_REQUEST_MAX (SFP1_REQ_PROGRAM_DATA + SFP1_MAX_DATA)
+#define SFP1_ERASE_REQUEST_LEN 4u
+#define SFP1_REQ_COUNTER_ID 0u /* COUNTER_READ, COUNTER_INCREMENT: u8 counter id */
+#define SFP1_COUNTER_REQUEST_LEN 1u
+#define SFP1_COUNTER_RESPONSE_LEN 4u /* u32: the value (after the increment) */
+#define SFP1_REQ_RANDOM_LENGTH 0u    /* RANDOM: u16 bytes wanted (1..SFP1_MAX_DATA) */
+#define SFP1_RANDOM_REQUEST_LEN 2u
 #define SFP1_MAX_PUF_CHALLENGE 64u
 #define SFP1_PUF_RESPONSE_LEN 32u
 #define SFP1_UID_LEN 16u
