@@ -26,11 +26,11 @@ static int zone_erase(void *ctx, uint32_t addr)
 int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32_t zone_client,
                          struct etss_fs_storage *storage)
 {
-    uint32_t size = 0;
+    struct sf_zone client_zone;
     if (zone == NULL || dev == NULL || storage == NULL) {
         return ETSS_FS_ERR_PARAM;
     }
-    if (sf_api_zone_size(dev, zone_client, &size) != SF_OK) {
+    if (sf_api_client_zone(dev, zone_client, &client_zone) != SF_OK) {
         return ETSS_FS_ERR_DEVICE;
     }
     zone->dev = dev;
@@ -40,7 +40,7 @@ int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32
         .prog = zone_prog,
         .erase = zone_erase,
         .ctx = zone,
-        .size = size,
+        .size = client_zone.size,
         .erase_unit = SF_API_ERASE_SIZE,
     };
     return ETSS_FS_OK;

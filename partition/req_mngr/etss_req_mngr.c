@@ -12,7 +12,6 @@
 #include "etss/etss_ipc_defs.h"
 #include "etss_config.h"
 #include "etss_service.h"
-#include "sf_crypto.h"
 #include "psa/service.h"
 #include "psa_manifest/etss.h"
 
@@ -74,7 +73,7 @@ static etss_err_t handle_provisioning(const psa_msg_t *msg)
     }
     read_in(msg, 0, data_buf, len);
     etss_err_t err = etss_service_provision(msg->client_id, data_buf, len);
-    sf_crypto_zeroize(data_buf, len);
+    etss_service_wipe(data_buf, len);
     return err;
 }
 
@@ -99,7 +98,7 @@ static etss_err_t handle_set(const psa_msg_t *msg)
     read_in(msg, 1, data_buf, len);
     read_in(msg, 2, &flags, WORD_LEN);
     etss_err_t err = etss_service_set(msg->client_id, uid, data_buf, len, flags);
-    sf_crypto_zeroize(data_buf, len); /* the asset stays on the flash only */
+    etss_service_wipe(data_buf, len); /* the asset stays on the flash only */
     return err;
 }
 
@@ -118,7 +117,7 @@ static etss_err_t handle_get(const psa_msg_t *msg)
     if (err == ETSS_SUCCESS && n != 0u) {
         psa_write(msg->handle, 0, data_buf, n);
     }
-    sf_crypto_zeroize(data_buf, n);
+    etss_service_wipe(data_buf, n);
     return err;
 }
 
@@ -156,7 +155,7 @@ static etss_err_t handle_get_puf(const psa_msg_t *msg)
     if (err == ETSS_SUCCESS) {
         psa_write(msg->handle, 0, puf, n);
     }
-    sf_crypto_zeroize(puf, sizeof(puf));
+    etss_service_wipe(puf, sizeof(puf));
     return err;
 }
 
@@ -179,7 +178,7 @@ static etss_err_t handle_random(const psa_msg_t *msg)
             left -= n;
         }
     }
-    sf_crypto_zeroize(data_buf, sizeof(data_buf));
+    etss_service_wipe(data_buf, sizeof(data_buf));
     return err;
 }
 

@@ -141,17 +141,18 @@ enum need { NEED_STORAGE, NEED_COUNTERS, NEED_PUF, NEED_TRNG };
 
 static bool serves(const struct sf_device *d, enum need need)
 {
+    uint32_t features = sf_api_features(d);
     switch (need) {
     case NEED_STORAGE:
-        return d->info.n_zones != 0u;
+        return sf_api_zone_count(d) != 0u;
     case NEED_COUNTERS:
-        return (d->features & SF_FEATURE_COUNTERS) != 0u;
+        return (features & SF_FEATURE_COUNTERS) != 0u;
     /* PUF values and random numbers must not cross the bus in clear. */
     case NEED_PUF:
-        return (d->features & (SF_FEATURE_PUF | SF_FEATURE_CONFIDENTIALITY)) ==
+        return (features & (SF_FEATURE_PUF | SF_FEATURE_CONFIDENTIALITY)) ==
                (SF_FEATURE_PUF | SF_FEATURE_CONFIDENTIALITY);
     case NEED_TRNG:
-        return (d->features & (SF_FEATURE_TRNG | SF_FEATURE_CONFIDENTIALITY)) ==
+        return (features & (SF_FEATURE_TRNG | SF_FEATURE_CONFIDENTIALITY)) ==
                (SF_FEATURE_TRNG | SF_FEATURE_CONFIDENTIALITY);
     }
     return false;
@@ -160,7 +161,7 @@ static bool serves(const struct sf_device *d, enum need need)
 /* A part that offers counters and no storage (an RPMC). */
 static bool counters_only(const struct sf_device *d)
 {
-    return (d->features & (SF_FEATURE_COUNTERS | SF_FEATURE_ZONES)) == SF_FEATURE_COUNTERS;
+    return (sf_api_features(d) & (SF_FEATURE_COUNTERS | SF_FEATURE_ZONES)) == SF_FEATURE_COUNTERS;
 }
 
 /* A counters-only part the board binds the client to, whose root keys are
@@ -237,7 +238,9 @@ static etss_err_t fs_for(int32_t client_id, bool write, struct zone_fs **out)
     if (err != ETSS_SUCCESS) {
         return err;
     }
-    if (write && devices[device].info.zones[b.zone].write_policy == SF_WRITE_READ_ONLY) {
+    struct sf_zone zone;
+    if (write && (sf_api_client_zone(&devices[device], client_id, &zone) != SF_OK ||
+                  zone.write_policy == SF_WRITE_READ_ONLY)) {
         return ETSS_ERR_NOT_PERMITTED;
     }
     struct zone_fs *slot = NULL;
@@ -361,8 +364,10 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
     /* A confidential asset goes only where every read of it comes back
      * encrypted (the zone's authenticated read policy): anywhere else it
      * would cross the bus in clear at every mount and reclaim. */
+    struct sf_zone zone;
     if ((flags & PSA_STORAGE_FLAG_NO_CONFIDENTIALITY) == 0u &&
-        devices[z->device].info.zones[z->zone].read_policy != SF_READ_ENCRYPTED) {
+        (sf_api_client_zone(&devices[z->device], client_id, &zone) != SF_OK ||
+         zone.read_policy != SF_READ_ENCRYPTED)) {
         return ETSS_ERR_NOT_SUPPORTED;
     }
     /* An asset whose value was lost (DATA_CORRUPT) keeps its flags, so it
@@ -512,4 +517,9 @@ etss_err_t etss_service_mc_get(int32_t client_id, uint8_t mc_id, uint8_t *buf, s
         *out_len = COUNTER_LEN;
     }
     return err;
+}
+
+void etss_service_wipe(void *buf, size_t len)
+{
+    sf_crypto_zeroize(buf, len);
 }

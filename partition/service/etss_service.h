@@ -34,4 +34,8 @@ etss_err_t etss_service_mc_increment(int32_t client_id, uint8_t mc_id);
 etss_err_t etss_service_mc_get(int32_t client_id, uint8_t mc_id, uint8_t *buf, size_t size,
                                size_t *out_len);
 
+/* Wipe a buffer that carried a client's secret (an asset, a provisioning
+ * message, a PUF value) in a way the compiler keeps. */
+void etss_service_wipe(void *buf, size_t len);
+
 #endif /* ETSS_SERVICE_H */

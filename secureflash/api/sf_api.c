@@ -47,17 +47,28 @@ int sf_api_binding(struct sf_device *dev, int32_t client_id, struct sf_binding *
     return SF_ERR_NO_BINDING;
 }
 
-int sf_api_zone_size(struct sf_device *dev, int32_t client_id, uint32_t *size)
+int sf_api_client_zone(struct sf_device *dev, int32_t client_id, struct sf_zone *zone)
 {
     struct sf_binding b;
     int rc = sf_api_binding(dev, client_id, &b);
-    if (rc == SF_OK && size == NULL) {
+    if (rc == SF_OK && zone == NULL) {
         rc = SF_ERR_PARAM;
     }
     if (rc == SF_OK) {
-        *size = dev->info.zones[b.zone].size;
+        *zone = dev->info.zones[b.zone];
+        zone->base = 0u; /* clients address their zone from 0 */
     }
     return rc;
+}
+
+uint32_t sf_api_features(const struct sf_device *dev)
+{
+    return dev != NULL ? dev->features : 0u;
+}
+
+uint8_t sf_api_zone_count(const struct sf_device *dev)
+{
+    return dev != NULL && dev->info_authentic ? dev->info.n_zones : 0u;
 }
 
 /* The client's zone, with [offset, offset + len) checked to lie inside it. */

@@ -52,8 +52,17 @@ int sf_api_lock(struct sf_device *dev);
  *   SF_ERR_PARAM       dev or binding NULL
  *   SF_ERR_NO_BINDING  the client has none */
 int sf_api_binding(struct sf_device *dev, int32_t client_id, struct sf_binding *binding);
-/* The size of the client's zone: SF_OK, or sf_api_binding's codes. */
-int sf_api_zone_size(struct sf_device *dev, int32_t client_id, uint32_t *size);
+/* The client's zone: its size and policies (from the authenticated
+ * description; the base stays the API's). SF_OK, SF_ERR_PARAM (zone NULL),
+ * or sf_api_binding's codes. */
+int sf_api_client_zone(struct sf_device *dev, int32_t client_id, struct sf_zone *zone);
+
+/* What the part can do: SF_FEATURE_* as its maker certified them and
+ * discovery agreed (0 for NULL or a part not discovered). */
+uint32_t sf_api_features(const struct sf_device *dev);
+/* The zones the part's authenticated description has (0 before it is
+ * provisioned, and for a part without storage). */
+uint8_t sf_api_zone_count(const struct sf_device *dev);
 
 /* Offsets are relative to the client's zone. Any length: split as needed.
  *   SF_OK
