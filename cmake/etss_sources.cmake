@@ -32,15 +32,15 @@ set(etss_sf_crypto_INCLUDES ${_sf}/crypto)
 set(etss_sf_vendor_SOURCES ${_sf}/vendor/sf_vendor.c)
 set(etss_sf_vendor_INCLUDES ${_sf}/vendor)
 set(etss_jesd261_SOURCES ${_sf}/vendor/jesd261/jesd261_hal.c)
-set(etss_jesd261_INCLUDES ${_sf}/vendor/jesd261 ${_sf}/vendor ${_sf}/common)
+set(etss_jesd261_INCLUDES ${_sf}/vendor/jesd261 ${_sf}/vendor)
 set(etss_sf_vendor_sfp1_SOURCES ${_sf}/vendor/sfp1/sfp1_packet.c ${_sf}/vendor/sfp1/sfp1_request.c
     ${_sf}/vendor/sfp1/sfp1_host.c
     ${_sf}/vendor/sfp1/sfp1_jesd261.c)
-set(etss_sf_vendor_sfp1_INCLUDES ${_sf}/vendor/sfp1 ${_sf}/vendor ${_sf}/common)
+set(etss_sf_vendor_sfp1_INCLUDES ${_sf}/vendor/sfp1 ${_sf}/vendor)
 set(etss_rpmc_SOURCES ${_sf}/vendor/rpmc/rpmc_host.c)
 set(etss_rpmc_INCLUDES ${_sf}/vendor/rpmc)
 set(etss_sf_vendor_rpmc_SOURCES ${_sf}/vendor/rpmc/rpmc_binding.c)
-set(etss_sf_vendor_rpmc_INCLUDES ${_sf}/vendor/rpmc ${_sf}/vendor ${_sf}/common)
+set(etss_sf_vendor_rpmc_INCLUDES ${_sf}/vendor/rpmc ${_sf}/vendor)
 # The JESD261 HAL as a binding, with the vendors this build's HAL knows.
 set(etss_jesd261_binding_SOURCES ${_sf}/vendor/jesd261/jesd261_binding.c)
 set(etss_jesd261_binding_INCLUDES ${_sf}/vendor/jesd261)

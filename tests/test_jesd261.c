@@ -192,6 +192,12 @@ static void test_both_bindings_give_the_same_traffic_and_answers(void)
     sf_rig_close(&hal);
 }
 
+/* The device as the HAL (a vendor binding) sees it. */
+static struct sf_vendor_ctx *hal_view(struct sf_rig *r)
+{
+    return sf_device_vendor_view(&r->dev);
+}
+
 /* An open session on zone 0 through the HAL. */
 static void hal_session(struct sf_rig *r, struct sf_session *s)
 {
@@ -200,12 +206,12 @@ static void hal_session(struct sf_rig *r, struct sf_session *s)
     CHECK_EQ(sf_device_root_key_bytes(&r->dev, ZONE0, r->dev.part.salt, key), SF_OK);
     CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, key, sizeof(key), &root), SF_CRYPTO_OK);
     sf_crypto_zeroize(key, sizeof(key));
-    int rc = jesd261_create_session(&r->dev, s, ZONE0, root);
+    int rc = jesd261_create_session(hal_view(r), s, ZONE0, root);
     sf_crypto_destroy(&root);
     CHECK_EQ(rc, SF_OK);
     CHECK(s->open);
     /* The binding's own read of the zone's policy (encrypted reads). */
-    CHECK_EQ(jesd261_get_region_info(&r->dev, s, &r->dev.info), SF_OK);
+    CHECK_EQ(jesd261_get_region_info(hal_view(r), s, &r->dev.info), SF_OK);
     r->dev.info_authentic = true;
 }
 
@@ -221,38 +227,40 @@ static void test_bad_arguments_never_reach_the_bus(void)
     CHECK_HELPER(hal_session(&r, &s));
     memset(&none, 0, sizeof(none));
     uint64_t before = nor_model_stats(r.nor)->transactions;
-    CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0u, NULL, 16u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0u, buf, 0u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0u, buf, sizeof(buf)), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_read(&r.dev, NULL, 0u, buf, 16u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0u, NULL, 16u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0u, buf, 0u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0u, buf, sizeof(buf)), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), NULL, 0u, buf, 16u), SF_ERR_PARAM);
     CHECK_EQ(jesd261_secure_read(NULL, &s, 0u, buf, 16u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_program(&r.dev, &s, 0u, NULL, 16u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_program(&r.dev, &s, 0u, buf, sizeof(buf)), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_erase(&r.dev, NULL, 0u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_copy(&r.dev, &s, 0x1000u, 0x1800u, 0x1000u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_copy(&r.dev, &s, 0x1000u, 0x2000u, 0u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_secure_copy(&r.dev, &s, 0xFFFFFFF0u, 0u, 0x20u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_counter(&r.dev, &s, true, 0u, NULL), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_random(&r.dev, &s, buf, 0u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_random(&r.dev, &s, buf, sizeof(buf)), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_puf(&r.dev, &s, buf, 65u, buf, 32u, &n), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_puf(&r.dev, &s, buf, 8u, buf, 31u, &n), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_program(hal_view(&r), &s, 0u, NULL, 16u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_program(hal_view(&r), &s, 0u, buf, sizeof(buf)), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_erase(hal_view(&r), NULL, 0u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_copy(hal_view(&r), &s, 0x1000u, 0x1800u, 0x1000u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_copy(hal_view(&r), &s, 0x1000u, 0x2000u, 0u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_secure_copy(hal_view(&r), &s, 0xFFFFFFF0u, 0u, 0x20u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_counter(hal_view(&r), &s, true, 0u, NULL), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_random(hal_view(&r), &s, buf, 0u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_random(hal_view(&r), &s, buf, sizeof(buf)), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_puf(hal_view(&r), &s, buf, 65u, buf, 32u, &n), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_puf(hal_view(&r), &s, buf, 8u, buf, 31u, &n), SF_ERR_PARAM);
     CHECK_EQ(n, 0u);
-    CHECK_EQ(jesd261_uid(&r.dev, &s, buf, 15u, &n), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_get_region_info(&r.dev, NULL, NULL), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_manage_region(&r.dev, NULL, JESD261_REGIONS_LOCK, NULL, 0u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_manage_region(&r.dev, &s, JESD261_REGIONS_PROVISION, buf, 8u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_manage_region(&r.dev, &s, JESD261_REGIONS_REPROVISION, NULL, 8u),
+    CHECK_EQ(jesd261_uid(hal_view(&r), &s, buf, 15u, &n), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_get_region_info(hal_view(&r), NULL, NULL), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), NULL, JESD261_REGIONS_LOCK, NULL, 0u),
              SF_ERR_PARAM);
-    CHECK_EQ(jesd261_manage_region(&r.dev, &s, JESD261_REGIONS_LOCK, buf, 8u), SF_ERR_PARAM);
-    CHECK_EQ(jesd261_manage_region(&r.dev, &s, (enum jesd261_region_action)7, NULL, 0u),
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), &s, JESD261_REGIONS_PROVISION, buf, 8u),
              SF_ERR_PARAM);
-    CHECK_EQ(jesd261_create_session(&r.dev, &none, ZONE0, SF_KEY_NONE), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), &s, JESD261_REGIONS_REPROVISION, NULL, 8u),
+             SF_ERR_PARAM);
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), &s, JESD261_REGIONS_LOCK, buf, 8u), SF_ERR_PARAM);
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), &s, (enum jesd261_region_action)7, NULL, 0u),
+             SF_ERR_PARAM);
+    CHECK_EQ(jesd261_create_session(hal_view(&r), &none, ZONE0, SF_KEY_NONE), SF_ERR_PARAM);
     CHECK_EQ(nor_model_stats(r.nor)->transactions, before);
     /* The session is still good, and a closed one is reported as gone. */
-    CHECK_EQ(jesd261_counter(&r.dev, &s, false, 0u, &value), SF_OK);
-    CHECK_EQ(jesd261_secure_read(&r.dev, &none, 0u, buf, 16u), SF_ERR_COMM);
-    CHECK_EQ(jesd261_terminate_session(&r.dev, &s), SF_OK);
+    CHECK_EQ(jesd261_counter(hal_view(&r), &s, false, 0u, &value), SF_OK);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), &none, 0u, buf, 16u), SF_ERR_COMM);
+    CHECK_EQ(jesd261_terminate_session(hal_view(&r), &s), SF_OK);
     CHECK(!s.open);
     sf_rig_close(&r);
 }
@@ -268,21 +276,22 @@ static void test_secure_copy_within_a_session(void)
     }
     CHECK_HELPER(rig_with(&r, &jesd261_vendor_ops, NULL));
     CHECK_HELPER(hal_session(&r, &s));
-    CHECK_EQ(jesd261_secure_erase(&r.dev, &s, 0x3000u), SF_OK);
-    CHECK_EQ(jesd261_secure_erase(&r.dev, &s, 0x5000u), SF_OK);
+    CHECK_EQ(jesd261_secure_erase(hal_view(&r), &s, 0x3000u), SF_OK);
+    CHECK_EQ(jesd261_secure_erase(hal_view(&r), &s, 0x5000u), SF_OK);
     for (size_t done = 0; done < sizeof(data); done += JESD261_MAX_DATA) {
         size_t n = sizeof(data) - done < JESD261_MAX_DATA ? sizeof(data) - done : JESD261_MAX_DATA;
-        CHECK_EQ(jesd261_secure_program(&r.dev, &s, 0x3000u + (uint32_t)done, &data[done], n),
+        CHECK_EQ(jesd261_secure_program(hal_view(&r), &s, 0x3000u + (uint32_t)done, &data[done], n),
                  SF_OK);
     }
-    CHECK_EQ(jesd261_secure_copy(&r.dev, &s, 0x3000u, 0x5000u, sizeof(data)), SF_OK);
+    CHECK_EQ(jesd261_secure_copy(hal_view(&r), &s, 0x3000u, 0x5000u, sizeof(data)), SF_OK);
     for (size_t done = 0; done < sizeof(back); done += JESD261_MAX_DATA) {
         size_t n = sizeof(back) - done < JESD261_MAX_DATA ? sizeof(back) - done : JESD261_MAX_DATA;
-        CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0x5000u + (uint32_t)done, &back[done], n), SF_OK);
+        CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0x5000u + (uint32_t)done, &back[done], n),
+                 SF_OK);
     }
     CHECK_MEM_EQ(back, data, sizeof(data));
     /* Outside the session's region: the part refuses, nothing is copied. */
-    CHECK_EQ(jesd261_secure_copy(&r.dev, &s, 0x3000u, 0x100000u, 16u), SF_ERR_DENIED);
+    CHECK_EQ(jesd261_secure_copy(hal_view(&r), &s, 0x3000u, 0x100000u, 16u), SF_ERR_DENIED);
     sf_rig_close(&r);
 }
 
@@ -301,7 +310,7 @@ static void test_hostile_response_never_writes_past_the_callers_array(void)
         memset(buf, GUARD, sizeof(buf));
         tr.grow = grow;
         tr.grow_read = tr.secure_reads + 1u;
-        CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0x1000u, buf, 16u), SF_ERR_COMM);
+        CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0x1000u, buf, 16u), SF_ERR_COMM);
         for (size_t i = 16u; i < sizeof(buf); i++) {
             CHECK_EQ(buf[i], GUARD);
         }
@@ -323,16 +332,16 @@ static void test_session_needs_the_regions_key_both_ways(void)
     /* A host with another key for zone 0: the part's proof does not check. */
     memset(wrong, 0x42, sizeof(wrong));
     CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, wrong, sizeof(wrong), &root), SF_CRYPTO_OK);
-    CHECK_EQ(jesd261_create_session(&r.dev, &s, ZONE0, root), SF_ERR_COMM);
+    CHECK_EQ(jesd261_create_session(hal_view(&r), &s, ZONE0, root), SF_ERR_COMM);
     sf_crypto_destroy(&root);
     CHECK(!s.open);
     CHECK_EQ(s.command_key, SF_KEY_NONE);
     /* The host never confirmed that session: no command goes through it. */
     uint8_t buf[16];
-    CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0u, buf, sizeof(buf)), SF_ERR_COMM);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0u, buf, sizeof(buf)), SF_ERR_COMM);
     /* With the right key, both ends prove it and the session works. */
     CHECK_HELPER(hal_session(&r, &s));
-    CHECK_EQ(jesd261_secure_read(&r.dev, &s, 0u, buf, sizeof(buf)), SF_OK);
+    CHECK_EQ(jesd261_secure_read(hal_view(&r), &s, 0u, buf, sizeof(buf)), SF_OK);
     sf_rig_close(&r);
 }
 
@@ -344,17 +353,18 @@ static void test_region_management(void)
     struct sf_info authentic;
     CHECK_HELPER(rig_with(&r, &jesd261_vendor_ops, NULL));
     CHECK_HELPER(hal_session(&r, &s));
-    CHECK_EQ(jesd261_get_region_info(&r.dev, NULL, &plain), SF_OK);
-    CHECK_EQ(jesd261_get_region_info(&r.dev, &s, &authentic), SF_OK);
+    CHECK_EQ(jesd261_get_region_info(hal_view(&r), NULL, &plain), SF_OK);
+    CHECK_EQ(jesd261_get_region_info(hal_view(&r), &s, &authentic), SF_OK);
     CHECK_EQ(plain.n_zones, 3u);
     CHECK_EQ(authentic.n_zones, 3u);
     CHECK_EQ(authentic.lifecycle, SF_LIFECYCLE_PROVISIONED);
-    CHECK_EQ(jesd261_manage_region(&r.dev, &s, JESD261_REGIONS_LOCK, NULL, 0u), SF_OK);
-    CHECK_EQ(jesd261_get_region_info(&r.dev, NULL, &plain), SF_OK);
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), &s, JESD261_REGIONS_LOCK, NULL, 0u), SF_OK);
+    CHECK_EQ(jesd261_get_region_info(hal_view(&r), NULL, &plain), SF_OK);
     CHECK_EQ(plain.lifecycle, SF_LIFECYCLE_LOCKED);
     /* A locked part takes no record, in clear or sealed. */
     uint8_t record[8] = "ESFP";
-    CHECK_EQ(jesd261_manage_region(&r.dev, NULL, JESD261_REGIONS_PROVISION, record, sizeof(record)),
+    CHECK_EQ(jesd261_manage_region(hal_view(&r), NULL, JESD261_REGIONS_PROVISION, record,
+                                   sizeof(record)),
              SF_ERR_LIFECYCLE);
     sf_rig_close(&r);
 }
@@ -376,8 +386,8 @@ static void test_no_vendor_no_device(void)
              SF_ERR_NO_DEVICE);
     /* After uninit, the HAL refuses to run anything on the part. */
     struct sf_info info;
-    jesd261_secure_uninit(&r.dev);
-    CHECK_EQ(jesd261_get_region_info(&r.dev, NULL, &info), SF_ERR_NO_DEVICE);
+    jesd261_secure_uninit(hal_view(&r));
+    CHECK_EQ(jesd261_get_region_info(hal_view(&r), NULL, &info), SF_ERR_NO_DEVICE);
     nor_model_destroy(nor);
     sf_rig_close(&r);
 }

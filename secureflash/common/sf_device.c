@@ -54,6 +54,35 @@ static int info_digest(struct sf_info *info, uint8_t out[SF_SHA256_LEN])
     return rc;
 }
 
+/* The narrow view a binding gets (sf_vendor.h), refreshed before each call
+ * from what the common layer holds now. */
+static struct sf_vendor_ctx *view(struct sf_device *dev)
+{
+    struct sf_vendor_ctx *vc = &dev->vendor_view;
+    vc->spi = dev->spi;
+    vc->nor = &dev->nor;
+    vc->frame = dev->frame;
+    vc->scratch = dev->scratch;
+    vc->state = dev->vendor_state.bytes;
+    vc->huk = dev->huk;
+    vc->instance = dev->instance;
+    vc->features = dev->features;
+    vc->info = &dev->info;
+    vc->info_authentic = dev->info_authentic;
+    vc->identity = dev->identified ? &dev->identity : NULL;
+    vc->recorded_identity = (dev->part.flags & KNOWN_TO_HOST) != 0u ? dev->part.identity : NULL;
+    vc->provisioned = (dev->part.flags & SF_PART_PROVISIONED) != 0u;
+    vc->maker_key = dev->trust != NULL ? dev->trust->maker_key : NULL;
+    vc->host_bindings = dev->host_bindings;
+    vc->n_host_bindings = dev->n_host_bindings;
+    return vc;
+}
+
+struct sf_vendor_ctx *sf_device_vendor_view(struct sf_device *dev)
+{
+    return dev != NULL ? view(dev) : NULL;
+}
+
 /* What a binding answered, with the common layer's bookkeeping: every
  * response that failed authentication or sequencing is counted here, for
  * every binding alike. */
@@ -68,7 +97,7 @@ static int counted(struct sf_device *dev, int rc)
 /* Close a session on the part and forget it here, whatever the part says. */
 static void close_session(struct sf_device *dev, struct sf_session *s)
 {
-    (void)counted(dev, dev->vendor->session_close(dev, s));
+    (void)counted(dev, dev->vendor->session_close(view(dev), s));
     sf_session_end(s);
 }
 
@@ -76,7 +105,7 @@ static void close_session(struct sf_device *dev, struct sf_session *s)
  * authenticated one, never to decide anything. */
 static int discover(struct sf_device *dev)
 {
-    int rc = counted(dev, dev->vendor->get_info(dev, &dev->info));
+    int rc = counted(dev, dev->vendor->get_info(view(dev), &dev->info));
     if (rc == SF_OK) {
         rc = info_digest(&dev->info, dev->discovered);
     }
@@ -129,16 +158,17 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
         return SF_ERR_NO_DEVICE;
     }
     dev->vendor = vendor;
-    rc = vendor != NULL ? vendor->probe(dev) : SF_ERR_NO_DEVICE;
+    rc = vendor != NULL ? vendor->probe(view(dev)) : SF_ERR_NO_DEVICE;
     for (size_t i = 0; vendor == NULL && i < sf_vendor_binding_count && rc == SF_ERR_NO_DEVICE;
          i++) {
         dev->vendor = sf_vendor_bindings[i];
-        rc = dev->vendor->probe(dev);
+        rc = dev->vendor->probe(view(dev));
     }
     if (rc != SF_OK) {
         dev->vendor = NULL;
         return rc;
     }
+    dev->features = dev->vendor_view.features; /* the claim, checked against the maker's */
     return discover(dev);
 }
 
@@ -148,7 +178,7 @@ static int check_part(struct sf_device *dev)
     bool known = (dev->part.flags & KNOWN_TO_HOST) != 0u;
     if (dev->vendor->identity != NULL) {
         const uint8_t *id = dev->identity.digest;
-        int rc = dev->trust->maker_key != NULL ? dev->vendor->identity(dev, &dev->identity)
+        int rc = dev->trust->maker_key != NULL ? dev->vendor->identity(view(dev), &dev->identity)
                                                : SF_ERR_PARAM;
         if (rc != SF_OK) {
             return rc;
@@ -247,7 +277,7 @@ void sf_device_forget(struct sf_device *dev)
     }
     sf_device_drop_sessions(dev);
     if (dev->vendor != NULL && dev->vendor->release != NULL) {
-        dev->vendor->release(dev);
+        dev->vendor->release(view(dev));
     }
 }
 
@@ -256,7 +286,7 @@ int sf_device_get_info(struct sf_device *dev, struct sf_info *info)
     if (dev == NULL || dev->vendor == NULL || info == NULL) {
         return SF_ERR_PARAM;
     }
-    return dev->vendor->get_info(dev, info);
+    return dev->vendor->get_info(view(dev), info);
 }
 
 static struct sf_session *find_session(struct sf_device *dev, uint8_t zone)
@@ -275,7 +305,7 @@ static int open_with(struct sf_device *dev, struct sf_session *s, uint8_t zone,
     sf_key_t rk = SF_KEY_NONE;
     int rc = root_key(dev, zone, salt, &rk);
     if (rc == SF_OK) {
-        rc = counted(dev, dev->vendor->session_open(dev, s, zone, rk));
+        rc = counted(dev, dev->vendor->session_open(view(dev), s, zone, rk));
     }
     sf_crypto_destroy(&rk);
     if (rc == SF_OK) {
@@ -370,7 +400,7 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
         /* The description is replaced only by a whole, checked answer: a
          * failed one leaves the one before. */
         static struct sf_info info;
-        int rc = counted(dev, dev->vendor->security_info(dev, s, &info));
+        int rc = counted(dev, dev->vendor->security_info(view(dev), s, &info));
         /* The maker's word and the part's own authenticated word must agree,
          * and so must what the part said in discovery: a difference is a bus
          * that lies. (A part without an identity, an RPMC, says nothing of
@@ -432,36 +462,37 @@ struct request {
 static int dispatch(struct sf_device *dev, struct sf_session *s, const struct request *r)
 {
     const struct sf_vendor_ops *v = dev->vendor;
+    struct sf_vendor_ctx *vc = view(dev);
     switch (r->kind) {
     case REQ_READ:
-        return CALL(read, dev, s, r->addr, r->out, r->out_size);
+        return CALL(read, vc, s, r->addr, r->out, r->out_size);
     case REQ_PROGRAM:
-        return CALL(program, dev, s, r->addr, r->in, r->in_len);
+        return CALL(program, vc, s, r->addr, r->in, r->in_len);
     case REQ_ERASE:
-        return CALL(erase, dev, s, r->addr);
+        return CALL(erase, vc, s, r->addr);
     case REQ_COUNTER_READ:
-        return CALL(counter_read, dev, s, r->id, r->value);
+        return CALL(counter_read, vc, s, r->id, r->value);
     case REQ_COUNTER_INCREMENT:
-        return CALL(counter_increment, dev, s, r->id, r->value);
+        return CALL(counter_increment, vc, s, r->id, r->value);
     case REQ_RANDOM:
-        return CALL(random, dev, s, r->out, r->out_size);
+        return CALL(random, vc, s, r->out, r->out_size);
     case REQ_PUF:
-        return CALL(puf, dev, s, r->in, r->in_len, r->out, r->out_size, r->out_len);
+        return CALL(puf, vc, s, r->in, r->in_len, r->out, r->out_size, r->out_len);
     case REQ_UID:
-        return CALL(uid, dev, s, r->out, r->out_size, r->out_len);
+        return CALL(uid, vc, s, r->out, r->out_size, r->out_len);
     case REQ_SECURITY_INFO: {
         /* The caller's description changes only with a whole answer. */
         static struct sf_info info;
-        int rc = v->security_info(dev, s, &info);
+        int rc = v->security_info(vc, s, &info);
         if (rc == SF_OK) {
             *r->info = info;
         }
         return rc;
     }
     case REQ_LOCK:
-        return CALL(lock, dev, s);
+        return CALL(lock, vc, s);
     case REQ_REPROVISION:
-        return CALL(reprovision, dev, s, r->in, r->in_len);
+        return CALL(reprovision, vc, s, r->in, r->in_len);
     }
     return SF_ERR_PARAM;
 }
@@ -618,7 +649,7 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
     const struct salted_keys salted = {.dev = dev, .salt = new_salt};
     const struct sf_root_keys keys = {.derive = salted_key, .ctx = &salted};
     if (rc == SF_OK) {
-        rc = dev->vendor->seal_provisioning(dev, record, len, &keys, sealed, sizeof(sealed),
+        rc = dev->vendor->seal_provisioning(view(dev), record, len, &keys, sealed, sizeof(sealed),
                                             &sealed_len);
     }
     /* The new keys' salt is in trusted storage before anything leaves, so
@@ -641,7 +672,7 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
         rc = run(dev, SF_ADMIN_ZONE, &r);
     } else {
         sf_device_drop_sessions(dev);
-        rc = counted(dev, dev->vendor->provision(dev, sealed, sealed_len));
+        rc = counted(dev, dev->vendor->provision(view(dev), sealed, sealed_len));
     }
     dev->provisioning = false;
     sf_crypto_zeroize(sealed, sizeof(sealed));

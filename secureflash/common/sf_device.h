@@ -61,14 +61,12 @@ struct sf_device {
     const struct etss_spi_driver *spi;
     struct nor_flash nor; /* geometry and plain access */
     const struct sf_vendor_ops *vendor;
-    uint32_t features;
-    uint8_t secure_write_opcode;
-    uint8_t secure_read_opcode;
-    uint8_t instance;                  /* tells root keys of several parts apart */
-    sf_key_t huk;                      /* the host's hardware unique key (HKDF secret) */
-    struct sf_info info;               /* zones, policies, bindings of the part */
-    bool info_authentic;               /* info came from SECURITY_INFO in a session */
-    bool info_discovered;              /* info came from GET_INFO, and ... */
+    uint32_t features;    /* the binding's claim in probe, believed once the maker vouches */
+    uint8_t instance;     /* tells root keys of several parts apart */
+    sf_key_t huk;         /* the host's hardware unique key (HKDF secret) */
+    struct sf_info info;  /* zones, policies, bindings of the part */
+    bool info_authentic;  /* info came from SECURITY_INFO in a session */
+    bool info_discovered; /* info came from GET_INFO, and ... */
     uint8_t discovered[SF_SHA256_LEN]; /* ... its digest, for the check against SECURITY_INFO */
     const struct sf_trust *trust;
     int trust_status; /* sf_device_set_trust's outcome, SF_ERR_TAMPER once the part is caught
@@ -84,6 +82,7 @@ struct sf_device {
      * part): the host's configuration, given after discovery. */
     const struct sf_binding *host_bindings;
     size_t n_host_bindings;
+    struct sf_vendor_ctx vendor_view; /* what the binding sees (sf_vendor.h) */
     union {
         uint64_t align;
         uint8_t bytes[SF_VENDOR_STATE_BYTES];
@@ -92,6 +91,11 @@ struct sf_device {
     uint8_t scratch[SF_MAX_FRAME]; /* its sealed or opened form */
     struct sf_device_stats stats;
 };
+
+/* The device as its binding sees it (sf_vendor.h), refreshed now: for
+ * tests and tools that drive a binding's operations directly. NULL for
+ * NULL. */
+struct sf_vendor_ctx *sf_device_vendor_view(struct sf_device *dev);
 
 /* The vendor bindings this build knows, tried in order by discovery. */
 extern const struct sf_vendor_ops *const sf_vendor_bindings[];

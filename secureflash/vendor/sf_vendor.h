@@ -13,7 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "nor_flash.h"
 #include "sf_crypto.h"
+#include "spi_driver.h"
 
 enum sf_status {
     SF_OK = 0,
@@ -110,7 +112,35 @@ struct sf_session {
     sf_key_t response_key;
 };
 
-struct sf_device;
+/* Room in a device for its vendor binding's own state (a driver context). */
+#define SF_VENDOR_STATE_BYTES 400u
+
+/*
+ * What a vendor binding sees of one device: the narrow view the common
+ * layer hands every operation. The binding uses the bus, the NOR driver,
+ * the two frame buffers and its own state; it writes `features` in probe
+ * and nothing else of the view. The rest is the common layer's, refreshed
+ * before every call and read only here.
+ */
+struct sf_vendor_ctx {
+    const struct etss_spi_driver *spi; /* the part's bus */
+    struct nor_flash *nor;             /* plain array access, geometry from SFDP */
+    uint8_t *frame;                    /* SF_MAX_FRAME bytes: one frame on the wire */
+    uint8_t *scratch;                  /* SF_MAX_FRAME bytes: its sealed or opened form */
+    void *state;                       /* SF_VENDOR_STATE_BYTES, 8-byte aligned: the binding's */
+    sf_key_t huk;                      /* the host's hardware unique key */
+    uint8_t instance;                  /* tells several parts on one host apart */
+    uint32_t features;                 /* probe's claim, SF_FEATURE_*; checked above */
+    /* Established by the common layer. */
+    const struct sf_info *info;         /* the part's description... */
+    bool info_authentic;                /* ...from SECURITY_INFO in a session */
+    const struct sf_identity *identity; /* the part's verified identity, or NULL */
+    const uint8_t *recorded_identity;   /* the identity digest the host's record names, or NULL */
+    bool provisioned;                   /* by the host's record: root keys in force */
+    const uint8_t *maker_key;           /* SF_EC_PUBLIC_KEY_LEN bytes the board trusts, or NULL */
+    const struct sf_binding *host_bindings; /* a counters-only part's client bindings */
+    size_t n_host_bindings;
+};
 
 /* The root keys a provisioning installs, derived by the common layer from
  * the HUK: derive(ctx, zone, out) writes the zone's key. */
@@ -137,52 +167,51 @@ struct sf_root_keys {
  * were when it refuses an answer. */
 struct sf_vendor_ops {
     const char *name;
-    /* Does the part on dev->spi speak this protocol? Fills dev->features. */
-    int (*probe)(struct sf_device *dev);
-    int (*get_info)(struct sf_device *dev, struct sf_info *info);
-    /* The part's identity, its certificate checked against dev->trust's
-     * maker key (SF_ERR_TAMPER if it does not verify); a certificate whose
-     * digest is the one dev->part names was checked when first recorded. */
-    int (*identity)(struct sf_device *dev, struct sf_identity *id);
+    /* Does the part on vc->spi speak this protocol? Fills vc->features. */
+    int (*probe)(struct sf_vendor_ctx *vc);
+    int (*get_info)(struct sf_vendor_ctx *vc, struct sf_info *info);
+    /* The part's identity, its certificate checked against the board's
+     * maker key, vc->maker_key (SF_ERR_TAMPER if it does not verify); a certificate whose
+     * digest is vc->recorded_identity was checked when first recorded. */
+    int (*identity)(struct sf_vendor_ctx *vc, struct sf_identity *id);
     /* Required with provision: the message that provisions the part, from
      * `record` (the binding's own format: no layer above reads it), with
      * the root keys of `keys` written in and, for a part with an identity,
-     * sealed to it (dev->identity). Into `out` (`out_size` bytes), its
+     * sealed to it (vc->identity). Into `out` (`out_size` bytes), its
      * length in *out_len. SF_ERR_PARAM for a record too large for `out`;
      * whether the record is valid is the part's to say. Nothing is sent. */
-    int (*seal_provisioning)(struct sf_device *dev, const uint8_t *record, size_t len,
+    int (*seal_provisioning)(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len,
                              const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                              size_t *out_len);
     /* Provision a blank part with the message seal_provisioning made. */
-    int (*provision)(struct sf_device *dev, const uint8_t *message, size_t len);
+    int (*provision)(struct sf_vendor_ctx *vc, const uint8_t *message, size_t len);
     /* Provision a provisioned part again, in a session on SF_ADMIN_ZONE. */
-    int (*reprovision)(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+    int (*reprovision)(struct sf_vendor_ctx *vc, struct sf_session *s, const uint8_t *record,
                        size_t len);
-    int (*session_open)(struct sf_device *dev, struct sf_session *s, uint8_t zone,
+    int (*session_open)(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t zone,
                         sf_key_t root_key);
-    int (*session_close)(struct sf_device *dev, struct sf_session *s);
-    int (*read)(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf, size_t len);
-    int (*program)(struct sf_device *dev, struct sf_session *s, uint32_t addr, const void *data,
+    int (*session_close)(struct sf_vendor_ctx *vc, struct sf_session *s);
+    int (*read)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, void *buf,
+                size_t len);
+    int (*program)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, const void *data,
                    size_t len);
-    int (*erase)(struct sf_device *dev, struct sf_session *s, uint32_t addr);
-    int (*counter_read)(struct sf_device *dev, struct sf_session *s, uint8_t id, uint32_t *value);
-    int (*counter_increment)(struct sf_device *dev, struct sf_session *s, uint8_t id,
+    int (*erase)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr);
+    int (*counter_read)(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
+                        uint32_t *value);
+    int (*counter_increment)(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                              uint32_t *value);
-    int (*random)(struct sf_device *dev, struct sf_session *s, void *buf, size_t len);
-    int (*puf)(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
+    int (*random)(struct sf_vendor_ctx *vc, struct sf_session *s, void *buf, size_t len);
+    int (*puf)(struct sf_vendor_ctx *vc, struct sf_session *s, const uint8_t *challenge,
                size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len);
-    int (*uid)(struct sf_device *dev, struct sf_session *s, uint8_t *out, size_t out_size,
+    int (*uid)(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t *out, size_t out_size,
                size_t *out_len);
-    int (*security_info)(struct sf_device *dev, struct sf_session *s, struct sf_info *info);
-    int (*lock)(struct sf_device *dev, struct sf_session *s);
+    int (*security_info)(struct sf_vendor_ctx *vc, struct sf_session *s, struct sf_info *info);
+    int (*lock)(struct sf_vendor_ctx *vc, struct sf_session *s);
     /* Optional: forget the part, freeing what the binding holds (key slots). */
-    void (*release)(struct sf_device *dev);
+    void (*release)(struct sf_vendor_ctx *vc);
     /* Largest data chunk of one read, program or random request. */
     size_t max_data;
 };
-
-/* Room in a device for its vendor binding's own state (a driver context). */
-#define SF_VENDOR_STATE_BYTES 400u
 
 /* Forget one session: destroy its keys and clear it (bindings call this
  * when a session fails, since the part ends it too). */

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "fake_vendor.h"
-#include "sf_device.h"
+#include "sf_vendor.h"
 
 struct fake_part fake_part;
 
@@ -68,27 +68,27 @@ static int in_session(struct sf_session *s)
         }                                                                                          \
     } while (0)
 
-static int fake_probe(struct sf_device *dev)
+static int fake_probe(struct sf_vendor_ctx *vc)
 {
     FORCED_OR(FAKE_PROBE);
-    dev->features = fake_part.info.features;
+    vc->features = fake_part.info.features;
     return SF_OK;
 }
 
-static int fake_get_info(struct sf_device *dev, struct sf_info *info)
+static int fake_get_info(struct sf_vendor_ctx *vc, struct sf_info *info)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_GET_INFO);
     *info = fake_part.info;
     return SF_OK;
 }
 
 /* The message: every zone's root key, one after the other. */
-static int fake_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+static int fake_seal_provisioning(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len,
                                   const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                                   size_t *out_len)
 {
-    (void)dev;
+    (void)vc;
     (void)record;
     (void)len;
     FORCED_OR(FAKE_SEAL_PROVISIONING);
@@ -104,9 +104,9 @@ static int fake_seal_provisioning(struct sf_device *dev, const uint8_t *record, 
     return rc;
 }
 
-static int fake_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+static int fake_provision(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len)
 {
-    (void)dev;
+    (void)vc;
     (void)record;
     (void)len;
     FORCED_OR(FAKE_PROVISION);
@@ -114,20 +114,20 @@ static int fake_provision(struct sf_device *dev, const uint8_t *record, size_t l
     return SF_OK;
 }
 
-static int fake_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+static int fake_reprovision(struct sf_vendor_ctx *vc, struct sf_session *s, const uint8_t *record,
                             size_t len)
 {
-    (void)dev;
+    (void)vc;
     (void)record;
     (void)len;
     FORCED_OR(FAKE_REPROVISION);
     return in_session(s);
 }
 
-static int fake_session_open(struct sf_device *dev, struct sf_session *s, uint8_t zone,
+static int fake_session_open(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t zone,
                              sf_key_t root_key)
 {
-    (void)dev;
+    (void)vc;
     (void)root_key;
     FORCED_OR(FAKE_SESSION_OPEN);
     if (zone >= fake_part.info.n_zones) {
@@ -144,9 +144,9 @@ static int fake_session_open(struct sf_device *dev, struct sf_session *s, uint8_
     return SF_OK;
 }
 
-static int fake_session_close(struct sf_device *dev, struct sf_session *s)
+static int fake_session_close(struct sf_vendor_ctx *vc, struct sf_session *s)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_SESSION_CLOSE);
     if (fake_part.n_closed < FAKE_LOG) {
         fake_part.closed[fake_part.n_closed] = s->zone;
@@ -156,10 +156,10 @@ static int fake_session_close(struct sf_device *dev, struct sf_session *s)
     return SF_OK;
 }
 
-static int fake_read(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf,
+static int fake_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, void *buf,
                      size_t len)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_READ);
     int rc = in_session(s);
     for (size_t i = 0; rc == SF_OK && i < len; i++) {
@@ -168,10 +168,10 @@ static int fake_read(struct sf_device *dev, struct sf_session *s, uint32_t addr,
     return rc;
 }
 
-static int fake_program(struct sf_device *dev, struct sf_session *s, uint32_t addr,
+static int fake_program(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
                         const void *data, size_t len)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_PROGRAM);
     int rc = in_session(s);
     for (size_t i = 0; rc == SF_OK && i < len; i++) {
@@ -180,9 +180,9 @@ static int fake_program(struct sf_device *dev, struct sf_session *s, uint32_t ad
     return rc;
 }
 
-static int fake_erase(struct sf_device *dev, struct sf_session *s, uint32_t addr)
+static int fake_erase(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr)
 {
-    (void)dev;
+    (void)vc;
     (void)addr;
     FORCED_OR(FAKE_ERASE);
     int rc = in_session(s);
@@ -192,10 +192,10 @@ static int fake_erase(struct sf_device *dev, struct sf_session *s, uint32_t addr
     return rc;
 }
 
-static int fake_counter_read(struct sf_device *dev, struct sf_session *s, uint8_t id,
+static int fake_counter_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                              uint32_t *value)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_COUNTER_READ);
     int rc = in_session(s);
     if (rc == SF_OK && id >= fake_part.info.n_counters) {
@@ -207,10 +207,10 @@ static int fake_counter_read(struct sf_device *dev, struct sf_session *s, uint8_
     return rc;
 }
 
-static int fake_counter_increment(struct sf_device *dev, struct sf_session *s, uint8_t id,
+static int fake_counter_increment(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                                   uint32_t *value)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_COUNTER_INCREMENT);
     int rc = in_session(s);
     if (rc == SF_OK && id >= fake_part.info.n_counters) {
@@ -222,9 +222,9 @@ static int fake_counter_increment(struct sf_device *dev, struct sf_session *s, u
     return rc;
 }
 
-static int fake_random(struct sf_device *dev, struct sf_session *s, void *buf, size_t len)
+static int fake_random(struct sf_vendor_ctx *vc, struct sf_session *s, void *buf, size_t len)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_RANDOM);
     int rc = in_session(s);
     for (size_t i = 0; rc == SF_OK && i < len; i++) {
@@ -233,9 +233,9 @@ static int fake_random(struct sf_device *dev, struct sf_session *s, void *buf, s
     return rc;
 }
 
-static int fake_security_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info)
+static int fake_security_info(struct sf_vendor_ctx *vc, struct sf_session *s, struct sf_info *info)
 {
-    (void)dev;
+    (void)vc;
     int rc;
     if (forced(FAKE_SECURITY_INFO, &rc)) {
         if (fake_part.scribble) {
@@ -250,9 +250,9 @@ static int fake_security_info(struct sf_device *dev, struct sf_session *s, struc
     return rc;
 }
 
-static int fake_lock(struct sf_device *dev, struct sf_session *s)
+static int fake_lock(struct sf_vendor_ctx *vc, struct sf_session *s)
 {
-    (void)dev;
+    (void)vc;
     FORCED_OR(FAKE_LOCK);
     int rc = in_session(s);
     if (rc == SF_OK) {

@@ -15,64 +15,64 @@ static const struct jesd261_vendor_steps *const vendors[] = {
     &sfp1_jesd261_steps,
 };
 
-static int hal_probe(struct sf_device *dev)
+static int hal_probe(struct sf_vendor_ctx *vc)
 {
-    return jesd261_secure_init(dev, vendors, sizeof(vendors) / sizeof(vendors[0]));
+    return jesd261_secure_init(vc, vendors, sizeof(vendors) / sizeof(vendors[0]));
 }
 
-static int hal_get_info(struct sf_device *dev, struct sf_info *info)
+static int hal_get_info(struct sf_vendor_ctx *vc, struct sf_info *info)
 {
-    return jesd261_get_region_info(dev, NULL, info);
+    return jesd261_get_region_info(vc, NULL, info);
 }
 
-static int hal_security_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info)
+static int hal_security_info(struct sf_vendor_ctx *vc, struct sf_session *s, struct sf_info *info)
 {
-    return jesd261_get_region_info(dev, s, info);
+    return jesd261_get_region_info(vc, s, info);
 }
 
-static int hal_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+static int hal_provision(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len)
 {
-    return jesd261_manage_region(dev, NULL, JESD261_REGIONS_PROVISION, record, len);
+    return jesd261_manage_region(vc, NULL, JESD261_REGIONS_PROVISION, record, len);
 }
 
-static int hal_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+static int hal_reprovision(struct sf_vendor_ctx *vc, struct sf_session *s, const uint8_t *record,
                            size_t len)
 {
-    return jesd261_manage_region(dev, s, JESD261_REGIONS_REPROVISION, record, len);
+    return jesd261_manage_region(vc, s, JESD261_REGIONS_REPROVISION, record, len);
 }
 
-static int hal_lock(struct sf_device *dev, struct sf_session *s)
+static int hal_lock(struct sf_vendor_ctx *vc, struct sf_session *s)
 {
-    return jesd261_manage_region(dev, s, JESD261_REGIONS_LOCK, NULL, 0u);
+    return jesd261_manage_region(vc, s, JESD261_REGIONS_LOCK, NULL, 0u);
 }
 
-static int hal_read(struct sf_device *dev, struct sf_session *s, uint32_t addr, void *buf,
+static int hal_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, void *buf,
                     size_t len)
 {
-    return jesd261_secure_read(dev, s, addr, buf, len);
+    return jesd261_secure_read(vc, s, addr, buf, len);
 }
 
-static int hal_program(struct sf_device *dev, struct sf_session *s, uint32_t addr, const void *data,
-                       size_t len)
+static int hal_program(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
+                       const void *data, size_t len)
 {
-    return jesd261_secure_program(dev, s, addr, data, len);
+    return jesd261_secure_program(vc, s, addr, data, len);
 }
 
-static int hal_counter_read(struct sf_device *dev, struct sf_session *s, uint8_t id,
+static int hal_counter_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                             uint32_t *value)
 {
-    return jesd261_counter(dev, s, false, id, value);
+    return jesd261_counter(vc, s, false, id, value);
 }
 
-static int hal_counter_increment(struct sf_device *dev, struct sf_session *s, uint8_t id,
+static int hal_counter_increment(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                                  uint32_t *value)
 {
-    return jesd261_counter(dev, s, true, id, value);
+    return jesd261_counter(vc, s, true, id, value);
 }
 
-static int hal_random(struct sf_device *dev, struct sf_session *s, void *buf, size_t len)
+static int hal_random(struct sf_vendor_ctx *vc, struct sf_session *s, void *buf, size_t len)
 {
-    return jesd261_random(dev, s, buf, len);
+    return jesd261_random(vc, s, buf, len);
 }
 
 const struct sf_vendor_ops jesd261_vendor_ops = {

@@ -26,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sf_device.h"
+#include "sf_vendor.h"
 
 /* Largest data chunk of one read, program or random request. */
 #define JESD261_MAX_DATA 256u
@@ -35,6 +35,9 @@
 /* Room for a vendor's own state while one operation runs: in the device
  * (static memory), not on the partition's stack. */
 #define JESD261_VENDOR_SCRATCH 384u
+/* Room for a vendor's state from secure init on (its opcodes): what the
+ * vendor's steps see as vc->state. */
+#define JESD261_VENDOR_STATE 8u
 
 enum jesd261_op_type {
     JESD261_OP_GET_REGION_INFO, /* plain, or in a session (authenticated) */
@@ -80,23 +83,25 @@ struct jesd261_op {
 /* A vendor's sub-steps. Every step is required. */
 struct jesd261_vendor_steps {
     const char *name;
-    /* Secure init: does the part on dev->spi speak this vendor's protocol?
-     * Fills dev->features and the opcodes; SF_ERR_NO_DEVICE if not. */
-    int (*detect)(struct sf_device *dev);
+    /* Secure init: does the part on vc->spi speak this vendor's protocol?
+     * Fills vc->features and its own state (vc->state, JESD261_VENDOR_STATE
+     * bytes, which every later step sees); SF_ERR_NO_DEVICE if not. */
+    int (*detect)(struct sf_vendor_ctx *vc);
     /* Checks the operation's arguments and the session, waits for the part. */
-    int (*pre_operation)(struct sf_device *dev, struct jesd261_op *op);
-    /* The packet to send (in dev->frame) and the opcode that carries it. */
-    int (*packet_build)(struct sf_device *dev, struct jesd261_op *op, uint8_t *opcode, size_t *len);
+    int (*pre_operation)(struct sf_vendor_ctx *vc, struct jesd261_op *op);
+    /* The packet to send (in vc->frame) and the opcode that carries it. */
+    int (*packet_build)(struct sf_vendor_ctx *vc, struct jesd261_op *op, uint8_t *opcode,
+                        size_t *len);
     /* Waits for the part to finish and reads its response. */
-    int (*post_operation)(struct sf_device *dev, struct jesd261_op *op);
+    int (*post_operation)(struct sf_vendor_ctx *vc, struct jesd261_op *op);
     /* Checks the response (authenticity, freshness, status, lengths) and
      * decodes it into the operation's outputs. */
-    int (*response_parse)(struct sf_device *dev, struct jesd261_op *op);
+    int (*response_parse)(struct sf_vendor_ctx *vc, struct jesd261_op *op);
     /* Winds the operation up whatever happened (wipes, a failed session
      * ended); returns the operation's status. */
-    int (*end_operation)(struct sf_device *dev, struct jesd261_op *op, int rc);
+    int (*end_operation)(struct sf_vendor_ctx *vc, struct jesd261_op *op, int rc);
     /* The vendor's provisioning message (sf_vendor_ops' seal_provisioning). */
-    int (*seal_provisioning)(struct sf_device *dev, const uint8_t *record, size_t len,
+    int (*seal_provisioning)(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len,
                              const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                              size_t *out_len);
     /* Largest data chunk of one operation (at least JESD261_MAX_DATA). */
@@ -105,51 +110,51 @@ struct jesd261_vendor_steps {
 
 /* Find the part's vendor among `vendors` (tried in order: the first whose
  * detect recognises the part) and start the HAL on it. */
-int jesd261_secure_init(struct sf_device *dev, const struct jesd261_vendor_steps *const *vendors,
+int jesd261_secure_init(struct sf_vendor_ctx *vc, const struct jesd261_vendor_steps *const *vendors,
                         size_t n_vendors);
-void jesd261_secure_uninit(struct sf_device *dev);
+void jesd261_secure_uninit(struct sf_vendor_ctx *vc);
 
 /* The provisioning message in the format of the part's vendor. */
-int jesd261_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+int jesd261_seal_provisioning(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len,
                               const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                               size_t *out_len);
 
-int jesd261_create_session(struct sf_device *dev, struct sf_session *s, uint8_t region,
+int jesd261_create_session(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t region,
                            sf_key_t root_key);
 /* Ends the session on the part and here, whatever the part answers. */
-int jesd261_terminate_session(struct sf_device *dev, struct sf_session *s);
+int jesd261_terminate_session(struct sf_vendor_ctx *vc, struct sf_session *s);
 
-int jesd261_secure_read(struct sf_device *dev, struct sf_session *s, uint32_t addr, uint8_t *buf,
+int jesd261_secure_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, uint8_t *buf,
                         size_t len);
-int jesd261_secure_program(struct sf_device *dev, struct sf_session *s, uint32_t addr,
+int jesd261_secure_program(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
                            const uint8_t *data, size_t len);
-int jesd261_secure_erase(struct sf_device *dev, struct sf_session *s, uint32_t addr);
+int jesd261_secure_erase(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr);
 /* Copies `len` bytes within the session's region (read, then program,
  * chunk by chunk); the destination must be erased. */
-int jesd261_secure_copy(struct sf_device *dev, struct sf_session *s, uint32_t src, uint32_t dst,
+int jesd261_secure_copy(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t src, uint32_t dst,
                         size_t len);
 
 /* s NULL: the part's plain description; else the authenticated one. */
-int jesd261_get_region_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info);
+int jesd261_get_region_info(struct sf_vendor_ctx *vc, struct sf_session *s, struct sf_info *info);
 
 /* The part's identity, its certificate checked (SF_ERR_TAMPER if forged). */
-int jesd261_get_identity(struct sf_device *dev, struct sf_identity *id);
+int jesd261_get_identity(struct sf_vendor_ctx *vc, struct sf_identity *id);
 
 enum jesd261_region_action {
     JESD261_REGIONS_PROVISION,   /* s NULL: a blank part; record sealed to its identity */
     JESD261_REGIONS_REPROVISION, /* s on the admin region; record sealed to its identity */
     JESD261_REGIONS_LOCK,        /* s on the admin region: no record */
 };
-int jesd261_manage_region(struct sf_device *dev, struct sf_session *s,
+int jesd261_manage_region(struct sf_vendor_ctx *vc, struct sf_session *s,
                           enum jesd261_region_action action, const uint8_t *record, size_t len);
 
 /* Extensions. */
-int jesd261_counter(struct sf_device *dev, struct sf_session *s, bool increment, uint8_t id,
+int jesd261_counter(struct sf_vendor_ctx *vc, struct sf_session *s, bool increment, uint8_t id,
                     uint32_t *value);
-int jesd261_random(struct sf_device *dev, struct sf_session *s, uint8_t *buf, size_t len);
-int jesd261_puf(struct sf_device *dev, struct sf_session *s, const uint8_t *challenge,
+int jesd261_random(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t *buf, size_t len);
+int jesd261_puf(struct sf_vendor_ctx *vc, struct sf_session *s, const uint8_t *challenge,
                 size_t challenge_len, uint8_t *out, size_t out_size, size_t *out_len);
-int jesd261_uid(struct sf_device *dev, struct sf_session *s, uint8_t *out, size_t out_size,
+int jesd261_uid(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t *out, size_t out_size,
                 size_t *out_len);
 
 #endif /* ETSS_JESD261_HAL_H */

@@ -2,9 +2,10 @@
 /*
  * RPMC vendor binding. A counters-only part: no zones, no sessions, no
  * binding table (the host's configuration gives the client bindings,
- * sf_device_set_host_bindings), no identity and nothing authenticated but
- * its counters' signed answers. So it says nothing the host believes about
- * itself: whether it was provisioned is the host's own record (sf_device.c),
+ * vc->host_bindings), no identity and nothing authenticated but its
+ * counters' signed answers. So it says nothing the host believes about
+ * itself: whether it was provisioned is the host's own record
+ * (vc->provisioned),
  * and a "session" is proof that the part holds the root keys of the salt
  * the record names. Each counter's root key is derived from the zone-0 root
  * key the common layer derives (HUK, host instance, the host's salt); the
@@ -14,17 +15,17 @@
 #include <string.h>
 
 #include "rpmc_binding.h"
-#include "sf_device.h" /* the device whose fields its operations use */
 #include "rpmc_host.h"
+#include "sf_vendor.h"
 
 #define ROOT_KEY_LABEL "ETSS RPMC root key"
 #define ROOT_KEY_LABEL_LEN 18u
 
 _Static_assert(sizeof(struct rpmc) <= SF_VENDOR_STATE_BYTES, "RPMC state does not fit");
 
-static struct rpmc *part(struct sf_device *dev)
+static struct rpmc *part(struct sf_vendor_ctx *vc)
 {
-    return (struct rpmc *)(void *)dev->vendor_state.bytes;
+    return (struct rpmc *)(void *)vc->state;
 }
 
 static int from_rpmc(int rc)
@@ -65,7 +66,7 @@ static int counter_root_key(sf_key_t zone_key, uint32_t counter, uint8_t out[RPM
 }
 
 /* Give the counter its HMAC key, from a fresh key data. */
-static int key_counter(struct sf_device *dev, sf_key_t zone_key, uint32_t counter)
+static int key_counter(struct sf_vendor_ctx *vc, sf_key_t zone_key, uint32_t counter)
 {
     uint8_t key[RPMC_ROOT_KEY_LEN];
     uint8_t key_data[RPMC_KEY_DATA_LEN];
@@ -74,36 +75,36 @@ static int key_counter(struct sf_device *dev, sf_key_t zone_key, uint32_t counte
         rc = sf_crypto_random(key_data, sizeof(key_data)) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
     }
     if (rc == SF_OK) {
-        rc = from_rpmc(rpmc_update_hmac_key(part(dev), counter, key, key_data));
+        rc = from_rpmc(rpmc_update_hmac_key(part(vc), counter, key, key_data));
     }
     sf_crypto_zeroize(key, sizeof(key));
     return rc;
 }
 
-static int rpmc_probe(struct sf_device *dev)
+static int rpmc_probe(struct sf_vendor_ctx *vc)
 {
-    int rc = from_rpmc(rpmc_init(part(dev), dev->spi));
+    int rc = from_rpmc(rpmc_init(part(vc), vc->spi));
     if (rc == SF_OK) {
-        dev->features = SF_FEATURE_COUNTERS;
+        vc->features = SF_FEATURE_COUNTERS;
     }
     return rc;
 }
 
 /* The part says nothing of itself the host could believe: what it is, is
  * what the host's record says (a counters part, provisioned or not). */
-static int rpmc_get_info(struct sf_device *dev, struct sf_info *info)
+static int rpmc_get_info(struct sf_vendor_ctx *vc, struct sf_info *info)
 {
     memset(info, 0, sizeof(*info));
-    info->n_counters = part(dev)->info.n_counters;
+    info->n_counters = part(vc)->info.n_counters;
     info->max_sessions = 1u;
     info->features = SF_FEATURE_COUNTERS;
-    if ((dev->part.flags & SF_PART_PROVISIONED) == 0u) {
+    if (!vc->provisioned) {
         info->lifecycle = SF_LIFECYCLE_BLANK;
         return SF_OK;
     }
     info->lifecycle = SF_LIFECYCLE_LOCKED; /* root keys are once in a part's life */
-    for (size_t i = 0; i < dev->n_host_bindings; i++) {
-        const struct sf_binding *b = &dev->host_bindings[i];
+    for (size_t i = 0; i < vc->n_host_bindings; i++) {
+        const struct sf_binding *b = &vc->host_bindings[i];
         if (b->counter < info->n_counters) {
             info->bindings[info->n_bindings++] = *b;
         }
@@ -113,11 +114,11 @@ static int rpmc_get_info(struct sf_device *dev, struct sf_info *info)
 
 /* An RPMC keeps no description: whatever the record says, the message is
  * the zone-0 root key that every counter's root key derives from. */
-static int rpmc_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+static int rpmc_seal_provisioning(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len,
                                   const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                                   size_t *out_len)
 {
-    (void)dev;
+    (void)vc;
     (void)record;
     (void)len;
     *out_len = 0u;
@@ -132,9 +133,9 @@ static int rpmc_seal_provisioning(struct sf_device *dev, const uint8_t *record, 
 /* Write every counter's root key, derived from `record` (the zone-0 root
  * key rpmc_seal_provisioning gave). A power cut midway leaves some written:
  * provisioning again with the same salt writes the rest. */
-static int rpmc_provision(struct sf_device *dev, const uint8_t *record, size_t len)
+static int rpmc_provision(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len)
 {
-    struct rpmc *r = part(dev);
+    struct rpmc *r = part(vc);
     sf_key_t zone_key = SF_KEY_NONE;
     if (len != RPMC_ROOT_KEY_LEN) {
         return SF_ERR_PARAM;
@@ -157,10 +158,10 @@ static int rpmc_provision(struct sf_device *dev, const uint8_t *record, size_t l
     return rc == SF_OK && written == 0u ? SF_ERR_LIFECYCLE : rc;
 }
 
-static int rpmc_reprovision(struct sf_device *dev, struct sf_session *s, const uint8_t *record,
+static int rpmc_reprovision(struct sf_vendor_ctx *vc, struct sf_session *s, const uint8_t *record,
                             size_t len)
 {
-    (void)dev;
+    (void)vc;
     (void)s;
     (void)record;
     (void)len;
@@ -182,15 +183,15 @@ static void forget_keys(struct rpmc *r)
  * (a part with other keys fails that check: SF_ERR_COMM, so the common
  * layer can try the other salt of a pending provisioning).
  */
-static int rpmc_session_open(struct sf_device *dev, struct sf_session *s, uint8_t zone,
+static int rpmc_session_open(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t zone,
                              sf_key_t root)
 {
-    struct rpmc *r = part(dev);
+    struct rpmc *r = part(vc);
     uint32_t value = 0;
     memset(s, 0, sizeof(*s));
     int rc = SF_OK;
     for (uint32_t c = 0; c < r->info.n_counters && rc == SF_OK; c++) {
-        rc = key_counter(dev, root, c);
+        rc = key_counter(vc, root, c);
     }
     if (rc == SF_OK) {
         rc = from_rpmc(rpmc_read_counter(r, 0u, &value));
@@ -205,43 +206,43 @@ static int rpmc_session_open(struct sf_device *dev, struct sf_session *s, uint8_
     return SF_OK;
 }
 
-static int rpmc_session_close(struct sf_device *dev, struct sf_session *s)
+static int rpmc_session_close(struct sf_vendor_ctx *vc, struct sf_session *s)
 {
-    (void)dev;
+    (void)vc;
     memset(s, 0, sizeof(*s));
     return SF_OK;
 }
 
-static int counter_id(struct sf_device *dev, uint8_t id)
+static int counter_id(struct sf_vendor_ctx *vc, uint8_t id)
 {
-    return id < part(dev)->info.n_counters ? SF_OK : SF_ERR_DENIED;
+    return id < part(vc)->info.n_counters ? SF_OK : SF_ERR_DENIED;
 }
 
-static int rpmc_counter_read(struct sf_device *dev, struct sf_session *s, uint8_t id,
+static int rpmc_counter_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                              uint32_t *value)
 {
     (void)s;
-    int rc = counter_id(dev, id);
-    return rc == SF_OK ? from_rpmc(rpmc_read_counter(part(dev), id, value)) : rc;
+    int rc = counter_id(vc, id);
+    return rc == SF_OK ? from_rpmc(rpmc_read_counter(part(vc), id, value)) : rc;
 }
 
-static int rpmc_counter_increment(struct sf_device *dev, struct sf_session *s, uint8_t id,
+static int rpmc_counter_increment(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
                                   uint32_t *value)
 {
     (void)s;
-    int rc = counter_id(dev, id);
-    return rc == SF_OK ? from_rpmc(rpmc_increment_counter(part(dev), id, value)) : rc;
+    int rc = counter_id(vc, id);
+    return rc == SF_OK ? from_rpmc(rpmc_increment_counter(part(vc), id, value)) : rc;
 }
 
-static int rpmc_security_info(struct sf_device *dev, struct sf_session *s, struct sf_info *info)
+static int rpmc_security_info(struct sf_vendor_ctx *vc, struct sf_session *s, struct sf_info *info)
 {
     (void)s;
-    return rpmc_get_info(dev, info);
+    return rpmc_get_info(vc, info);
 }
 
-static void rpmc_release(struct sf_device *dev)
+static void rpmc_release(struct sf_vendor_ctx *vc)
 {
-    rpmc_deinit(part(dev));
+    rpmc_deinit(part(vc));
 }
 
 const struct sf_vendor_ops rpmc_vendor_ops = {

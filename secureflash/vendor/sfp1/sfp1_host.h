@@ -3,7 +3,7 @@
 #ifndef ETSS_SFP1_HOST_H
 #define ETSS_SFP1_HOST_H
 
-#include "sf_device.h"
+#include "sf_vendor.h"
 
 extern const struct sf_vendor_ops sfp1_vendor_ops;
 

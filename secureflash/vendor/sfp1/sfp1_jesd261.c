@@ -26,6 +26,8 @@ struct sfp1_op_state {
 
 _Static_assert(sizeof(struct sfp1_op_state) <= JESD261_VENDOR_SCRATCH,
                "SFP1's per-operation state must fit the HAL's vendor scratch");
+_Static_assert(sizeof(struct sfp1_state) <= JESD261_VENDOR_STATE,
+               "SFP1's state must fit the HAL's vendor state");
 
 static struct sfp1_op_state *state(struct jesd261_op *op)
 {
@@ -41,17 +43,17 @@ static void expect_response(struct sfp1_exchange *x, uint8_t *response, size_t s
 
 /* The SFP1 command for a HAL operation, with its payload and what its
  * response must look like. */
-static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op_state *st)
+static int describe(struct sf_vendor_ctx *vc, struct jesd261_op *op, struct sfp1_op_state *st)
 {
     struct sfp1_exchange *x = &st->x;
     uint8_t *req = st->buf.data.request;
-    bool part_confidential = sfp1_part_confidential(dev);
+    bool part_confidential = sfp1_part_confidential(vc);
     memset(x, 0, sizeof(*x));
     x->session = op->session;
     switch (op->type) {
     case JESD261_OP_GET_REGION_INFO:
         x->command = op->session != NULL ? SFP1_CMD_SECURITY_INFO : SFP1_CMD_GET_INFO;
-        expect_response(x, dev->scratch, sizeof(dev->scratch), false);
+        expect_response(x, vc->scratch, SF_MAX_FRAME, false);
         x->variable_length = true;
         return SF_OK;
     case JESD261_OP_CREATE_SESSION:
@@ -78,15 +80,15 @@ static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op
         return SF_OK;
     case JESD261_OP_SECURE_READ:
         return sfp1_request_read(x, req, op->session, op->addr, op->out, op->out_size,
-                                 sfp1_zone_confidential(dev, op->session));
+                                 sfp1_zone_confidential(vc, op->session));
     case JESD261_OP_SECURE_PROGRAM:
         return sfp1_request_program(x, req, op->session, op->addr, op->in, op->in_len,
-                                    sfp1_seal_program(dev, op->session));
+                                    sfp1_seal_program(vc, op->session));
     case JESD261_OP_SECURE_ERASE:
         return sfp1_request_erase(x, req, op->session, op->addr);
     case JESD261_OP_GET_IDENTITY:
         x->command = SFP1_CMD_GET_CERT;
-        expect_response(x, dev->scratch, sizeof(dev->scratch), false);
+        expect_response(x, vc->scratch, SF_MAX_FRAME, false);
         return SF_OK;
     case JESD261_OP_PROVISION_REGIONS:
     case JESD261_OP_REPROVISION_REGIONS:
@@ -113,44 +115,44 @@ static int describe(struct sf_device *dev, struct jesd261_op *op, struct sfp1_op
     return SF_ERR_NOT_SUPPORTED;
 }
 
-static int sfp1_pre_operation(struct sf_device *dev, struct jesd261_op *op)
+static int sfp1_pre_operation(struct sf_vendor_ctx *vc, struct jesd261_op *op)
 {
-    int rc = describe(dev, op, state(op));
+    int rc = describe(vc, op, state(op));
     return rc == SF_OK ? sfp1_packet_begin(&state(op)->x) : rc;
 }
 
-static int sfp1_packet_step(struct sf_device *dev, struct jesd261_op *op, uint8_t *opcode,
+static int sfp1_packet_step(struct sf_vendor_ctx *vc, struct jesd261_op *op, uint8_t *opcode,
                             size_t *len)
 {
     struct sfp1_exchange *x = &state(op)->x;
     /* The part ignores a packet while busy: let it finish first. */
-    int rc = sfp1_packet_wait_ready(dev);
+    int rc = sfp1_packet_wait_ready(vc);
     if (rc == SF_OK) {
-        rc = sfp1_packet_build(dev, x);
+        rc = sfp1_packet_build(vc, x);
     }
-    *opcode = dev->secure_write_opcode;
+    *opcode = sfp1_packet_state(vc)->write_opcode;
     *len = x->frame_len;
     return rc;
 }
 
-static int sfp1_post_operation(struct sf_device *dev, struct jesd261_op *op)
+static int sfp1_post_operation(struct sf_vendor_ctx *vc, struct jesd261_op *op)
 {
-    return sfp1_packet_receive(dev, &state(op)->x);
+    return sfp1_packet_receive(vc, &state(op)->x);
 }
 
-static int sfp1_response_parse(struct sf_device *dev, struct jesd261_op *op)
+static int sfp1_response_parse(struct sf_vendor_ctx *vc, struct jesd261_op *op)
 {
     struct sfp1_op_state *st = state(op);
     struct sfp1_exchange *x = &st->x;
-    int rc = sfp1_packet_parse(dev, x);
+    int rc = sfp1_packet_parse(vc, x);
     if (rc != SF_OK) {
         return rc;
     }
     if (op->type == JESD261_OP_GET_REGION_INFO) {
-        return sfp1_packet_parse_info(dev->scratch, x->response_len, op->info);
+        return sfp1_packet_parse_info(vc->scratch, x->response_len, op->info);
     }
     if (op->type == JESD261_OP_GET_IDENTITY) {
-        return sfp1_packet_parse_cert(dev, dev->scratch, x->response_len, op->identity);
+        return sfp1_packet_parse_cert(vc, vc->scratch, x->response_len, op->identity);
     }
     if (op->type == JESD261_OP_CREATE_SESSION) {
         rc = sfp1_packet_session_keys(op->session, op->root_key, st->buf.open.request,
@@ -167,13 +169,13 @@ static int sfp1_response_parse(struct sf_device *dev, struct jesd261_op *op)
     return SF_OK;
 }
 
-static int sfp1_end_operation(struct sf_device *dev, struct jesd261_op *op, int rc)
+static int sfp1_end_operation(struct sf_vendor_ctx *vc, struct jesd261_op *op, int rc)
 {
     struct sfp1_op_state *st = state(op);
     if (op->type == JESD261_OP_SECURE_PROGRAM) {
         sf_crypto_zeroize(st->buf.data.request, sizeof(st->buf.data.request)); /* asset data */
     }
-    return sfp1_packet_end(dev, &st->x, rc);
+    return sfp1_packet_end(vc, &st->x, rc);
 }
 
 const struct jesd261_vendor_steps sfp1_jesd261_steps = {

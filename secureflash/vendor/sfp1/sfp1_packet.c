@@ -69,14 +69,19 @@ static uint32_t features_of(uint32_t f)
            ((f & SFP1_FEATURE_AUTHENTICATION) != 0u ? SF_FEATURE_AUTHENTICATION : 0u);
 }
 
-int sfp1_packet_probe(struct sf_device *dev)
+static struct sfp1_state *state_of(const struct sf_vendor_ctx *vc)
+{
+    return (struct sfp1_state *)vc->state;
+}
+
+int sfp1_packet_probe(struct sf_vendor_ctx *vc)
 {
     struct sfdp_table_ref ref;
     uint32_t dw[SFP1_SFDP_DWORDS];
     size_t n = 0;
-    int rc = etss_sfdp_find_table(dev->spi, SFP1_SFDP_ID, &ref);
+    int rc = etss_sfdp_find_table(vc->spi, SFP1_SFDP_ID, &ref);
     if (rc == SFDP_OK) {
-        rc = etss_sfdp_read_table(dev->spi, &ref, dw, SFP1_SFDP_DWORDS, &n);
+        rc = etss_sfdp_read_table(vc->spi, &ref, dw, SFP1_SFDP_DWORDS, &n);
     }
     if (rc == SFDP_ERR_BUS) {
         return SF_ERR_BUS;
@@ -86,26 +91,26 @@ int sfp1_packet_probe(struct sf_device *dev)
         ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 || ((dw[2] >> 24) * 16u) < SFP1_MAX_DATA) {
         return SF_ERR_NO_DEVICE;
     }
-    dev->secure_write_opcode = (uint8_t)(dw[1] >> 8);
-    dev->secure_read_opcode = (uint8_t)(dw[1] >> 16);
-    dev->features = features_of(dw[1] >> 24);
+    state_of(vc)->write_opcode = (uint8_t)(dw[1] >> 8);
+    state_of(vc)->read_opcode = (uint8_t)(dw[1] >> 16);
+    vc->features = features_of(dw[1] >> 24);
     return SF_OK;
 }
 
-bool sfp1_part_confidential(const struct sf_device *dev)
+bool sfp1_part_confidential(const struct sf_vendor_ctx *vc)
 {
-    return (dev->features & SF_FEATURE_CONFIDENTIALITY) != 0u;
+    return (vc->features & SF_FEATURE_CONFIDENTIALITY) != 0u;
 }
 
-bool sfp1_zone_confidential(const struct sf_device *dev, const struct sf_session *s)
+bool sfp1_zone_confidential(const struct sf_vendor_ctx *vc, const struct sf_session *s)
 {
-    return dev->info_authentic && s->zone < dev->info.n_zones &&
-           dev->info.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED;
+    return vc->info_authentic && s->zone < vc->info->n_zones &&
+           vc->info->zones[s->zone].read_policy == SFP1_READ_ENCRYPTED;
 }
 
-bool sfp1_seal_program(const struct sf_device *dev, const struct sf_session *s)
+bool sfp1_seal_program(const struct sf_vendor_ctx *vc, const struct sf_session *s)
 {
-    return sfp1_part_confidential(dev) || sfp1_zone_confidential(dev, s);
+    return sfp1_part_confidential(vc) || sfp1_zone_confidential(vc, s);
 }
 
 /* ---- one exchange ---- */
@@ -128,13 +133,13 @@ int sfp1_packet_begin(struct sfp1_exchange *x)
     return SF_OK;
 }
 
-int sfp1_packet_wait_ready(struct sf_device *dev)
+int sfp1_packet_wait_ready(struct sf_vendor_ctx *vc)
 {
     uint32_t waited = 0u;
     for (;;) {
         uint8_t op = SPI_NOR_OP_RDSR;
         uint8_t sr = 0xFFu;
-        if (etss_spi_transaction(dev->spi, &op, 1u, NULL, 0u, &sr, 1u) != ETSS_SPI_OK) {
+        if (etss_spi_transaction(vc->spi, &op, 1u, NULL, 0u, &sr, 1u) != ETSS_SPI_OK) {
             return SF_ERR_BUS;
         }
         if ((sr & SPI_NOR_SR_WIP) == 0u) {
@@ -144,14 +149,14 @@ int sfp1_packet_wait_ready(struct sf_device *dev)
             return SF_ERR_BUS; /* a dead or stuck part */
         }
         uint32_t step = waited < POLL_FINE_UNTIL_US ? POLL_FINE_US : POLL_COARSE_US;
-        dev->spi->ops->delay_us(dev->spi->ctx, step);
+        vc->spi->ops->delay_us(vc->spi->ctx, step);
         waited += step;
     }
 }
 
-int sfp1_packet_build(struct sf_device *dev, struct sfp1_exchange *x)
+int sfp1_packet_build(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
 {
-    uint8_t *f = dev->frame;
+    uint8_t *f = vc->frame;
     struct sf_session *s = x->session;
     size_t n = x->payload_len;
 
@@ -177,9 +182,9 @@ int sfp1_packet_build(struct sf_device *dev, struct sfp1_exchange *x)
     make_nonce(nonce, SFP1_DIR_HOST_TO_DEVICE, s->id, x->sequence);
     if (x->encrypt) {
         rc = sf_crypto_aead_seal(s->command_key, nonce, f, SFP1_HEADER_LEN, x->payload, n,
-                                 dev->scratch, sizeof(dev->scratch));
-        memcpy(&f[SFP1_HEADER_LEN], dev->scratch, n + SFP1_TAG_LEN);
-        sf_crypto_zeroize(dev->scratch, n + SFP1_TAG_LEN);
+                                 vc->scratch, SF_MAX_FRAME);
+        memcpy(&f[SFP1_HEADER_LEN], vc->scratch, n + SFP1_TAG_LEN);
+        sf_crypto_zeroize(vc->scratch, n + SFP1_TAG_LEN);
     } else {
         if (n != 0u) {
             memcpy(&f[SFP1_HEADER_LEN], x->payload, n);
@@ -194,31 +199,35 @@ int sfp1_packet_build(struct sf_device *dev, struct sfp1_exchange *x)
     return SF_OK;
 }
 
-int sfp1_packet_send(struct sf_device *dev, const struct sfp1_exchange *x)
+const struct sfp1_state *sfp1_packet_state(const struct sf_vendor_ctx *vc)
 {
-    const uint8_t op = dev->secure_write_opcode;
-    return etss_spi_transaction(dev->spi, &op, 1u, dev->frame, x->frame_len, NULL, 0u) ==
-                   ETSS_SPI_OK
+    return state_of(vc);
+}
+
+int sfp1_packet_send(struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
+{
+    const uint8_t op = state_of(vc)->write_opcode;
+    return etss_spi_transaction(vc->spi, &op, 1u, vc->frame, x->frame_len, NULL, 0u) == ETSS_SPI_OK
                ? SF_OK
                : SF_ERR_BUS;
 }
 
-static int read_response(struct sf_device *dev, uint16_t offset, uint8_t *buf, size_t len)
+static int read_response(struct sf_vendor_ctx *vc, uint16_t offset, uint8_t *buf, size_t len)
 {
-    const uint8_t hdr[SFP1_SECURE_READ_HEADER_LEN] = {dev->secure_read_opcode,
+    const uint8_t hdr[SFP1_SECURE_READ_HEADER_LEN] = {state_of(vc)->read_opcode,
                                                       (uint8_t)(offset >> 8), (uint8_t)offset, 0u};
-    return etss_spi_transaction(dev->spi, hdr, sizeof(hdr), NULL, 0u, buf, len) == ETSS_SPI_OK
+    return etss_spi_transaction(vc->spi, hdr, sizeof(hdr), NULL, 0u, buf, len) == ETSS_SPI_OK
                ? SF_OK
                : SF_ERR_BUS;
 }
 
-int sfp1_packet_receive(struct sf_device *dev, struct sfp1_exchange *x)
+int sfp1_packet_receive(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
 {
-    uint8_t *f = dev->frame;
+    uint8_t *f = vc->frame;
     const struct sf_session *s = x->session;
-    int rc = sfp1_packet_wait_ready(dev);
+    int rc = sfp1_packet_wait_ready(vc);
     if (rc == SF_OK) {
-        rc = read_response(dev, 0u, f, SFP1_HEADER_LEN);
+        rc = read_response(vc, 0u, f, SFP1_HEADER_LEN);
     }
     if (rc != SF_OK) {
         return rc;
@@ -239,14 +248,14 @@ int sfp1_packet_receive(struct sf_device *dev, struct sfp1_exchange *x)
     x->frame_len = SFP1_HEADER_LEN + rest;
     x->frame_used = x->frame_used > x->frame_len ? x->frame_used : x->frame_len;
     x->response_len = n;
-    return read_response(dev, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN], rest);
+    return read_response(vc, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN], rest);
 }
 
-/* Checks and opens a session response whose header and body are in dev->frame. */
-static int open_session_response(struct sf_device *dev, const struct sfp1_exchange *x)
+/* Checks and opens a session response whose header and body are in vc->frame. */
+static int open_session_response(struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
 {
     struct sf_session *s = x->session;
-    uint8_t *f = dev->frame;
+    uint8_t *f = vc->frame;
     uint8_t flags = f[SFP1_OFF_FLAGS];
     size_t n = x->response_len;
     uint8_t nonce[SFP1_NONCE_LEN];
@@ -261,14 +270,14 @@ static int open_session_response(struct sf_device *dev, const struct sfp1_exchan
     make_nonce(nonce, SFP1_DIR_DEVICE_TO_HOST, s->id, x->sequence);
     if ((flags & SFP1_FLAG_ENC) != 0u) {
         rc = sf_crypto_aead_open(s->response_key, nonce, f, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN],
-                                 n + SFP1_TAG_LEN, dev->scratch, n);
+                                 n + SFP1_TAG_LEN, vc->scratch, n);
         if (rc == SF_CRYPTO_OK && n != 0u) {
-            memcpy(&f[SFP1_HEADER_LEN], dev->scratch, n);
+            memcpy(&f[SFP1_HEADER_LEN], vc->scratch, n);
         }
-        sf_crypto_zeroize(dev->scratch, n);
+        sf_crypto_zeroize(vc->scratch, n);
     } else {
         rc = sf_crypto_aead_open(s->response_key, nonce, f, SFP1_HEADER_LEN + n,
-                                 &f[SFP1_HEADER_LEN + n], SFP1_TAG_LEN, dev->scratch, 0u);
+                                 &f[SFP1_HEADER_LEN + n], SFP1_TAG_LEN, vc->scratch, 0u);
     }
     if (rc == SF_CRYPTO_ERR_AUTH) {
         return SF_ERR_COMM;
@@ -276,11 +285,11 @@ static int open_session_response(struct sf_device *dev, const struct sfp1_exchan
     return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
 }
 
-int sfp1_packet_parse(struct sf_device *dev, struct sfp1_exchange *x)
+int sfp1_packet_parse(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
 {
-    const uint8_t *f = dev->frame;
+    const uint8_t *f = vc->frame;
     size_t n = x->response_len;
-    int rc = x->session != NULL ? open_session_response(dev, x) : SF_OK;
+    int rc = x->session != NULL ? open_session_response(vc, x) : SF_OK;
     if (rc == SF_OK) {
         rc = status_to_sf(f[SFP1_OFF_STATUS]);
         if (rc == SF_ERR_COMM && x->session == NULL) {
@@ -303,10 +312,10 @@ int sfp1_packet_parse(struct sf_device *dev, struct sfp1_exchange *x)
     return SF_OK;
 }
 
-int sfp1_packet_end(struct sf_device *dev, struct sfp1_exchange *x, int rc)
+int sfp1_packet_end(struct sf_vendor_ctx *vc, struct sfp1_exchange *x, int rc)
 {
     size_t used = x->frame_used < SF_MAX_FRAME ? x->frame_used : SF_MAX_FRAME;
-    sf_crypto_zeroize(&dev->frame[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
+    sf_crypto_zeroize(&vc->frame[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
     if (x->session != NULL && (rc == SF_ERR_COMM || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO)) {
         sf_session_end(x->session);
     }
@@ -455,7 +464,7 @@ _Static_assert(SF_ENVELOPE_OVERHEAD == SFP1_ENVELOPE_OVERHEAD,
 _Static_assert(SFP1_PROV_MAX_LEN + SFP1_ENVELOPE_OVERHEAD <= SF_MAX_FRAME,
                "a sealed record fits one frame");
 
-int sfp1_packet_seal_provisioning(struct sf_device *dev, const uint8_t *record, size_t len,
+int sfp1_packet_seal_provisioning(struct sf_vendor_ctx *vc, const uint8_t *record, size_t len,
                                   const struct sf_root_keys *keys, uint8_t *out, size_t out_size,
                                   size_t *out_len)
 {
@@ -479,7 +488,7 @@ int sfp1_packet_seal_provisioning(struct sf_device *dev, const uint8_t *record, 
             &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + SFP1_PROV_ZONE_KEY_OFFSET]);
     }
     if (rc == SF_OK &&
-        sf_crypto_envelope_seal(dev->identity.public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
+        sf_crypto_envelope_seal(vc->identity->public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
                                 SFP1_ENVELOPE_LABEL_LEN, filled, len, out,
                                 len + SFP1_ENVELOPE_OVERHEAD) != SF_CRYPTO_OK) {
         rc = SF_ERR_CRYPTO;
@@ -491,7 +500,7 @@ int sfp1_packet_seal_provisioning(struct sf_device *dev, const uint8_t *record, 
 
 /* ---- identity (section 4) ---- */
 
-int sfp1_packet_parse_cert(const struct sf_device *dev, const uint8_t *p, size_t len,
+int sfp1_packet_parse_cert(const struct sf_vendor_ctx *vc, const uint8_t *p, size_t len,
                            struct sf_identity *id)
 {
     memset(id, 0, sizeof(*id));
@@ -504,10 +513,10 @@ int sfp1_packet_parse_cert(const struct sf_device *dev, const uint8_t *p, size_t
     /* The body the host recorded was verified before it was recorded: the
      * same body needs no second signature check (it costs some 18 million
      * instructions, at every boot). */
-    bool known = (dev->part.flags & (SF_PART_PROVISIONED | SF_PART_PENDING)) != 0u &&
-                 sf_crypto_equal(id->digest, dev->part.identity, SF_SHA256_LEN);
+    bool known = vc->recorded_identity != NULL &&
+                 sf_crypto_equal(id->digest, vc->recorded_identity, SF_SHA256_LEN);
     int rc = known ? SF_CRYPTO_OK
-                   : sf_crypto_ecdsa_verify(dev->trust->maker_key, p, SFP1_CERT_BODY_LEN,
+                   : sf_crypto_ecdsa_verify(vc->maker_key, p, SFP1_CERT_BODY_LEN,
                                             &p[SFP1_CERT_BODY_LEN]);
     if (rc != SF_CRYPTO_OK) {
         memset(id, 0, sizeof(*id));
