@@ -162,8 +162,8 @@ static void setup(void)
 
     sec.model = secure_model();
     sec.nor = sf_model_nor(sec.model);
-    must(sf_crypto_init() == SF_CRYPTO_OK &&
-             sf_crypto_import(SF_KEY_HKDF_SECRET, huk, sizeof(huk), &sec.huk) == SF_CRYPTO_OK &&
+    must(sf_crypto_init() == SF_OK &&
+             sf_crypto_import(SF_KEY_HKDF_SECRET, huk, sizeof(huk), &sec.huk) == SF_OK &&
              sf_device_init(&sec.dev, model_spi_bind(&sec.bus, sec.nor), sec.huk, 0) == SF_OK &&
              sf_device_set_trust(&sec.dev, &sec.trust) == SF_OK &&
              sf_api_provision(&sec.dev, msg, len) == SF_OK,
@@ -422,15 +422,15 @@ static void bench_identity(void)
     begin(sec.nor, &m);
     must(sf_api_provision(&sec.dev, msg, len) == SF_OK, "provisioning again");
     end(sec.nor, &m, "provision-again", "secure", 0.0, 1);
-    must(sf_crypto_random(device_key, sizeof(device_key)) == SF_CRYPTO_OK &&
-             sf_crypto_ec_public_key(device_key, device_public) == SF_CRYPTO_OK,
+    must(sf_crypto_random(device_key, sizeof(device_key)) == SF_OK &&
+             sf_crypto_ec_public_key(device_key, device_public) == SF_OK,
          "a device key");
     begin(sec.nor, &m);
     must(sf_crypto_envelope_seal(device_public, (const uint8_t *)"fs", 2u, msg, sizeof(opened),
-                                 sealed, sizeof(sealed)) == SF_CRYPTO_OK &&
+                                 sealed, sizeof(sealed)) == SF_OK &&
              sf_crypto_envelope_open(device_key, (const uint8_t *)"fs", 2u, sealed,
                                      sizeof(opened) + SF_ENVELOPE_OVERHEAD, opened,
-                                     sizeof(opened)) == SF_CRYPTO_OK,
+                                     sizeof(opened)) == SF_OK,
          "ECDH exchange");
     end(sec.nor, &m, "ecdh-exchange", "secure", 0.0, 1);
     sf_crypto_zeroize(device_key, sizeof(device_key));

@@ -20,6 +20,7 @@ set(_dm ${ETSS_ROOT}/devmodel)
 
 # ---- partition side (freestanding), in layer order, lowest first ----
 set(etss_transport_SOURCES ${_sf}/transport/spi_transaction.c)
+set(etss_status_INCLUDES ${_sf}/status)
 set(etss_transport_INCLUDES ${_sf}/transport)
 set(etss_jedec_SOURCES ${_sf}/jedec/sfdp.c)
 set(etss_jedec_INCLUDES ${_sf}/jedec)
@@ -64,7 +65,7 @@ set(etss_api_SOURCES ${ETSS_ROOT}/interface/src/etss_api.c)
 
 # Every partition-side library, lowest layer first (the vendor table apart:
 # a build adds etss_sf_vendor_table_SOURCES with its own choice).
-set(ETSS_PARTITION_LIBRARIES etss_transport etss_jedec etss_nor etss_sf_crypto etss_sf_vendor
+set(ETSS_PARTITION_LIBRARIES etss_status etss_transport etss_jedec etss_nor etss_sf_crypto etss_sf_vendor
     etss_jesd261 etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_jesd261_binding
     etss_sf_common etss_sf_api etss_fs etss_fs_zone etss_interface etss_service etss_req_mngr)
 set(ETSS_PARTITION_SOURCES "")

@@ -90,7 +90,7 @@ static uint8_t write_root_key(struct rpmc_model *m, struct counter_state *c, uin
     if (c->root_key_set) {
         return RPMC_ST_ROOT_KEY; /* write-once */
     }
-    if (sf_crypto_hmac_with_key_bytes(key, m->in, RPMC_HEADER_LEN, mac, NULL) != SF_CRYPTO_OK) {
+    if (sf_crypto_hmac_with_key_bytes(key, m->in, RPMC_HEADER_LEN, mac, NULL) != SF_OK) {
         return RPMC_ST_FATAL;
     }
     bool ok = sf_crypto_equal(&mac[RPMC_TRUNCATED_SIG_SKIP],
@@ -120,18 +120,18 @@ static uint8_t update_hmac_key(struct counter_state *c, const uint8_t *msg)
         return RPMC_ST_ROOT_KEY;
     }
     if (sf_crypto_hmac_with_key_bytes(c->root_key, &msg[RPMC_HEADER_LEN], RPMC_KEY_DATA_LEN, key,
-                                      NULL) != SF_CRYPTO_OK) {
+                                      NULL) != SF_OK) {
         return RPMC_ST_FATAL;
     }
     int rc = sf_crypto_hmac_with_key_bytes(key, msg, RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN, NULL,
                                            &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]);
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         memcpy(c->hmac_key, key, sizeof(key));
         c->hmac_key_set = true;
     }
     sf_crypto_zeroize(key, sizeof(key));
-    return rc == SF_CRYPTO_OK ? RPMC_ST_SUCCESS
-                              : (rc == SF_CRYPTO_ERR_AUTH ? RPMC_ST_BAD_REQUEST : RPMC_ST_FATAL);
+    return rc == SF_OK ? RPMC_ST_SUCCESS
+                       : (rc == SF_ERR_VERIFY ? RPMC_ST_BAD_REQUEST : RPMC_ST_FATAL);
 }
 
 /* Increment and Request are signed with the counter's HMAC key. */
@@ -141,8 +141,8 @@ static uint8_t check_signed(const struct counter_state *c, const uint8_t *msg, s
         return RPMC_ST_HMAC_KEY_UNINIT;
     }
     int rc = sf_crypto_hmac_with_key_bytes(c->hmac_key, msg, signed_len, NULL, &msg[signed_len]);
-    return rc == SF_CRYPTO_OK ? RPMC_ST_SUCCESS
-                              : (rc == SF_CRYPTO_ERR_AUTH ? RPMC_ST_BAD_REQUEST : RPMC_ST_FATAL);
+    return rc == SF_OK ? RPMC_ST_SUCCESS
+                       : (rc == SF_ERR_VERIFY ? RPMC_ST_BAD_REQUEST : RPMC_ST_FATAL);
 }
 
 static uint8_t increment(struct rpmc_model *m, struct counter_state *c, uint8_t id)
@@ -171,7 +171,7 @@ static uint8_t request(struct rpmc_model *m, const struct counter_state *c)
     etss_put_be32(&a[RPMC_OP2_OFF_COUNTER], c->value);
     if (sf_crypto_hmac_with_key_bytes(c->hmac_key, &a[RPMC_OP2_OFF_TAG],
                                       RPMC_TAG_LEN + RPMC_COUNTER_LEN, &a[RPMC_OP2_OFF_SIGNATURE],
-                                      NULL) != SF_CRYPTO_OK) {
+                                      NULL) != SF_OK) {
         memset(&a[RPMC_OP2_OFF_TAG], 0, RPMC_OP2_ANSWER_LEN - RPMC_OP2_OFF_TAG);
         return RPMC_ST_FATAL;
     }
@@ -346,8 +346,7 @@ rpmc_model_t *rpmc_model_create(const struct rpmc_model_config *cfg, enum nor_mo
     *status = NOR_MODEL_ERR_CONFIG;
     if (cfg == NULL || cfg->n_counters == 0u || cfg->n_counters > RPMC_MODEL_MAX_COUNTERS ||
         cfg->op1 == cfg->op2 || cfg->update_rate > 15u || cfg->t_cmd_us > 100000u ||
-        cfg->nor.n_extra_sfdp >= NOR_MODEL_MAX_EXTRA_SFDP_TABLES ||
-        sf_crypto_init() != SF_CRYPTO_OK) {
+        cfg->nor.n_extra_sfdp >= NOR_MODEL_MAX_EXTRA_SFDP_TABLES || sf_crypto_init() != SF_OK) {
         return NULL;
     }
     struct rpmc_model *m = model_alloc(sizeof(*m));

@@ -82,8 +82,8 @@ static bool hkdf(const uint8_t *secret, size_t secret_len, const uint8_t *salt, 
                  const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len)
 {
     sf_key_t k = SF_KEY_NONE;
-    bool ok = sf_crypto_import(SF_KEY_HKDF_SECRET, secret, secret_len, &k) == SF_CRYPTO_OK &&
-              sf_crypto_hkdf_bytes(k, salt, salt_len, info, info_len, out, out_len) == SF_CRYPTO_OK;
+    bool ok = sf_crypto_import(SF_KEY_HKDF_SECRET, secret, secret_len, &k) == SF_OK &&
+              sf_crypto_hkdf_bytes(k, salt, salt_len, info, info_len, out, out_len) == SF_OK;
     sf_crypto_destroy(&k);
     return ok;
 }
@@ -94,7 +94,7 @@ static int aead(bool seal, const uint8_t key[SFP1_AEAD_KEY_LEN], const uint8_t *
 {
     sf_key_t k = SF_KEY_NONE;
     int rc = sf_crypto_import(SF_KEY_AES128_GCM, key, SFP1_AEAD_KEY_LEN, &k);
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         rc = seal ? sf_crypto_aead_seal(k, nonce, aad, aad_len, in, in_len, out, out_size)
                   : sf_crypto_aead_open(k, nonce, aad, aad_len, in, in_len, out, out_size);
     }
@@ -168,7 +168,7 @@ static bool respond_sealed(struct sf_model *m, const struct session *s, uint8_t 
     }
     sf_crypto_zeroize(m->out, sizeof(m->out));
     m->rsp_len = SFP1_HEADER_LEN + n + SFP1_TAG_LEN;
-    return rc == SF_CRYPTO_OK;
+    return rc == SF_OK;
 }
 
 /* ---- persistent failure count and lock-out (protocol section 9) ---- */
@@ -305,9 +305,9 @@ static uint8_t cmd_open(struct sf_model *m, const uint8_t *payload, uint8_t *sid
     etss_put_be32(&t[2], c);
     memcpy(&t[6], &payload[1], SFP1_NONCE_BYTES);
     uint8_t *o = m->out;
-    if (sf_crypto_random(&t[6 + SFP1_NONCE_BYTES], SFP1_NONCE_BYTES) != SF_CRYPTO_OK ||
+    if (sf_crypto_random(&t[6 + SFP1_NONCE_BYTES], SFP1_NONCE_BYTES) != SF_OK ||
         !derive_session_keys(s, st->zones[zone].root_key) ||
-        proof(s, "device", &o[5u + SFP1_NONCE_BYTES], NULL) != SF_CRYPTO_OK) {
+        proof(s, "device", &o[5u + SFP1_NONCE_BYTES], NULL) != SF_OK) {
         end_session(s);
         return SFP1_INTERNAL_ERROR;
     }
@@ -332,12 +332,12 @@ static void cmd_confirm(struct sf_model *m, uint8_t sid, const uint8_t *payload)
         return;
     }
     int rc = proof(s, "host", NULL, payload);
-    if (rc != SF_CRYPTO_OK) {
+    if (rc != SF_OK) {
         end_session(s);
-        if (rc == SF_CRYPTO_ERR_AUTH && !count_failure(m)) {
+        if (rc == SF_ERR_VERIFY && !count_failure(m)) {
             return;
         }
-        respond_error(m, rc == SF_CRYPTO_ERR_AUTH ? SFP1_AUTH_FAILED : SFP1_INTERNAL_ERROR);
+        respond_error(m, rc == SF_ERR_VERIFY ? SFP1_AUTH_FAILED : SFP1_INTERNAL_ERROR);
         return;
     }
     if (m->state.failure_count != 0u && !sf_model_state_set_failures(m->nor, &m->state, 0u)) {
@@ -385,8 +385,8 @@ static uint8_t apply_provisioning(struct sf_model *m, uint8_t lifecycle, const u
                                 SFP1_ENVELOPE_LABEL_LEN, payload, n, m->record, sizeof(m->record));
     nor_model_add_busy(m->nor, m->cfg.t_kdf_us); /* the key agreement */
     uint8_t status = SFP1_OK;
-    if (rc != SF_CRYPTO_OK) {
-        status = rc == SF_CRYPTO_ERR_AUTH ? SFP1_AUTH_FAILED : SFP1_INTERNAL_ERROR;
+    if (rc != SF_OK) {
+        status = rc == SF_ERR_VERIFY ? SFP1_AUTH_FAILED : SFP1_INTERNAL_ERROR;
     } else if (!sf_model_record_valid(m->record, len, nor_model_config(m->nor)->size_bytes,
                                       m->cfg.n_counters) ||
                (!confidential(m) && sf_model_record_has_encrypted_zone(m->record))) {
@@ -587,7 +587,7 @@ static uint8_t cmd_random(struct sf_model *m, const uint8_t *p, size_t n)
         return SFP1_MALFORMED;
     }
     m->out_len = len;
-    return sf_crypto_random(m->out, m->out_len) == SF_CRYPTO_OK ? SFP1_OK : SFP1_INTERNAL_ERROR;
+    return sf_crypto_random(m->out, m->out_len) == SF_OK ? SFP1_OK : SFP1_INTERNAL_ERROR;
 }
 
 static uint8_t cmd_puf(struct sf_model *m, const uint8_t *p, size_t n)
@@ -600,7 +600,7 @@ static uint8_t cmd_puf(struct sf_model *m, const uint8_t *p, size_t n)
     memcpy(&input[PUF_LABEL_LEN], p, n);
     m->out_len = SFP1_PUF_RESPONSE_LEN;
     return sf_crypto_hmac_with_key_bytes(m->puf_secret, input, PUF_LABEL_LEN + n, m->out, NULL) ==
-                   SF_CRYPTO_OK
+                   SF_OK
                ? SFP1_OK
                : SFP1_INTERNAL_ERROR;
 }
@@ -723,8 +723,8 @@ static void session_command(struct sf_model *m, const uint8_t *f, size_t n)
     /* A forged frame, or a replayed or reordered one, ends the session. A
      * stale frame is never answered sealed: its sequence number's nonce is
      * spent. */
-    uint8_t refusal = rc == SF_CRYPTO_ERR_AUTH       ? SFP1_AUTH_FAILED
-                      : rc != SF_CRYPTO_OK           ? SFP1_INTERNAL_ERROR
+    uint8_t refusal = rc == SF_ERR_VERIFY            ? SFP1_AUTH_FAILED
+                      : rc != SF_OK                  ? SFP1_INTERNAL_ERROR
                       : sequence <= s->last_sequence ? SFP1_STALE_SEQUENCE
                                                      : SFP1_OK;
     if (refusal != SFP1_OK) {
@@ -939,7 +939,7 @@ static bool ec_key_from_seed(const char *salt, uint64_t seed, uint8_t key[SF_EC_
         uint8_t info[4] = {'E', 'C', 'K', attempt};
         ok = hkdf(ikm, sizeof(ikm), (const uint8_t *)salt, strlen(salt), info, sizeof(info), key,
                   SF_EC_PRIVATE_KEY_LEN) &&
-             sf_crypto_ec_public_key(key, public_key) == SF_CRYPTO_OK;
+             sf_crypto_ec_public_key(key, public_key) == SF_OK;
     }
     sf_crypto_zeroize(ikm, sizeof(ikm));
     return ok;
@@ -950,8 +950,7 @@ static bool ec_key_from_seed(const char *salt, uint64_t seed, uint8_t key[SF_EC_
 int sf_model_maker_public_key(uint64_t maker_seed, uint8_t out[SF_EC_PUBLIC_KEY_LEN])
 {
     uint8_t key[SF_EC_PRIVATE_KEY_LEN];
-    bool ok =
-        sf_crypto_init() == SF_CRYPTO_OK && ec_key_from_seed(MAKER_SALT, maker_seed, key, out);
+    bool ok = sf_crypto_init() == SF_OK && ec_key_from_seed(MAKER_SALT, maker_seed, key, out);
     sf_crypto_zeroize(key, sizeof(key));
     return ok ? 0 : -1;
 }
@@ -980,8 +979,7 @@ static bool derive_device_secrets(struct sf_model *m)
     memcpy(&c[SFP1_CERT_OFF_UID], m->uid, SFP1_UID_LEN);
     ok = ok && ec_key_from_seed(salt, m->cfg.device_seed, m->device_key, &c[SFP1_CERT_OFF_KEY]) &&
          ec_key_from_seed(MAKER_SALT, m->cfg.maker_seed, maker_key, maker_public) &&
-         sf_crypto_ecdsa_sign(maker_key, c, SFP1_CERT_BODY_LEN, &c[SFP1_CERT_BODY_LEN]) ==
-             SF_CRYPTO_OK;
+         sf_crypto_ecdsa_sign(maker_key, c, SFP1_CERT_BODY_LEN, &c[SFP1_CERT_BODY_LEN]) == SF_OK;
     sf_crypto_zeroize(maker_key, sizeof(maker_key));
     return ok;
 }
@@ -993,8 +991,7 @@ sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_st
     *status = NOR_MODEL_ERR_CONFIG;
     if (cfg == NULL || cfg->n_counters < 4u || cfg->n_counters > SF_MODEL_MAX_COUNTERS ||
         cfg->max_sessions == 0u || cfg->max_sessions > SFP1_MAX_SESSIONS ||
-        cfg->nor.n_extra_sfdp >= NOR_MODEL_MAX_EXTRA_SFDP_TABLES ||
-        sf_crypto_init() != SF_CRYPTO_OK) {
+        cfg->nor.n_extra_sfdp >= NOR_MODEL_MAX_EXTRA_SFDP_TABLES || sf_crypto_init() != SF_OK) {
         return NULL;
     }
     struct sf_model *m = model_alloc(sizeof(*m));

@@ -72,11 +72,11 @@ void etss_host_set_spi(uint8_t instance, const struct etss_spi_driver *spi)
 
 int etss_host_set_huk(const uint8_t *huk, size_t len)
 {
-    if (sf_crypto_init() != SF_CRYPTO_OK) {
+    if (sf_crypto_init() != SF_OK) {
         return -1;
     }
     sf_crypto_destroy(&huk_key);
-    return sf_crypto_import(SF_KEY_HKDF_SECRET, huk, len, &huk_key) == SF_CRYPTO_OK ? 0 : -1;
+    return sf_crypto_import(SF_KEY_HKDF_SECRET, huk, len, &huk_key) == SF_OK ? 0 : -1;
 }
 
 const struct etss_spi_driver *etss_platform_spi(uint8_t instance)

@@ -204,7 +204,7 @@ static void hal_session(struct sf_rig *r, struct sf_session *s)
     uint8_t key[32];
     sf_key_t root = SF_KEY_NONE;
     CHECK_EQ(sf_device_root_key_bytes(&r->dev, ZONE0, r->dev.part.salt, key), SF_OK);
-    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, key, sizeof(key), &root), SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, key, sizeof(key), &root), SF_OK);
     sf_crypto_zeroize(key, sizeof(key));
     int rc = jesd261_create_session(hal_view(r), s, ZONE0, root);
     sf_crypto_destroy(&root);
@@ -331,7 +331,7 @@ static void test_session_needs_the_regions_key_both_ways(void)
     CHECK_HELPER(rig_with(&r, &jesd261_vendor_ops, NULL));
     /* A host with another key for zone 0: the part's proof does not check. */
     memset(wrong, 0x42, sizeof(wrong));
-    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, wrong, sizeof(wrong), &root), SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, wrong, sizeof(wrong), &root), SF_OK);
     CHECK_EQ(jesd261_create_session(hal_view(&r), &s, ZONE0, root), SF_ERR_COMM);
     sf_crypto_destroy(&root);
     CHECK(!s.open);

@@ -109,8 +109,8 @@ static uint8_t raw_op1(struct rig *g, const uint8_t *msg, size_t len)
 static void hmac_bytes(const uint8_t key[32], const uint8_t *data, size_t len, uint8_t mac[32])
 {
     sf_key_t k = SF_KEY_NONE;
-    CHECK_EQ(sf_crypto_import(SF_KEY_HMAC_SHA256, key, 32u, &k), SF_CRYPTO_OK);
-    CHECK_EQ(sf_crypto_hmac(k, data, len, mac), SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HMAC_SHA256, key, 32u, &k), SF_OK);
+    CHECK_EQ(sf_crypto_hmac(k, data, len, mac), SF_OK);
     sf_crypto_destroy(&k);
 }
 

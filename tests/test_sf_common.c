@@ -39,10 +39,9 @@ static void up(void)
     for (size_t i = 0; i < sizeof(huk_bytes); i++) {
         huk_bytes[i] = (uint8_t)(i * 11u + 3u);
     }
-    CHECK_EQ(sf_crypto_init(), SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_init(), SF_OK);
     sf_crypto_destroy(&huk);
-    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk),
-             SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk), SF_OK);
     CHECK_EQ(sf_device_init_with(&dev, model_spi_bind(&bus, nor), huk, 0u, &fake_vendor_ops),
              SF_OK);
     sf_trust_ram_init(&trusted);
@@ -192,6 +191,19 @@ static void test_every_communication_failure_a_binding_answers_is_counted_once(v
     CHECK_EQ(dev.stats.comm_failures, failures + 3u);
 }
 
+/* No status is folded on its way up: what a binding answers (a key slot
+ * the crypto service lacked, a verify that failed...) is what the caller
+ * gets, after the one retry of a communication failure. */
+static void test_every_status_a_binding_answers_reaches_the_caller_unchanged(void)
+{
+    uint8_t buf[4];
+    for (int status = SF_ERR_PARAM; status >= SF_STATUS_LOWEST; status--) {
+        CHECK_HELPER(up());
+        fake_force(FAKE_READ, status, 2u);
+        CHECK_EQ(sf_device_read(&dev, 1u, 0u, buf, sizeof(buf)), status);
+    }
+}
+
 int main(void)
 {
     static const struct test_case cases[] = {
@@ -201,6 +213,7 @@ int main(void)
         TEST_CASE(test_the_least_recently_used_session_is_given_up_when_every_slot_is_taken),
         TEST_CASE(test_a_failed_security_info_leaves_the_description_as_it_was),
         TEST_CASE(test_every_communication_failure_a_binding_answers_is_counted_once),
+        TEST_CASE(test_every_status_a_binding_answers_reaches_the_caller_unchanged),
     };
     return test_run("sf_common", cases, sizeof(cases) / sizeof(cases[0]));
 }

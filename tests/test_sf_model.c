@@ -49,7 +49,7 @@ static uint8_t provision_raw(struct sf_rig *r, const uint8_t *rec, size_t len)
     sf_rig_frame_header(f, SFP1_CMD_PROVISION, 0, (uint16_t)n);
     if (sf_crypto_envelope_seal(r->dev.identity.public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
                                 SFP1_ENVELOPE_LABEL_LEN, rec, len, &f[SFP1_HEADER_LEN],
-                                n) != SF_CRYPTO_OK) {
+                                n) != SF_OK) {
         return 0xEEu; /* no status the part gives: the check of the answer fails */
     }
     return sf_rig_wire_exchange(r, f, SFP1_HEADER_LEN + n, NULL, 0);
@@ -642,9 +642,8 @@ static void test_plain_nor_is_not_taken_for_a_secure_flash(void)
     nor_model_default_config(&cfg);
     nor_model_t *nor = nor_model_create(&cfg, &st);
     CHECK(nor != NULL);
-    CHECK_EQ(sf_crypto_init(), SF_CRYPTO_OK);
-    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk),
-             SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_init(), SF_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk), SF_OK);
     CHECK_EQ(sf_device_init(&dev, model_spi_bind(&bus, nor), huk, 0), SF_ERR_NO_DEVICE);
     CHECK(dev.vendor == NULL);
     uint8_t buf[4];

@@ -226,8 +226,7 @@ static const char *live(enum part_kind kind, const struct site_entry *mutation, 
     struct provision_config cfg;
     char err[128];
     if (!part_up(&w) ||
-        sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &w.huk) !=
-            SF_CRYPTO_OK ||
+        sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &w.huk) != SF_OK ||
         sf_model_maker_public_key(0u, w.maker) != 0 ||
         provision_config_parse(description, strlen(description), &cfg, err, sizeof(err)) != 0 ||
         provision_config_encode(&cfg, record, sizeof(record), &len) != 0) {
@@ -371,7 +370,7 @@ int main(int argc, char **argv)
         }
     }
     stride = stride == 0u ? 1u : stride;
-    if (sf_crypto_init() != SF_CRYPTO_OK) {
+    if (sf_crypto_init() != SF_OK) {
         return 1;
     }
     for (size_t i = 0; i < sizeof(secret); i++) {

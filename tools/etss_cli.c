@@ -430,7 +430,9 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
                  (unsigned)ETSS_MAX_ASSETS_PER_CLIENT);
         break;
     case ETSS_ERR_INSUFFICIENT_MEMORY:
-        snprintf(msg, size, "the partition cannot mount another zone's filesystem");
+        snprintf(msg, size,
+                 "the partition cannot mount another zone's filesystem, or the crypto "
+                 "service ran out of key slots");
         break;
     case ETSS_ERR_BAD_STATE:
         snprintf(msg, size, "counter %u has reached its limit", r->counter);

@@ -124,9 +124,8 @@ int main(int argc, char **argv)
     static struct sf_device dev;
     struct model_spi bus;
     sf_key_t huk = SF_KEY_NONE;
-    int rc = sf_crypto_init() == SF_CRYPTO_OK &&
-                     sf_crypto_import(SF_KEY_HKDF_SECRET, developer_huk, sizeof(developer_huk),
-                                      &huk) == SF_CRYPTO_OK
+    int rc = sf_crypto_init() == SF_OK && sf_crypto_import(SF_KEY_HKDF_SECRET, developer_huk,
+                                                           sizeof(developer_huk), &huk) == SF_OK
                  ? SF_OK
                  : SF_ERR_CRYPTO;
     if (rc == SF_OK) {

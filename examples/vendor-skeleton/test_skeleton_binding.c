@@ -29,9 +29,8 @@ static void discover_on(bool with_table, int *rc)
     }
     nor_model_t *nor = nor_model_create(&cfg, &st);
     CHECK(nor != NULL);
-    CHECK_EQ(sf_crypto_init(), SF_CRYPTO_OK);
-    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk),
-             SF_CRYPTO_OK);
+    CHECK_EQ(sf_crypto_init(), SF_OK);
+    CHECK_EQ(sf_crypto_import(SF_KEY_HKDF_SECRET, huk_bytes, sizeof(huk_bytes), &huk), SF_OK);
     *rc = sf_device_init_with(&dev, model_spi_bind(&bus, nor), huk, 0u, &skeleton_vendor_ops);
     sf_crypto_destroy(&huk);
     nor_model_destroy(nor);

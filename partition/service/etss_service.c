@@ -33,37 +33,43 @@ static bool device_present[ETSS_MAX_DEVICES];
 static struct zone_fs filesystems[ETSS_MAX_FILESYSTEMS];
 static etss_err_t init_status = ETSS_ERR_SF_INIT;
 
+/* What a client is told of each status of the framework (sf_status.h):
+ * one entry per code. */
+static const struct {
+    int sf;
+    etss_err_t etss;
+} sf_statuses[] = {
+    {SF_OK, ETSS_SUCCESS},
+    {SF_ERR_PARAM, ETSS_ERR_INVALID_ARGUMENT},
+    {SF_ERR_BUS, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_NO_DEVICE, ETSS_ERR_SF_INIT},
+    {SF_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED},
+    {SF_ERR_COMM, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_AUTH, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_DENIED, ETSS_ERR_NOT_PERMITTED},
+    {SF_ERR_LIFECYCLE, ETSS_ERR_NOT_PERMITTED},
+    {SF_ERR_LOCKED_OUT, ETSS_ERR_SERVICE_FAILURE},
+    {SF_ERR_COUNTER_LIMIT, ETSS_ERR_BAD_STATE},
+    {SF_ERR_FLASH, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_CRYPTO, ETSS_ERR_HARDWARE_FAILURE},
+    {SF_ERR_MALFORMED, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_NO_BINDING, ETSS_ERR_NOT_PERMITTED},
+    {SF_ERR_DEVICE, ETSS_ERR_HARDWARE_FAILURE},
+    {SF_ERR_TAMPER, ETSS_ERR_SF_TAMPER},
+    {SF_ERR_VERIFY, ETSS_ERR_COMMUNICATION_FAILURE}, /* an answer that did not authenticate */
+    {SF_ERR_CRYPTO_RESOURCES, ETSS_ERR_INSUFFICIENT_MEMORY},
+};
+_Static_assert(sizeof(sf_statuses) / sizeof(sf_statuses[0]) == (size_t)(1 - SF_STATUS_LOWEST),
+               "every status of sf_status.h has its entry");
+
 static etss_err_t from_sf(int rc)
 {
-    switch (rc) {
-    case SF_OK:
-        return ETSS_SUCCESS;
-    case SF_ERR_PARAM:
-        return ETSS_ERR_INVALID_ARGUMENT;
-    case SF_ERR_NOT_SUPPORTED:
-        return ETSS_ERR_NOT_SUPPORTED;
-    case SF_ERR_DENIED:
-    case SF_ERR_NO_BINDING:
-    case SF_ERR_LIFECYCLE:
-        return ETSS_ERR_NOT_PERMITTED;
-    case SF_ERR_COUNTER_LIMIT:
-        return ETSS_ERR_BAD_STATE;
-    case SF_ERR_LOCKED_OUT:
-        return ETSS_ERR_SERVICE_FAILURE;
-    case SF_ERR_FLASH:
-        return ETSS_ERR_STORAGE_FAILURE;
-    case SF_ERR_NO_DEVICE:
-        return ETSS_ERR_SF_INIT;
-    case SF_ERR_TAMPER:
-        return ETSS_ERR_SF_TAMPER;
-    case SF_ERR_BUS:
-    case SF_ERR_COMM:
-    case SF_ERR_AUTH:
-    case SF_ERR_MALFORMED:
-        return ETSS_ERR_COMMUNICATION_FAILURE;
-    default:
-        return ETSS_ERR_HARDWARE_FAILURE;
+    for (size_t i = 0; i < sizeof(sf_statuses) / sizeof(sf_statuses[0]); i++) {
+        if (sf_statuses[i].sf == rc) {
+            return sf_statuses[i].etss;
+        }
     }
+    return ETSS_ERR_HARDWARE_FAILURE; /* none: a status from outside the framework */
 }
 
 static etss_err_t from_fs(int rc)

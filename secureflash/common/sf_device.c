@@ -23,9 +23,8 @@ int sf_device_root_key_bytes(const struct sf_device *dev, uint8_t zone, const ui
     info[1] = zone;
     memcpy(&info[2], dev->part.identity, SF_SHA256_LEN);
     memcpy(&info[2u + SF_SHA256_LEN], salt, SALT_LEN);
-    int rc = sf_crypto_hkdf_bytes(dev->huk, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN,
-                                  info, sizeof(info), out, 32u);
-    return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+    return sf_crypto_hkdf_bytes(dev->huk, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN, info,
+                                sizeof(info), out, 32u);
 }
 
 static int root_key(const struct sf_device *dev, uint8_t zone, const uint8_t salt[16],
@@ -33,9 +32,8 @@ static int root_key(const struct sf_device *dev, uint8_t zone, const uint8_t sal
 {
     uint8_t bytes[32];
     int rc = sf_device_root_key_bytes(dev, zone, salt, bytes);
-    if (rc == SF_OK &&
-        sf_crypto_import(SF_KEY_HKDF_SECRET, bytes, sizeof(bytes), key) != SF_CRYPTO_OK) {
-        rc = SF_ERR_CRYPTO;
+    if (rc == SF_OK) {
+        rc = sf_crypto_import(SF_KEY_HKDF_SECRET, bytes, sizeof(bytes), key);
     }
     sf_crypto_zeroize(bytes, sizeof(bytes));
     return rc;
@@ -47,9 +45,7 @@ static int info_digest(struct sf_info *info, uint8_t out[SF_SHA256_LEN])
 {
     uint8_t failures = info->failure_count;
     info->failure_count = 0u;
-    int rc = sf_crypto_sha256((const uint8_t *)info, sizeof(*info), out) == SF_CRYPTO_OK
-                 ? SF_OK
-                 : SF_ERR_CRYPTO;
+    int rc = sf_crypto_sha256((const uint8_t *)info, sizeof(*info), out);
     info->failure_count = failures;
     return rc;
 }
@@ -147,10 +143,11 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
     dev->spi = spi;
     dev->huk = huk;
     dev->instance = instance;
-    if (sf_crypto_init() != SF_CRYPTO_OK) {
-        return SF_ERR_CRYPTO;
+    int rc = sf_crypto_init();
+    if (rc != SF_OK) {
+        return rc;
     }
-    int rc = etss_nor_init(&dev->nor, spi);
+    rc = etss_nor_init(&dev->nor, spi);
     if (rc == NOR_FLASH_ERR_BUS || rc == NOR_FLASH_ERR_TIMEOUT) {
         return SF_ERR_BUS;
     }
@@ -643,8 +640,8 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
     int rc = SF_OK;
     if (pending) {
         memcpy(new_salt, p->next_salt, SALT_LEN);
-    } else if (sf_crypto_random(new_salt, SALT_LEN) != SF_CRYPTO_OK) {
-        rc = SF_ERR_CRYPTO;
+    } else {
+        rc = sf_crypto_random(new_salt, SALT_LEN);
     }
     const struct salted_keys salted = {.dev = dev, .salt = new_salt};
     const struct sf_root_keys keys = {.derive = salted_key, .ctx = &salted};
@@ -729,6 +726,10 @@ const char *sf_strerror(int status)
         return "the flash array reported a failure";
     case SF_ERR_CRYPTO:
         return "crypto service failure";
+    case SF_ERR_VERIFY:
+        return "a tag, MAC or signature did not verify";
+    case SF_ERR_CRYPTO_RESOURCES:
+        return "the crypto service ran out of key slots or memory";
     case SF_ERR_MALFORMED:
         return "the part refused the request as malformed";
     case SF_ERR_NO_BINDING:

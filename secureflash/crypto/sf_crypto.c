@@ -8,12 +8,24 @@
 #define HMAC_ALG PSA_ALG_HMAC(PSA_ALG_SHA_256)
 #define HKDF_ALG PSA_ALG_HKDF(PSA_ALG_SHA_256)
 
+/* Every PSA cause the framework acts on, kept apart. */
 static int status_of(psa_status_t st)
 {
-    if (st == PSA_SUCCESS) {
-        return SF_CRYPTO_OK;
+    switch (st) {
+    case PSA_SUCCESS:
+        return SF_OK;
+    case PSA_ERROR_INVALID_SIGNATURE:
+        return SF_ERR_VERIFY;
+    case PSA_ERROR_INSUFFICIENT_MEMORY:
+    case PSA_ERROR_INSUFFICIENT_STORAGE:
+        return SF_ERR_CRYPTO_RESOURCES;
+    case PSA_ERROR_NOT_SUPPORTED:
+        return SF_ERR_NOT_SUPPORTED;
+    case PSA_ERROR_INVALID_ARGUMENT:
+        return SF_ERR_PARAM;
+    default:
+        return SF_ERR_CRYPTO;
     }
-    return st == PSA_ERROR_INVALID_SIGNATURE ? SF_CRYPTO_ERR_AUTH : SF_CRYPTO_ERR;
 }
 
 int sf_crypto_init(void)
@@ -136,7 +148,7 @@ int sf_crypto_aead_open(sf_key_t key, const uint8_t nonce[12], const uint8_t *aa
 {
     size_t out_len = 0;
     if (in_len < AEAD_TAG_LEN) {
-        return SF_CRYPTO_ERR_AUTH;
+        return SF_ERR_VERIFY;
     }
     psa_status_t st = psa_aead_decrypt(key, AEAD_ALG, nonce, 12u, aad, aad_len, in, in_len, out,
                                        out_size, &out_len);
@@ -166,7 +178,7 @@ int sf_crypto_hmac_with_key_bytes(const uint8_t key[32], const uint8_t *data, si
 {
     sf_key_t k = SF_KEY_NONE;
     int rc = sf_crypto_import(SF_KEY_HMAC_SHA256, key, 32u, &k);
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         rc = expected != NULL ? sf_crypto_hmac_verify(k, data, len, expected)
                               : sf_crypto_hmac(k, data, len, mac);
     }
@@ -204,8 +216,8 @@ int sf_crypto_ecdsa_verify(const uint8_t public_key[SF_EC_PUBLIC_KEY_LEN], const
 {
     uint8_t hash[SF_SHA256_LEN];
     psa_key_id_t key = 0;
-    if (sf_crypto_sha256(msg, len, hash) != SF_CRYPTO_OK) {
-        return SF_CRYPTO_ERR;
+    if (sf_crypto_sha256(msg, len, hash) != SF_OK) {
+        return SF_ERR_CRYPTO;
     }
     psa_status_t st = import_ec(EC_PUBLIC_TYPE, PSA_KEY_USAGE_VERIFY_HASH, ECDSA_ALG, public_key,
                                 SF_EC_PUBLIC_KEY_LEN, &key);
@@ -214,7 +226,7 @@ int sf_crypto_ecdsa_verify(const uint8_t public_key[SF_EC_PUBLIC_KEY_LEN], const
     }
     (void)psa_destroy_key(key);
     /* A point that is not on the curve is as bad as a wrong signature. */
-    return st == PSA_ERROR_INVALID_ARGUMENT ? SF_CRYPTO_ERR_AUTH : status_of(st);
+    return st == PSA_ERROR_INVALID_ARGUMENT ? SF_ERR_VERIFY : status_of(st);
 }
 
 int sf_crypto_ecdsa_sign(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const uint8_t *msg,
@@ -223,8 +235,8 @@ int sf_crypto_ecdsa_sign(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const
     uint8_t hash[SF_SHA256_LEN];
     psa_key_id_t key = 0;
     size_t n = 0;
-    if (sf_crypto_sha256(msg, len, hash) != SF_CRYPTO_OK) {
-        return SF_CRYPTO_ERR;
+    if (sf_crypto_sha256(msg, len, hash) != SF_OK) {
+        return SF_ERR_CRYPTO;
     }
     psa_status_t st = import_ec(EC_KEY_TYPE, PSA_KEY_USAGE_SIGN_HASH, ECDSA_ALG, private_key,
                                 SF_EC_PRIVATE_KEY_LEN, &key);
@@ -289,7 +301,7 @@ int sf_crypto_envelope_seal(const uint8_t recipient[SF_EC_PUBLIC_KEY_LEN], const
     psa_key_id_t aes = 0;
     size_t n = 0;
     if (out_size < len + SF_ENVELOPE_OVERHEAD) {
-        return SF_CRYPTO_ERR;
+        return SF_ERR_CRYPTO;
     }
     psa_set_key_type(&attr, EC_KEY_TYPE);
     psa_set_key_bits(&attr, 256u);
@@ -331,7 +343,7 @@ int sf_crypto_envelope_open(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], co
     /* Only an uncompressed point (0x04 || X || Y) is a sender's key. */
     if (in_len < SF_ENVELOPE_OVERHEAD || out_size < in_len - SF_ENVELOPE_OVERHEAD ||
         in[0] != 0x04u) {
-        return SF_CRYPTO_ERR_AUTH;
+        return SF_ERR_VERIFY;
     }
     memcpy(salt, in, SF_EC_PUBLIC_KEY_LEN);
     psa_status_t st = import_ec(EC_KEY_TYPE, PSA_KEY_USAGE_DERIVE, ENVELOPE_ALG, private_key,

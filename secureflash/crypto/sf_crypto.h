@@ -4,7 +4,12 @@
  * cryptography, and it opens onto the PSA Crypto API alone (TF-M's crypto
  * service on target, Mbed TLS on a host). Keys stay in PSA key slots;
  * the few secrets that must exist as bytes are zeroized by their users
- * with sf_crypto_zeroize().
+ * with sf_crypto_zeroize(). Every function returns SF_OK or an SF_ERR_
+ * code (sf_status.h): SF_ERR_VERIFY for a tag, MAC or signature that does
+ * not verify, SF_ERR_CRYPTO_RESOURCES when the crypto service is out of
+ * key slots or memory, SF_ERR_NOT_SUPPORTED for an algorithm it lacks,
+ * SF_ERR_PARAM for arguments it refuses, SF_ERR_CRYPTO for any other
+ * failure of the service.
  */
 #ifndef ETSS_SF_CRYPTO_H
 #define ETSS_SF_CRYPTO_H
@@ -15,15 +20,11 @@
 
 #include <psa/crypto.h>
 
+#include "sf_status.h"
+
 typedef psa_key_id_t sf_key_t;
 
 #define SF_KEY_NONE ((sf_key_t)0)
-
-enum sf_crypto_status {
-    SF_CRYPTO_OK = 0,
-    SF_CRYPTO_ERR = -1,      /* the crypto service failed */
-    SF_CRYPTO_ERR_AUTH = -2, /* a tag or MAC did not verify */
-};
 
 /* What a derived key is for. */
 enum sf_key_kind {
@@ -48,7 +49,7 @@ int sf_crypto_hkdf_key(sf_key_t secret, const uint8_t *salt, size_t salt_len, co
 /* AES-GCM with a 16-byte tag: out = ciphertext || tag. */
 int sf_crypto_aead_seal(sf_key_t key, const uint8_t nonce[12], const uint8_t *aad, size_t aad_len,
                         const uint8_t *plaintext, size_t len, uint8_t *out, size_t out_size);
-/* in = ciphertext || tag; SF_CRYPTO_ERR_AUTH when it does not verify. */
+/* in = ciphertext || tag; SF_ERR_VERIFY when it does not verify. */
 int sf_crypto_aead_open(sf_key_t key, const uint8_t nonce[12], const uint8_t *aad, size_t aad_len,
                         const uint8_t *in, size_t in_len, uint8_t *out, size_t out_size);
 
@@ -76,8 +77,8 @@ bool sf_crypto_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 int sf_crypto_sha256(const uint8_t *data, size_t len, uint8_t out[SF_SHA256_LEN]);
 
-/* ECDSA-P256-SHA256 of `msg` under a public key given as bytes: SF_CRYPTO_OK
- * only for a valid signature (SF_CRYPTO_ERR_AUTH otherwise). */
+/* ECDSA-P256-SHA256 of `msg` under a public key given as bytes: SF_OK
+ * only for a valid signature (SF_ERR_VERIFY otherwise). */
 int sf_crypto_ecdsa_verify(const uint8_t public_key[SF_EC_PUBLIC_KEY_LEN], const uint8_t *msg,
                            size_t len, const uint8_t signature[SF_EC_SIGNATURE_LEN]);
 /* The signer's side (a part's maker): key bytes imported for this call only. */
@@ -97,7 +98,7 @@ int sf_crypto_ec_public_key(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN],
 int sf_crypto_envelope_seal(const uint8_t recipient[SF_EC_PUBLIC_KEY_LEN], const uint8_t *label,
                             size_t label_len, const uint8_t *plaintext, size_t len, uint8_t *out,
                             size_t out_size);
-/* The recipient's side; SF_CRYPTO_ERR_AUTH when it does not verify. */
+/* The recipient's side; SF_ERR_VERIFY when it does not verify. */
 int sf_crypto_envelope_open(const uint8_t private_key[SF_EC_PRIVATE_KEY_LEN], const uint8_t *label,
                             size_t label_len, const uint8_t *in, size_t in_len, uint8_t *out,
                             size_t out_size);

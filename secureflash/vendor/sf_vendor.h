@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The vendor contract: what the common layer and a vendor binding share.
- * The status codes every layer below the API speaks, a part's description
- * (zones, bindings, lifecycle, features), its identity, a session, and the
- * operations a binding implements (struct sf_vendor_ops). A binding
+ * A part's description (zones, bindings, lifecycle, features), its
+ * identity, a session, the view of a device a binding gets, and the
+ * operations it implements (struct sf_vendor_ops); the status codes are
+ * the framework's (sf_status.h). A binding
  * includes this and the layers below it (crypto, NOR driver, transport).
  */
 #ifndef ETSS_SF_VENDOR_H
@@ -15,28 +16,8 @@
 
 #include "nor_flash.h"
 #include "sf_crypto.h"
+#include "sf_status.h"
 #include "spi_driver.h"
-
-enum sf_status {
-    SF_OK = 0,
-    SF_ERR_PARAM = -1,          /* bad argument from the caller */
-    SF_ERR_BUS = -2,            /* transport failure or the part stopped answering */
-    SF_ERR_NO_DEVICE = -3,      /* no known secure flash on this bus */
-    SF_ERR_NOT_SUPPORTED = -4,  /* the part lacks this feature */
-    SF_ERR_COMM = -5,           /* a response failed authentication or sequence checks */
-    SF_ERR_AUTH = -6,           /* the part refused our authentication */
-    SF_ERR_DENIED = -7,         /* outside the zone, foreign counter, or zone policy */
-    SF_ERR_LIFECYCLE = -8,      /* not provisioned, or locked */
-    SF_ERR_LOCKED_OUT = -9,     /* the part locked itself out after failures */
-    SF_ERR_COUNTER_LIMIT = -10, /* a counter is at its maximum */
-    SF_ERR_FLASH = -11,         /* the array reported a program or erase failure */
-    SF_ERR_CRYPTO = -12,        /* the crypto service failed */
-    SF_ERR_MALFORMED = -13,     /* the part refused our request as malformed */
-    SF_ERR_NO_BINDING = -14,    /* the client has no binding */
-    SF_ERR_DEVICE = -15,        /* the part reported an internal failure */
-    SF_ERR_TAMPER = -16,        /* the part contradicts what the host knows of it: the bus
-                                 * lies or the part was substituted; nothing was sent */
-};
 
 #define SF_MAX_ZONES 8u
 #define SF_MAX_BINDINGS 16u

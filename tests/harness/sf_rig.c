@@ -49,12 +49,12 @@ static int import_huk(struct sf_rig *r, uint8_t huk_seed)
     for (size_t i = 0; i < sizeof(huk); i++) {
         huk[i] = (uint8_t)(huk_seed * 131u + i * 7u);
     }
-    if (sf_crypto_init() != SF_CRYPTO_OK) {
+    if (sf_crypto_init() != SF_OK) {
         return SF_ERR_CRYPTO;
     }
     sf_crypto_destroy(&r->huk);
     int rc = sf_crypto_import(SF_KEY_HKDF_SECRET, huk, sizeof(huk), &r->huk);
-    return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+    return rc == SF_OK ? SF_OK : SF_ERR_CRYPTO;
 }
 
 int sf_rig_attach(struct sf_rig *r, uint8_t huk_seed)

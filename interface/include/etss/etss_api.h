@@ -31,6 +31,8 @@ extern "C" {
  *   ETSS_ERR_SERVICE_FAILURE    the part locked itself out after repeated
  *                               failures, or an internal check failed
  *   ETSS_ERR_HARDWARE_FAILURE   the part or the crypto service reported a failure
+ *   ETSS_ERR_INSUFFICIENT_MEMORY  the crypto service ran out of key slots or
+ *                               memory (nothing was sent that needed them)
  *   ETSS_ERR_CONNECTION_REFUSED the ETSS service cannot be reached
  *   ETSS_ERR_PROGRAMMER_ERROR   (TF-M) the SPM refused the call's vectors: a
  *                               buffer the caller does not own, or a size larger

@@ -60,9 +60,7 @@ static int counter_root_key(sf_key_t zone_key, uint32_t counter, uint8_t out[RPM
 {
     const uint8_t info[1] = {(uint8_t)counter};
     return sf_crypto_hkdf_bytes(zone_key, (const uint8_t *)ROOT_KEY_LABEL, ROOT_KEY_LABEL_LEN, info,
-                                sizeof(info), out, RPMC_ROOT_KEY_LEN) == SF_CRYPTO_OK
-               ? SF_OK
-               : SF_ERR_CRYPTO;
+                                sizeof(info), out, RPMC_ROOT_KEY_LEN);
 }
 
 /* Give the counter its HMAC key, from a fresh key data. */
@@ -72,7 +70,7 @@ static int key_counter(struct sf_vendor_ctx *vc, sf_key_t zone_key, uint32_t cou
     uint8_t key_data[RPMC_KEY_DATA_LEN];
     int rc = counter_root_key(zone_key, counter, key);
     if (rc == SF_OK) {
-        rc = sf_crypto_random(key_data, sizeof(key_data)) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+        rc = sf_crypto_random(key_data, sizeof(key_data));
     }
     if (rc == SF_OK) {
         rc = from_rpmc(rpmc_update_hmac_key(part(vc), counter, key, key_data));
@@ -140,9 +138,7 @@ static int rpmc_provision(struct sf_vendor_ctx *vc, const uint8_t *record, size_
     if (len != RPMC_ROOT_KEY_LEN) {
         return SF_ERR_PARAM;
     }
-    int rc = sf_crypto_import(SF_KEY_HKDF_SECRET, record, len, &zone_key) == SF_CRYPTO_OK
-                 ? SF_OK
-                 : SF_ERR_CRYPTO;
+    int rc = sf_crypto_import(SF_KEY_HKDF_SECRET, record, len, &zone_key);
     unsigned written = 0;
     for (uint32_t c = 0; c < r->info.n_counters && rc == SF_OK; c++) {
         uint8_t key[RPMC_ROOT_KEY_LEN];
@@ -198,7 +194,10 @@ static int rpmc_session_open(struct sf_vendor_ctx *vc, struct sf_session *s, uin
     }
     if (rc != SF_OK) {
         forget_keys(r); /* no HMAC key of a failed proof stays */
-        return rc == SF_ERR_LIFECYCLE || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO ? rc : SF_ERR_COMM;
+        return rc == SF_ERR_LIFECYCLE || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO ||
+                       rc == SF_ERR_CRYPTO_RESOURCES
+                   ? rc
+                   : SF_ERR_COMM;
     }
     s->open = true;
     s->zone = zone;

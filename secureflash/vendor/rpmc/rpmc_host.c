@@ -143,7 +143,7 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
         return RPMC_ERR_PARAM;
     }
     memset(r, 0, sizeof(*r));
-    if (sf_crypto_init() != SF_CRYPTO_OK) {
+    if (sf_crypto_init() != SF_OK) {
         return RPMC_ERR_CRYPTO;
     }
     struct sfdp_table_ref ref;
@@ -202,10 +202,9 @@ int rpmc_write_root_key(struct rpmc *r, uint32_t counter, const uint8_t root_key
     uint8_t mac[RPMC_SIGNATURE_LEN];
     header(r, msg, RPMC_CMD_WRITE_ROOT_KEY, counter);
     memcpy(&msg[RPMC_HEADER_LEN], root_key, RPMC_ROOT_KEY_LEN);
-    int rc =
-        sf_crypto_hmac_with_key_bytes(root_key, msg, RPMC_HEADER_LEN, mac, NULL) == SF_CRYPTO_OK
-            ? RPMC_OK
-            : RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_hmac_with_key_bytes(root_key, msg, RPMC_HEADER_LEN, mac, NULL) == SF_OK
+                 ? RPMC_OK
+                 : RPMC_ERR_CRYPTO;
     if (rc == RPMC_OK) {
         memcpy(&msg[RPMC_HEADER_LEN + RPMC_ROOT_KEY_LEN], &mac[RPMC_TRUNCATED_SIG_SKIP],
                RPMC_TRUNCATED_SIG_LEN);
@@ -224,7 +223,7 @@ static int send_update(struct rpmc *r, uint32_t counter, sf_key_t key,
     header(r, msg, RPMC_CMD_UPDATE_HMAC_KEY, counter);
     memcpy(&msg[RPMC_HEADER_LEN], key_data, RPMC_KEY_DATA_LEN);
     if (sf_crypto_hmac(key, msg, RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN,
-                       &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]) != SF_CRYPTO_OK) {
+                       &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]) != SF_OK) {
         return RPMC_ERR_CRYPTO;
     }
     int rc = send_op1(r, msg, sizeof(msg), r->info.read_delay_us);
@@ -239,11 +238,10 @@ int rpmc_update_hmac_key_psa(struct rpmc *r, uint32_t counter, sf_key_t root_key
     }
     uint8_t derived[RPMC_HMAC_KEY_LEN];
     sf_key_t k = SF_KEY_NONE;
-    int rc =
-        sf_crypto_hmac(root_key, key_data, RPMC_KEY_DATA_LEN, derived) == SF_CRYPTO_OK &&
-                sf_crypto_import(SF_KEY_HMAC_SHA256, derived, sizeof(derived), &k) == SF_CRYPTO_OK
-            ? RPMC_OK
-            : RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_hmac(root_key, key_data, RPMC_KEY_DATA_LEN, derived) == SF_OK &&
+                     sf_crypto_import(SF_KEY_HMAC_SHA256, derived, sizeof(derived), &k) == SF_OK
+                 ? RPMC_OK
+                 : RPMC_ERR_CRYPTO;
     sf_crypto_zeroize(derived, sizeof(derived));
     if (rc == RPMC_OK) {
         rc = send_update(r, counter, k, key_data);
@@ -266,7 +264,7 @@ int rpmc_update_hmac_key(struct rpmc *r, uint32_t counter,
         return RPMC_ERR_PARAM;
     }
     sf_key_t k = SF_KEY_NONE;
-    if (sf_crypto_import(SF_KEY_HMAC_SHA256, root_key, RPMC_ROOT_KEY_LEN, &k) != SF_CRYPTO_OK) {
+    if (sf_crypto_import(SF_KEY_HMAC_SHA256, root_key, RPMC_ROOT_KEY_LEN, &k) != SF_OK) {
         return RPMC_ERR_CRYPTO;
     }
     int rc = rpmc_update_hmac_key_psa(r, counter, k, key_data);
@@ -292,9 +290,9 @@ static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
     uint8_t answer[RPMC_OP2_ANSWER_LEN];
     const sf_key_t key = r->hmac_key[counter];
     header(r, msg, RPMC_CMD_REQUEST_COUNTER, counter);
-    if (sf_crypto_random(&msg[RPMC_HEADER_LEN], RPMC_TAG_LEN) != SF_CRYPTO_OK ||
+    if (sf_crypto_random(&msg[RPMC_HEADER_LEN], RPMC_TAG_LEN) != SF_OK ||
         sf_crypto_hmac(key, msg, RPMC_HEADER_LEN + RPMC_TAG_LEN,
-                       &msg[RPMC_HEADER_LEN + RPMC_TAG_LEN]) != SF_CRYPTO_OK) {
+                       &msg[RPMC_HEADER_LEN + RPMC_TAG_LEN]) != SF_OK) {
         return RPMC_ERR_CRYPTO;
     }
     int rc = send_op1(r, msg, sizeof(msg), r->info.read_delay_us);
@@ -311,10 +309,10 @@ static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
     bool tag_ok = sf_crypto_equal(&answer[RPMC_OP2_OFF_TAG], &msg[RPMC_HEADER_LEN], RPMC_TAG_LEN);
     int v = sf_crypto_hmac_verify(key, &answer[RPMC_OP2_OFF_TAG], RPMC_TAG_LEN + RPMC_COUNTER_LEN,
                                   &answer[RPMC_OP2_OFF_SIGNATURE]);
-    if (v == SF_CRYPTO_ERR) {
-        return RPMC_ERR_CRYPTO;
+    if (v != SF_OK && v != SF_ERR_VERIFY) {
+        return RPMC_ERR_CRYPTO; /* the service failed: not the part's answer */
     }
-    if (!tag_ok || v != SF_CRYPTO_OK || answer[RPMC_OP2_OFF_STATUS] != RPMC_ST_SUCCESS) {
+    if (!tag_ok || v != SF_OK || answer[RPMC_OP2_OFF_STATUS] != RPMC_ST_SUCCESS) {
         return RPMC_ERR_NOT_AUTHENTIC;
     }
     *value = etss_get_be32(&answer[RPMC_OP2_OFF_COUNTER]);
@@ -345,7 +343,7 @@ static int send_increment(struct rpmc *r, uint32_t counter, uint32_t current)
     header(r, msg, RPMC_CMD_INCREMENT_COUNTER, counter);
     etss_put_be32(&msg[RPMC_HEADER_LEN], current);
     if (sf_crypto_hmac(r->hmac_key[counter], msg, RPMC_HEADER_LEN + RPMC_COUNTER_LEN,
-                       &msg[RPMC_HEADER_LEN + RPMC_COUNTER_LEN]) != SF_CRYPTO_OK) {
+                       &msg[RPMC_HEADER_LEN + RPMC_COUNTER_LEN]) != SF_OK) {
         return RPMC_ERR_CRYPTO;
     }
     int rc = send_op1(r, msg, sizeof(msg), r->info.write_short_delay_us);

@@ -192,8 +192,8 @@ int sfp1_packet_build(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
         rc = sf_crypto_aead_seal(s->command_key, nonce, f, x->frame_len, NULL, 0u, &f[x->frame_len],
                                  SFP1_TAG_LEN);
     }
-    if (rc != SF_CRYPTO_OK) {
-        return SF_ERR_CRYPTO;
+    if (rc != SF_OK) {
+        return rc;
     }
     x->frame_len += SFP1_TAG_LEN;
     return SF_OK;
@@ -271,7 +271,7 @@ static int open_session_response(struct sf_vendor_ctx *vc, const struct sfp1_exc
     if ((flags & SFP1_FLAG_ENC) != 0u) {
         rc = sf_crypto_aead_open(s->response_key, nonce, f, SFP1_HEADER_LEN, &f[SFP1_HEADER_LEN],
                                  n + SFP1_TAG_LEN, vc->scratch, n);
-        if (rc == SF_CRYPTO_OK && n != 0u) {
+        if (rc == SF_OK && n != 0u) {
             memcpy(&f[SFP1_HEADER_LEN], vc->scratch, n);
         }
         sf_crypto_zeroize(vc->scratch, n);
@@ -279,10 +279,7 @@ static int open_session_response(struct sf_vendor_ctx *vc, const struct sfp1_exc
         rc = sf_crypto_aead_open(s->response_key, nonce, f, SFP1_HEADER_LEN + n,
                                  &f[SFP1_HEADER_LEN + n], SFP1_TAG_LEN, vc->scratch, 0u);
     }
-    if (rc == SF_CRYPTO_ERR_AUTH) {
-        return SF_ERR_COMM;
-    }
-    return rc == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+    return rc == SF_ERR_VERIFY ? SF_ERR_COMM : rc; /* a forged or tampered answer */
 }
 
 int sfp1_packet_parse(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
@@ -316,7 +313,8 @@ int sfp1_packet_end(struct sf_vendor_ctx *vc, struct sfp1_exchange *x, int rc)
 {
     size_t used = x->frame_used < SF_MAX_FRAME ? x->frame_used : SF_MAX_FRAME;
     sf_crypto_zeroize(&vc->frame[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
-    if (x->session != NULL && (rc == SF_ERR_COMM || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO)) {
+    if (x->session != NULL && (rc == SF_ERR_COMM || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO ||
+                               rc == SF_ERR_CRYPTO_RESOURCES)) {
         sf_session_end(x->session);
     }
     return rc;
@@ -340,7 +338,7 @@ static void kdf_info(uint8_t *info, uint8_t zone, uint8_t sid, uint32_t counter,
 int sfp1_packet_open_request(uint8_t zone, uint8_t request[SFP1_OPEN_REQUEST_LEN])
 {
     request[0] = zone;
-    return sf_crypto_random(&request[1], SFP1_NONCE_BYTES) == SF_CRYPTO_OK ? SF_OK : SF_ERR_CRYPTO;
+    return sf_crypto_random(&request[1], SFP1_NONCE_BYTES);
 }
 
 int sfp1_packet_session_keys(struct sf_session *s, sf_key_t root_key,
@@ -375,34 +373,31 @@ int sfp1_packet_session_keys(struct sf_session *s, sf_key_t root_key,
     kdf_info(info, zone, sid, counter, "cmd");
     int rc = sf_crypto_hkdf_key(root_key, salt, sizeof(salt), info, sizeof(info), SF_KEY_AES128_GCM,
                                 &s->command_key);
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         kdf_info(info, zone, sid, counter, "rsp");
         rc = sf_crypto_hkdf_key(root_key, salt, sizeof(salt), info, sizeof(info), SF_KEY_AES128_GCM,
                                 &s->response_key);
     }
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         kdf_info(info, zone, sid, counter, "cfm");
         rc = sf_crypto_hkdf_key(root_key, salt, sizeof(salt), info, sizeof(info),
                                 SF_KEY_HMAC_SHA256, &confirm_key);
     }
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         /* The part proves it holds the zone's root key... */
         memcpy(proof_input, "device", 6u);
         rc = sf_crypto_hmac_verify(confirm_key, proof_input, sizeof(proof_input),
                                    &response[1u + 4u + SFP1_NONCE_BYTES]);
     }
-    if (rc == SF_CRYPTO_OK) {
+    if (rc == SF_OK) {
         /* ...and so do we: "host" || T. */
         memcpy(&proof_input[2], "host", 4u);
         rc = sf_crypto_hmac(confirm_key, &proof_input[2], 4u + SFP1_TRANSCRIPT_LEN, proof);
     }
     sf_crypto_destroy(&confirm_key);
-    if (rc != SF_CRYPTO_OK) {
+    if (rc != SF_OK) {
         sf_session_end(s);
-        if (rc == SF_CRYPTO_ERR_AUTH) {
-            return SF_ERR_COMM; /* an impersonator, or a tampered answer */
-        }
-        return SF_ERR_CRYPTO;
+        return rc == SF_ERR_VERIFY ? SF_ERR_COMM : rc; /* an impersonator, or a tampered answer */
     }
     s->id = sid;
     s->zone = zone;
@@ -487,11 +482,10 @@ int sfp1_packet_seal_provisioning(struct sf_vendor_ctx *vc, const uint8_t *recor
             keys->ctx, z,
             &filled[SFP1_PROV_HEADER_LEN + z * SFP1_PROV_ZONE_LEN + SFP1_PROV_ZONE_KEY_OFFSET]);
     }
-    if (rc == SF_OK &&
-        sf_crypto_envelope_seal(vc->identity->public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
-                                SFP1_ENVELOPE_LABEL_LEN, filled, len, out,
-                                len + SFP1_ENVELOPE_OVERHEAD) != SF_CRYPTO_OK) {
-        rc = SF_ERR_CRYPTO;
+    if (rc == SF_OK) {
+        rc = sf_crypto_envelope_seal(vc->identity->public_key, (const uint8_t *)SFP1_ENVELOPE_LABEL,
+                                     SFP1_ENVELOPE_LABEL_LEN, filled, len, out,
+                                     len + SFP1_ENVELOPE_OVERHEAD);
     }
     sf_crypto_zeroize(filled, sizeof(filled));
     *out_len = rc == SF_OK ? len + SFP1_ENVELOPE_OVERHEAD : 0u;
@@ -507,20 +501,21 @@ int sfp1_packet_parse_cert(const struct sf_vendor_ctx *vc, const uint8_t *p, siz
     if (len != SFP1_CERT_LEN || memcmp(p, SFP1_CERT_MAGIC, 4u) != 0 || p[4] != SFP1_CERT_VERSION) {
         return SF_ERR_TAMPER;
     }
-    if (sf_crypto_sha256(p, SFP1_CERT_BODY_LEN, id->digest) != SF_CRYPTO_OK) {
-        return SF_ERR_CRYPTO;
+    int rc = sf_crypto_sha256(p, SFP1_CERT_BODY_LEN, id->digest);
+    if (rc != SF_OK) {
+        return rc;
     }
     /* The body the host recorded was verified before it was recorded: the
      * same body needs no second signature check (it costs some 18 million
      * instructions, at every boot). */
     bool known = vc->recorded_identity != NULL &&
                  sf_crypto_equal(id->digest, vc->recorded_identity, SF_SHA256_LEN);
-    int rc = known ? SF_CRYPTO_OK
-                   : sf_crypto_ecdsa_verify(vc->maker_key, p, SFP1_CERT_BODY_LEN,
-                                            &p[SFP1_CERT_BODY_LEN]);
-    if (rc != SF_CRYPTO_OK) {
+    rc = known
+             ? SF_OK
+             : sf_crypto_ecdsa_verify(vc->maker_key, p, SFP1_CERT_BODY_LEN, &p[SFP1_CERT_BODY_LEN]);
+    if (rc != SF_OK) {
         memset(id, 0, sizeof(*id));
-        return rc == SF_CRYPTO_ERR_AUTH ? SF_ERR_TAMPER : SF_ERR_CRYPTO;
+        return rc == SF_ERR_VERIFY ? SF_ERR_TAMPER : rc;
     }
     memcpy(id->public_key, &p[SFP1_CERT_OFF_KEY], SF_EC_PUBLIC_KEY_LEN);
     memcpy(id->uid, &p[SFP1_CERT_OFF_UID], sizeof(id->uid));
