@@ -20,6 +20,7 @@ set(_dm ${ETSS_ROOT}/devmodel)
 
 # ---- partition side (freestanding), in layer order, lowest first ----
 set(etss_transport_SOURCES ${_sf}/transport/spi_transaction.c)
+set(etss_status_SOURCES ${_sf}/status/sf_status.c)
 set(etss_status_INCLUDES ${_sf}/status)
 set(etss_transport_INCLUDES ${_sf}/transport)
 set(etss_jedec_SOURCES ${_sf}/jedec/sfdp.c)

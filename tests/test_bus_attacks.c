@@ -270,7 +270,7 @@ static void test_a_get_info_that_disagrees_with_the_session_is_tampering(void)
 static uint32_t sfdp_features_address(struct sf_rig *r)
 {
     struct sfdp_table_ref ref;
-    if (etss_sfdp_find_table(r->dev.spi, SFP1_SFDP_ID, &ref) != SFDP_OK) {
+    if (etss_sfdp_find_table(r->dev.spi, SFP1_SFDP_ID, &ref) != SF_OK) {
         return UINT32_MAX; /* the rewrite then never happens: the test fails */
     }
     return ref.address + 4u + 3u; /* DWORD 2, bits 31:24 */

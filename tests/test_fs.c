@@ -236,7 +236,7 @@ static void test_garbage_in_free_space_is_never_written_over(void)
     CHECK(!fs.head_closed);
     uint32_t head = fs.head_slot;
     uint32_t spoiled = head * fs.sector_size + fs.head_used + 200u;
-    CHECK_EQ(etss_nor_program(&r.dev.nor, spoiled, garbage, sizeof(garbage)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.dev.nor, spoiled, garbage, sizeof(garbage)), SF_OK);
     CHECK_EQ(etss_fs_mount(&fs, &zone_storage), ETSS_FS_OK);
     CHECK(fs.head_closed);
     fill(data, sizeof(data), 10);

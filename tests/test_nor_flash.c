@@ -43,7 +43,7 @@ static void fill(uint8_t *p, size_t n, unsigned seed)
 static void test_init_discovers_geometry(void)
 {
     struct rig r;
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
     CHECK_EQ(r.flash.jedec_id[0], 0xC2);
     CHECK_EQ(r.flash.geo.size_bytes, 16u << 20);
     CHECK_EQ(r.flash.geo.page_size, 256);
@@ -56,14 +56,14 @@ static void test_write_read_across_pages(void)
     struct rig r;
     static uint8_t data[1000];
     static uint8_t got[1000];
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
     fill(data, sizeof(data), 3);
-    CHECK_EQ(etss_nor_program(&r.flash, 0x12345, data, sizeof(data)), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_read(&r.flash, 0x12345, got, sizeof(got)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x12345, data, sizeof(data)), SF_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x12345, got, sizeof(got)), SF_OK);
     CHECK_MEM_EQ(got, data, sizeof(data));
     /* 0x12345..0x1272C touches pages 0x123, 0x124, 0x125, 0x126, 0x127. */
     CHECK_EQ(nor_model_stats(r.model)->pages_programmed, 5);
-    CHECK_EQ(etss_nor_read(&r.flash, 0x12344, got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x12344, got, 1), SF_OK);
     CHECK_EQ(got[0], 0xFF);
     rig_close(&r);
 }
@@ -74,10 +74,10 @@ static void test_program_ands_bits(void)
     uint8_t a = 0xF0;
     uint8_t b = 0x3C;
     uint8_t got;
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&r.flash, 77, &a, 1), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&r.flash, 77, &b, 1), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_read(&r.flash, 77, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 77, &a, 1), SF_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 77, &b, 1), SF_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 77, &got, 1), SF_OK);
     CHECK_EQ(got, 0x30);
     rig_close(&r);
 }
@@ -87,22 +87,22 @@ static void test_erase_picks_largest_blocks(void)
     struct rig r;
     uint8_t zero = 0;
     uint8_t got;
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&r.flash, 0x1000, &zero, 1), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&r.flash, 0x2F000, &zero, 1), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&r.flash, 0x30000, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x1000, &zero, 1), SF_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x2F000, &zero, 1), SF_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x30000, &zero, 1), SF_OK);
     const struct nor_model_stats *st = nor_model_stats(r.model);
     /* 0x1000..0x30000: 7 x 4K to 0x8000, 32K to 0x10000, 2 x 64K. */
-    CHECK_EQ(etss_nor_erase(&r.flash, 0x1000, 0x2F000), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x1000, 0x2F000), SF_OK);
     CHECK_EQ(st->commands[SPI_NOR_OP_SE], 7);
     CHECK_EQ(st->commands[SPI_NOR_OP_BE32K], 1);
     CHECK_EQ(st->commands[SPI_NOR_OP_BE], 2);
     CHECK_EQ(st->sectors_erased, 0x2F);
-    CHECK_EQ(etss_nor_read(&r.flash, 0x1000, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x1000, &got, 1), SF_OK);
     CHECK_EQ(got, 0xFF);
-    CHECK_EQ(etss_nor_read(&r.flash, 0x2F000, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x2F000, &got, 1), SF_OK);
     CHECK_EQ(got, 0xFF);
-    CHECK_EQ(etss_nor_read(&r.flash, 0x30000, &got, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x30000, &got, 1), SF_OK);
     CHECK_EQ(got, 0x00); /* just past the range: untouched */
     rig_close(&r);
 }
@@ -111,25 +111,25 @@ static void test_bad_arguments_change_nothing(void)
 {
     struct rig r;
     uint8_t buf[16] = {0};
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
     uint64_t ops = nor_model_operation_count(r.model);
-    CHECK_EQ(etss_nor_erase(&r.flash, 0x1001, 4096), NOR_FLASH_ERR_ALIGNMENT);
-    CHECK_EQ(etss_nor_erase(&r.flash, 0x1000, 100), NOR_FLASH_ERR_ALIGNMENT);
-    CHECK_EQ(etss_nor_erase(&r.flash, 0xFFF000, 0x2000), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(etss_nor_program(&r.flash, 0xFFFFF8, buf, 16), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(etss_nor_program(&r.flash, 0xFFFFFFF0u, buf, 32), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(etss_nor_read(&r.flash, 0x1000000, buf, 1), NOR_FLASH_ERR_RANGE);
-    CHECK_EQ(etss_nor_read(&r.flash, 0, NULL, 1), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(etss_nor_program(&r.flash, 0, NULL, 1), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(etss_nor_read(NULL, 0, buf, 1), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(etss_nor_read(&r.flash, 0, buf, 0), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_read_status(&r.flash, NULL), NOR_FLASH_ERR_PARAM);
-    CHECK_EQ(etss_nor_init(NULL, NULL), NOR_FLASH_ERR_PARAM);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x1001, 4096), SF_ERR_ALIGNMENT);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x1000, 100), SF_ERR_ALIGNMENT);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0xFFF000, 0x2000), SF_ERR_RANGE);
+    CHECK_EQ(etss_nor_program(&r.flash, 0xFFFFF8, buf, 16), SF_ERR_RANGE);
+    CHECK_EQ(etss_nor_program(&r.flash, 0xFFFFFFF0u, buf, 32), SF_ERR_RANGE);
+    CHECK_EQ(etss_nor_read(&r.flash, 0x1000000, buf, 1), SF_ERR_RANGE);
+    CHECK_EQ(etss_nor_read(&r.flash, 0, NULL, 1), SF_ERR_PARAM);
+    CHECK_EQ(etss_nor_program(&r.flash, 0, NULL, 1), SF_ERR_PARAM);
+    CHECK_EQ(etss_nor_read(NULL, 0, buf, 1), SF_ERR_PARAM);
+    CHECK_EQ(etss_nor_read(&r.flash, 0, buf, 0), SF_OK);
+    CHECK_EQ(etss_nor_read_status(&r.flash, NULL), SF_ERR_PARAM);
+    CHECK_EQ(etss_nor_init(NULL, NULL), SF_ERR_PARAM);
     CHECK_EQ(nor_model_operation_count(r.model), ops);
     struct nor_flash blank;
     memset(&blank, 0, sizeof(blank));
-    CHECK_EQ(etss_nor_read(&blank, 0, buf, 1), NOR_FLASH_ERR_NOT_INITIALIZED);
-    CHECK(etss_nor_strerror(NOR_FLASH_ERR_RANGE)[0] != '\0');
+    CHECK_EQ(etss_nor_read(&blank, 0, buf, 1), SF_ERR_NOT_INITIALIZED);
+    CHECK(sf_strerror(SF_ERR_RANGE)[0] != '\0');
     rig_close(&r);
 }
 
@@ -140,15 +140,15 @@ static void test_worn_sector_reports_failure(void)
     uint8_t zero = 0;
     nor_model_default_config(&cfg);
     cfg.endurance_cycles = 3;
-    CHECK_EQ(rig_open_config(&r, &cfg), NOR_FLASH_OK);
+    CHECK_EQ(rig_open_config(&r, &cfg), SF_OK);
     for (int i = 0; i < 3; i++) {
-        CHECK_EQ(etss_nor_erase(&r.flash, 0x8000, 4096), NOR_FLASH_OK);
+        CHECK_EQ(etss_nor_erase(&r.flash, 0x8000, 4096), SF_OK);
     }
-    CHECK_EQ(etss_nor_erase(&r.flash, 0x8000, 4096), NOR_FLASH_ERR_ERASE_FAILED);
-    CHECK_EQ(etss_nor_program(&r.flash, 0x8000, &zero, 1), NOR_FLASH_ERR_PROGRAM_FAILED);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x8000, 4096), SF_ERR_FLASH);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x8000, &zero, 1), SF_ERR_FLASH);
     /* The flags were cleared: a healthy sector works at once. */
-    CHECK_EQ(etss_nor_program(&r.flash, 0x9000, &zero, 1), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_erase(&r.flash, 0x9000, 4096), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x9000, &zero, 1), SF_OK);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x9000, 4096), SF_OK);
     rig_close(&r);
 }
 
@@ -156,15 +156,15 @@ static void test_dead_part_times_out(void)
 {
     struct rig r;
     uint8_t zero = 0;
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
     nor_model_power_cut(r.model, 1);
-    CHECK_EQ(etss_nor_program(&r.flash, 0, &zero, 1), NOR_FLASH_ERR_TIMEOUT); /* MISO floats: WIP */
-    CHECK_EQ(etss_nor_wait_ready(&r.flash, 1000), NOR_FLASH_ERR_TIMEOUT);
+    CHECK_EQ(etss_nor_program(&r.flash, 0, &zero, 1), SF_ERR_TIMEOUT); /* MISO floats: WIP */
+    CHECK_EQ(etss_nor_wait_ready(&r.flash, 1000), SF_ERR_TIMEOUT);
     struct nor_flash again;
-    CHECK_EQ(etss_nor_init(&again, r.flash.spi), NOR_FLASH_ERR_DISCOVERY);
+    CHECK_EQ(etss_nor_init(&again, r.flash.spi), SF_ERR_NO_DEVICE);
     nor_model_power_cycle(r.model);
-    CHECK_EQ(etss_nor_init(&again, r.flash.spi), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&again, 0, &zero, 1), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_init(&again, r.flash.spi), SF_OK);
+    CHECK_EQ(etss_nor_program(&again, 0, &zero, 1), SF_OK);
     rig_close(&r);
 }
 
@@ -172,10 +172,10 @@ static void test_power_cut_mid_program_times_out(void)
 {
     struct rig r;
     static uint8_t data[256];
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
     nor_model_arm_power_loss(r.model, 2, 9);
-    CHECK_EQ(etss_nor_program(&r.flash, 0, data, sizeof(data)), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_program(&r.flash, 256, data, sizeof(data)), NOR_FLASH_ERR_TIMEOUT);
+    CHECK_EQ(etss_nor_program(&r.flash, 0, data, sizeof(data)), SF_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 256, data, sizeof(data)), SF_ERR_TIMEOUT);
     rig_close(&r);
 }
 
@@ -183,16 +183,16 @@ static void test_device_time_close_to_part_time(void)
 {
     struct rig r;
     static uint8_t data[256];
-    CHECK_EQ(rig_open(&r), NOR_FLASH_OK);
+    CHECK_EQ(rig_open(&r), SF_OK);
     const struct nor_model_timing *t = &nor_model_config(r.model)->timing;
     nor_model_reset_stats(r.model);
-    CHECK_EQ(etss_nor_program(&r.flash, 0x400, data, sizeof(data)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.flash, 0x400, data, sizeof(data)), SF_OK);
     const struct nor_model_stats *st = nor_model_stats(r.model);
     uint64_t floor_ns = t->t_pp_us * 1000ull + st->bus_time_ns;
     CHECK(st->device_time_ns >= t->t_pp_us * 1000ull);
     CHECK(st->device_time_ns <= floor_ns + floor_ns / 10u);
     nor_model_reset_stats(r.model);
-    CHECK_EQ(etss_nor_erase(&r.flash, 0x10000, 65536), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_erase(&r.flash, 0x10000, 65536), SF_OK);
     floor_ns = t->t_be64_us * 1000ull + st->bus_time_ns;
     CHECK(st->device_time_ns <= floor_ns + floor_ns / 10u);
     rig_close(&r);

@@ -269,10 +269,10 @@ static void test_plain_array_still_works(void)
     const uint8_t rd[4] = {SPI_NOR_OP_READ, 0x00, 0x10, 0x00};
     const uint8_t data[4] = {1, 2, 3, 4};
     uint8_t back[4] = {0};
-    CHECK_EQ(etss_spi_transaction(g.spi, &wren, 1, NULL, 0, NULL, 0), ETSS_SPI_OK);
-    CHECK_EQ(etss_spi_transaction(g.spi, pp, 4, data, 4, NULL, 0), ETSS_SPI_OK);
+    CHECK_EQ(etss_spi_transaction(g.spi, &wren, 1, NULL, 0, NULL, 0), SF_OK);
+    CHECK_EQ(etss_spi_transaction(g.spi, pp, 4, data, 4, NULL, 0), SF_OK);
     drain_busy(&g);
-    CHECK_EQ(etss_spi_transaction(g.spi, rd, 4, NULL, 0, back, 4), ETSS_SPI_OK);
+    CHECK_EQ(etss_spi_transaction(g.spi, rd, 4, NULL, 0, back, 4), SF_OK);
     CHECK_MEM_EQ(back, data, 4);
     rig_close(&g);
 }
@@ -466,8 +466,8 @@ static void test_reset_drops_hmac_key(void)
     CHECK(view_of(&g).hmac_key_set[0]);
     const uint8_t rsten = SPI_NOR_OP_RSTEN;
     const uint8_t rst = SPI_NOR_OP_RST;
-    CHECK_EQ(etss_spi_transaction(g.spi, &rsten, 1, NULL, 0, NULL, 0), ETSS_SPI_OK);
-    CHECK_EQ(etss_spi_transaction(g.spi, &rst, 1, NULL, 0, NULL, 0), ETSS_SPI_OK);
+    CHECK_EQ(etss_spi_transaction(g.spi, &rsten, 1, NULL, 0, NULL, 0), SF_OK);
+    CHECK_EQ(etss_spi_transaction(g.spi, &rst, 1, NULL, 0, NULL, 0), SF_OK);
     drain_busy(&g);
     CHECK(!view_of(&g).hmac_key_set[0]);
     CHECK_EQ(raw_status(&g), 0x00);

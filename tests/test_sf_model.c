@@ -92,8 +92,8 @@ static void test_blank_part_is_plain_nor(void)
     CHECK_EQ(info.lifecycle, SFP1_LIFECYCLE_BLANK);
     CHECK_EQ(info.n_zones, 0);
     CHECK_EQ(raw_open(&r, 0, &sid), SFP1_LIFECYCLE);
-    CHECK_EQ(etss_nor_program(&r.dev.nor, 0x1000, data, sizeof(data)), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_read(&r.dev.nor, 0x1000, back, sizeof(back)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.dev.nor, 0x1000, data, sizeof(data)), SF_OK);
+    CHECK_EQ(etss_nor_read(&r.dev.nor, 0x1000, back, sizeof(back)), SF_OK);
     CHECK_MEM_EQ(back, data, sizeof(data));
     /* Discovery found the security features in SFDP, not by assumption. */
     CHECK_EQ(r.dev.features, SF_FEATURE_ZONES | SF_FEATURE_COUNTERS | SF_FEATURE_TRNG |
@@ -531,22 +531,22 @@ static void test_plain_commands_meet_the_zone_policy(void)
     CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
     CHECK_EQ(sf_rig_provision(&r, mixed), SF_OK);
     /* An open zone is plain NOR; so is the space outside every zone. */
-    CHECK_EQ(etss_nor_program(&r.dev.nor, 0x100, data, sizeof(data)), NOR_FLASH_OK);
-    CHECK_EQ(etss_nor_read(&r.dev.nor, 0x100, got, sizeof(got)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_program(&r.dev.nor, 0x100, data, sizeof(data)), SF_OK);
+    CHECK_EQ(etss_nor_read(&r.dev.nor, 0x100, got, sizeof(got)), SF_OK);
     CHECK_MEM_EQ(got, data, sizeof(data));
-    CHECK_EQ(etss_nor_erase(&r.dev.nor, 0x20000, 4096), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_erase(&r.dev.nor, 0x20000, 4096), SF_OK);
     sf_model_view(r.model, &view);
     CHECK_EQ(view.failure_count, 0);
     /* The authenticated zone: reads see 0xFF, writes are refused, each
      * counts as a failure. */
     CHECK_EQ(sf_api_program(&r.dev, S_CLIENT, 0, data, sizeof(data)), SF_OK);
-    CHECK_EQ(etss_nor_read(&r.dev.nor, 0x10000, got, sizeof(got)), NOR_FLASH_OK);
+    CHECK_EQ(etss_nor_read(&r.dev.nor, 0x10000, got, sizeof(got)), SF_OK);
     for (size_t i = 0; i < sizeof(got); i++) {
         CHECK_EQ(got[i], 0xFF);
     }
-    CHECK_EQ(etss_nor_program(&r.dev.nor, 0x10008, data, sizeof(data)), NOR_FLASH_ERR_PROTECTED);
-    CHECK_EQ(etss_nor_erase(&r.dev.nor, 0x10000, 4096), NOR_FLASH_ERR_PROTECTED);
-    CHECK_EQ(etss_nor_erase_chip(&r.dev.nor), NOR_FLASH_ERR_PROTECTED);
+    CHECK_EQ(etss_nor_program(&r.dev.nor, 0x10008, data, sizeof(data)), SF_ERR_DENIED);
+    CHECK_EQ(etss_nor_erase(&r.dev.nor, 0x10000, 4096), SF_ERR_DENIED);
+    CHECK_EQ(etss_nor_erase_chip(&r.dev.nor), SF_ERR_DENIED);
     sf_model_view(r.model, &view);
     CHECK_EQ(view.failure_count, 4);
     CHECK_EQ(sf_api_read(&r.dev, S_CLIENT, 0, got, sizeof(got)), SF_OK);

@@ -21,7 +21,7 @@ static void test_parse_good_bfpt(void)
     uint32_t dw[SFDP_BFPT_DWORDS];
     struct sfdp_geometry g;
     good_bfpt(dw);
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_OK);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_OK);
     CHECK_EQ(g.size_bytes, 8u << 20);
     CHECK_EQ(g.page_size, 256);
     CHECK_EQ(g.n_erase_types, 2);
@@ -42,11 +42,11 @@ static void test_parse_rev_a_bfpt(void)
     uint32_t dw[SFDP_BFPT_DWORDS];
     struct sfdp_geometry g;
     good_bfpt(dw);
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_MIN_DWORDS, &g), SFDP_OK);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_MIN_DWORDS, &g), SF_OK);
     CHECK_EQ(g.page_size, 256);
     CHECK_EQ(g.page_program_typ_us, 0);
     CHECK_EQ(g.erase[0].typ_time_us, 0);
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_MIN_DWORDS - 1, &g), SFDP_ERR_FORMAT);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_MIN_DWORDS - 1, &g), SF_ERR_SFDP_FORMAT);
 }
 
 static void test_refuse_bad_bfpt(void)
@@ -58,55 +58,55 @@ static void test_refuse_bad_bfpt(void)
 
     good_bfpt(dw);
     dw[0] |= 2u << BFPT_DW1_ADDR_BYTES_SHIFT; /* 4-byte addressing only */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_UNSUPPORTED);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_NOT_SUPPORTED);
     good_bfpt(dw);
     dw[1] = 256u * 1024u * 1024u - 1u; /* 32 MiB: beyond 3-byte reach */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_UNSUPPORTED);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_NOT_SUPPORTED);
     good_bfpt(dw);
     dw[1] = 0x80000000u | 40u; /* 2^40 bits */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_UNSUPPORTED);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_NOT_SUPPORTED);
     good_bfpt(dw);
     dw[1] = 12u; /* 13 bits: not whole bytes */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_FORMAT);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_SFDP_FORMAT);
     good_bfpt(dw);
     dw[7] = 0x1Fu | (0x20u << 8); /* erase size 2^31 */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_FORMAT);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_SFDP_FORMAT);
     good_bfpt(dw);
     dw[7] = 0;
     dw[8] = 0; /* no erase type at all */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_UNSUPPORTED);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_NOT_SUPPORTED);
     good_bfpt(dw);
     dw[10] = (dw[10] & ~0xF0u) | (13u << 4); /* 8 KiB page, larger than the 4K erase */
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SFDP_ERR_FORMAT);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, &g), SF_ERR_SFDP_FORMAT);
     CHECK_MEM_EQ(&g, &untouched, sizeof(g)); /* nothing written on failure */
-    CHECK_EQ(etss_sfdp_parse_bfpt(NULL, SFDP_BFPT_DWORDS, &g), SFDP_ERR_PARAM);
-    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, NULL), SFDP_ERR_PARAM);
+    CHECK_EQ(etss_sfdp_parse_bfpt(NULL, SFDP_BFPT_DWORDS, &g), SF_ERR_PARAM);
+    CHECK_EQ(etss_sfdp_parse_bfpt(dw, SFDP_BFPT_DWORDS, NULL), SF_ERR_PARAM);
 }
 
 static void test_parse_headers(void)
 {
     uint8_t hdr[8] = {'S', 'F', 'D', 'P', 6, 1, 2, 0xFF};
     uint8_t nph;
-    CHECK_EQ(etss_sfdp_parse_header(hdr, sizeof(hdr), &nph), SFDP_OK);
+    CHECK_EQ(etss_sfdp_parse_header(hdr, sizeof(hdr), &nph), SF_OK);
     CHECK_EQ(nph, 2);
     hdr[0] = 'X';
-    CHECK_EQ(etss_sfdp_parse_header(hdr, sizeof(hdr), &nph), SFDP_ERR_SIGNATURE);
+    CHECK_EQ(etss_sfdp_parse_header(hdr, sizeof(hdr), &nph), SF_ERR_NO_SFDP);
     hdr[0] = 'S';
     hdr[5] = 2;
-    CHECK_EQ(etss_sfdp_parse_header(hdr, sizeof(hdr), &nph), SFDP_ERR_UNSUPPORTED);
-    CHECK_EQ(etss_sfdp_parse_header(hdr, 7, &nph), SFDP_ERR_PARAM);
+    CHECK_EQ(etss_sfdp_parse_header(hdr, sizeof(hdr), &nph), SF_ERR_NOT_SUPPORTED);
+    CHECK_EQ(etss_sfdp_parse_header(hdr, 7, &nph), SF_ERR_PARAM);
 
     struct sfdp_table_ref ref;
     uint8_t ph[8] = {0x00, 6, 1, 16, 0x30, 0x00, 0x00, 0xFF};
-    CHECK_EQ(etss_sfdp_parse_param_header(ph, &ref), SFDP_OK);
+    CHECK_EQ(etss_sfdp_parse_param_header(ph, &ref), SF_OK);
     CHECK_EQ(ref.id, SFDP_ID_BFPT);
     CHECK_EQ(ref.address, 0x30);
     CHECK_EQ(ref.n_dwords, 16);
     ph[4] = 0x31; /* not DWORD aligned */
-    CHECK_EQ(etss_sfdp_parse_param_header(ph, &ref), SFDP_ERR_FORMAT);
+    CHECK_EQ(etss_sfdp_parse_param_header(ph, &ref), SF_ERR_SFDP_FORMAT);
     ph[4] = 0x30;
     ph[3] = 0; /* empty table */
-    CHECK_EQ(etss_sfdp_parse_param_header(ph, &ref), SFDP_ERR_FORMAT);
+    CHECK_EQ(etss_sfdp_parse_param_header(ph, &ref), SF_ERR_SFDP_FORMAT);
 }
 
 static int discover(const struct nor_model_config *cfg, struct sfdp_geometry *g)
@@ -122,10 +122,10 @@ static int discover(const struct nor_model_config *cfg, struct sfdp_geometry *g)
     }
     const struct etss_spi_driver *spi = model_spi_bind(&bus, m);
     int rc = etss_sfdp_find_table(spi, SFDP_ID_BFPT, &ref);
-    if (rc == SFDP_OK) {
+    if (rc == SF_OK) {
         rc = etss_sfdp_read_table(spi, &ref, dw, SFDP_MAX_TABLE_DWORDS, &n);
     }
-    if (rc == SFDP_OK) {
+    if (rc == SF_OK) {
         rc = etss_sfdp_parse_bfpt(dw, n, g);
     }
     nor_model_destroy(m);
@@ -137,7 +137,7 @@ static void test_model_round_trip_default(void)
     struct nor_model_config cfg;
     struct sfdp_geometry g;
     nor_model_default_config(&cfg);
-    CHECK_EQ(discover(&cfg, &g), SFDP_OK);
+    CHECK_EQ(discover(&cfg, &g), SF_OK);
     CHECK_EQ(g.size_bytes, cfg.size_bytes);
     CHECK_EQ(g.page_size, cfg.page_size);
     CHECK_EQ(g.n_erase_types, 3);
@@ -165,7 +165,7 @@ static void test_model_round_trip_rounds_up(void)
     cfg.timing.t_pp_us = 700;     /* 64 us units: 704 */
     cfg.timing.t_se_us = 45000;   /* 16 ms units: 48 ms */
     cfg.timing.t_be64_us = 70000; /* 16 ms units: 80 ms */
-    CHECK_EQ(discover(&cfg, &g), SFDP_OK);
+    CHECK_EQ(discover(&cfg, &g), SF_OK);
     CHECK_EQ(g.size_bytes, 1u << 20);
     CHECK_EQ(g.page_size, 512);
     CHECK_EQ(g.page_program_typ_us, 704);
@@ -189,13 +189,13 @@ static void test_find_extra_table(void)
     nor_model_t *m = nor_model_create(&cfg, &st);
     CHECK(m != NULL);
     const struct etss_spi_driver *spi = model_spi_bind(&bus, m);
-    CHECK_EQ(etss_sfdp_find_table(spi, SFDP_ID_VENDOR(0xC2), &ref), SFDP_OK);
-    CHECK_EQ(etss_sfdp_read_table(spi, &ref, dw, 8, &n), SFDP_OK);
+    CHECK_EQ(etss_sfdp_find_table(spi, SFDP_ID_VENDOR(0xC2), &ref), SF_OK);
+    CHECK_EQ(etss_sfdp_read_table(spi, &ref, dw, 8, &n), SF_OK);
     CHECK_EQ(n, 3);
     CHECK_EQ(dw[2], 0x33333333u);
-    CHECK_EQ(etss_sfdp_read_table(spi, &ref, dw, 2, &n), SFDP_OK); /* bounded by the caller */
+    CHECK_EQ(etss_sfdp_read_table(spi, &ref, dw, 2, &n), SF_OK); /* bounded by the caller */
     CHECK_EQ(n, 2);
-    CHECK_EQ(etss_sfdp_find_table(spi, SFDP_ID_RPMC, &ref), SFDP_ERR_NOT_FOUND);
+    CHECK_EQ(etss_sfdp_find_table(spi, SFDP_ID_RPMC, &ref), SF_ERR_SFDP_NO_TABLE);
     nor_model_destroy(m);
 }
 

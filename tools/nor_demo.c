@@ -47,7 +47,7 @@ static void report(const char *what, nor_model_t *model, struct nor_model_stats 
 
 static int fail(const char *what, int rc)
 {
-    fprintf(stderr, "etss-nor-demo: %s: %s\n", what, etss_nor_strerror(rc));
+    fprintf(stderr, "etss-nor-demo: %s: %s\n", what, sf_strerror(rc));
     return 1;
 }
 
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
     struct nor_model_stats mark = *nor_model_stats(model);
     const struct etss_spi_driver *spi = model_spi_bind(&bus, model);
     int rc = etss_nor_init(&flash, spi);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         nor_model_destroy(model);
         return fail("discovery", rc);
     }
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 
     struct demo_record rec;
     rc = etss_nor_read(&flash, RECORD_ADDR, &rec, sizeof(rec));
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         nor_model_destroy(model);
         return fail("read", rc);
     }
@@ -114,7 +114,7 @@ int main(int argc, char **argv)
     }
 
     rc = etss_nor_erase(&flash, RECORD_ADDR, 4096u);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         nor_model_destroy(model);
         return fail("erase", rc);
     }
@@ -125,7 +125,7 @@ int main(int argc, char **argv)
     rec.run = run;
     snprintf(rec.text, sizeof(rec.text), "hello from run %" PRIu32, run);
     rc = etss_nor_program(&flash, RECORD_ADDR, &rec, sizeof(rec));
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         nor_model_destroy(model);
         return fail("program", rc);
     }
@@ -133,7 +133,7 @@ int main(int argc, char **argv)
 
     struct demo_record back;
     rc = etss_nor_read(&flash, RECORD_ADDR, &back, sizeof(back));
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         nor_model_destroy(model);
         return fail("read back", rc);
     }

@@ -22,20 +22,20 @@ static struct skeleton_state *state(struct sf_vendor_ctx *vc)
 
 /* Probe: believe nothing the chip says yet (discovery is unauthenticated);
  * only decide whether this binding speaks its protocol. SF_ERR_NO_DEVICE
- * lets discovery try the next binding; SF_ERR_BUS stops it. */
+ * lets discovery try the next binding; a failure of the bus stops it. */
 static int skeleton_probe(struct sf_vendor_ctx *vc)
 {
     struct sfdp_table_ref ref;
     uint32_t dw[2];
     size_t n = 0;
     int rc = etss_sfdp_find_table(vc->spi, SKELETON_SFDP_ID, &ref);
-    if (rc == SFDP_OK) {
+    if (rc == SF_OK) {
         rc = etss_sfdp_read_table(vc->spi, &ref, dw, 2u, &n);
     }
-    if (rc == SFDP_ERR_BUS) {
-        return SF_ERR_BUS;
+    if (sf_bus_failed(rc)) {
+        return rc;
     }
-    if (rc != SFDP_OK || n < 2u) {
+    if (rc != SF_OK || n < 2u) {
         return SF_ERR_NO_DEVICE;
     }
     memset(state(vc), 0, sizeof(struct skeleton_state));

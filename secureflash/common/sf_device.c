@@ -148,11 +148,8 @@ int sf_device_init_with(struct sf_device *dev, const struct etss_spi_driver *spi
         return rc;
     }
     rc = etss_nor_init(&dev->nor, spi);
-    if (rc == NOR_FLASH_ERR_BUS || rc == NOR_FLASH_ERR_TIMEOUT) {
-        return SF_ERR_BUS;
-    }
-    if (rc != NOR_FLASH_OK) {
-        return SF_ERR_NO_DEVICE;
+    if (rc != SF_OK) {
+        return rc;
     }
     dev->vendor = vendor;
     rc = vendor != NULL ? vendor->probe(view(dev)) : SF_ERR_NO_DEVICE;
@@ -695,50 +692,4 @@ int sf_device_lock(struct sf_device *dev, uint8_t zone)
 {
     struct request r = {.kind = REQ_LOCK};
     return run(dev, zone, &r);
-}
-
-const char *sf_strerror(int status)
-{
-    switch (status) {
-    case SF_OK:
-        return "success";
-    case SF_ERR_PARAM:
-        return "invalid argument";
-    case SF_ERR_BUS:
-        return "bus failure or the part stopped answering";
-    case SF_ERR_NO_DEVICE:
-        return "no known secure flash on the bus";
-    case SF_ERR_NOT_SUPPORTED:
-        return "the part does not support this";
-    case SF_ERR_COMM:
-        return "communication failure: a response failed authentication or sequencing";
-    case SF_ERR_AUTH:
-        return "the part refused our authentication";
-    case SF_ERR_DENIED:
-        return "access denied by zone or policy";
-    case SF_ERR_LIFECYCLE:
-        return "not allowed in the part's lifecycle state";
-    case SF_ERR_LOCKED_OUT:
-        return "the part locked itself out after repeated failures";
-    case SF_ERR_COUNTER_LIMIT:
-        return "counter at its maximum";
-    case SF_ERR_FLASH:
-        return "the flash array reported a failure";
-    case SF_ERR_CRYPTO:
-        return "crypto service failure";
-    case SF_ERR_VERIFY:
-        return "a tag, MAC or signature did not verify";
-    case SF_ERR_CRYPTO_RESOURCES:
-        return "the crypto service ran out of key slots or memory";
-    case SF_ERR_MALFORMED:
-        return "the part refused the request as malformed";
-    case SF_ERR_NO_BINDING:
-        return "no binding for this client";
-    case SF_ERR_DEVICE:
-        return "the part reported an internal failure";
-    case SF_ERR_TAMPER:
-        return "the part contradicts the host's own record: substituted, or the bus lies";
-    default:
-        return "unknown error";
-    }
 }

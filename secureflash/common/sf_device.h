@@ -105,6 +105,11 @@ extern const size_t sf_vendor_binding_count;
  * Discover the part on `spi` (geometry from SFDP, then the first vendor
  * binding that recognises it). `huk` must stay valid while the device is
  * in use; `instance` tells several parts on one host apart.
+ *   SF_OK
+ *   SF_ERR_PARAM      dev or spi NULL, or no HUK
+ *   SF_ERR_NO_DEVICE  no binding of this build recognises the part
+ *   etss_nor_init's codes for a part the NOR driver cannot discover (the
+ *   bus's failures, SF_ERR_NO_DEVICE, SFDP's), and the crypto service's
  */
 int sf_device_init(struct sf_device *dev, const struct etss_spi_driver *spi, sf_key_t huk,
                    uint8_t instance);
@@ -174,7 +179,5 @@ int sf_device_uid(struct sf_device *dev, uint8_t zone, uint8_t *out, size_t out_
                   size_t *out_len);
 int sf_device_security_info(struct sf_device *dev, uint8_t zone, struct sf_info *info);
 int sf_device_lock(struct sf_device *dev, uint8_t zone);
-
-const char *sf_strerror(int status);
 
 #endif /* ETSS_SF_DEVICE_H */

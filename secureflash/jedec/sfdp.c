@@ -14,41 +14,39 @@ static int read_sfdp(const struct etss_spi_driver *spi, uint32_t addr, void *buf
 {
     const uint8_t hdr[1 + SPI_NOR_ADDR_BYTES + SPI_NOR_DUMMY_RDSFDP] = {
         SPI_NOR_OP_RDSFDP, (uint8_t)(addr >> 16), (uint8_t)(addr >> 8), (uint8_t)addr, 0u};
-    return etss_spi_transaction(spi, hdr, sizeof(hdr), NULL, 0u, buf, len) == ETSS_SPI_OK
-               ? SFDP_OK
-               : SFDP_ERR_BUS;
+    return etss_spi_transaction(spi, hdr, sizeof(hdr), NULL, 0u, buf, len);
 }
 
 int etss_sfdp_parse_header(const uint8_t *bytes, size_t len, uint8_t *n_param_headers)
 {
     if (bytes == NULL || n_param_headers == NULL || len < SFDP_HEADER_LEN) {
-        return SFDP_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     if (etss_get_le32(bytes) != SFDP_SIGNATURE) {
-        return SFDP_ERR_SIGNATURE;
+        return SF_ERR_NO_SFDP;
     }
     if (bytes[5] != SFDP_REV_MAJOR) {
-        return SFDP_ERR_UNSUPPORTED;
+        return SF_ERR_NOT_SUPPORTED;
     }
     *n_param_headers = bytes[6]; /* NPH: the number of headers minus one */
-    return SFDP_OK;
+    return SF_OK;
 }
 
 int etss_sfdp_parse_param_header(const uint8_t bytes[8], struct sfdp_table_ref *ref)
 {
     if (bytes == NULL || ref == NULL) {
-        return SFDP_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     uint32_t pointer = (uint32_t)bytes[4] | ((uint32_t)bytes[5] << 8) | ((uint32_t)bytes[6] << 16);
     if (bytes[3] == 0u || (pointer & 3u) != 0u) {
-        return SFDP_ERR_FORMAT;
+        return SF_ERR_SFDP_FORMAT;
     }
     ref->id = (uint16_t)(((uint16_t)bytes[7] << 8) | bytes[0]);
     ref->rev_minor = bytes[1];
     ref->rev_major = bytes[2];
     ref->n_dwords = bytes[3];
     ref->address = pointer;
-    return SFDP_OK;
+    return SF_OK;
 }
 
 int etss_sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct sfdp_table_ref *ref)
@@ -58,20 +56,20 @@ int etss_sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct 
     int found = 0;
 
     if (spi == NULL || ref == NULL) {
-        return SFDP_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     int rc = read_sfdp(spi, 0u, buf, SFDP_HEADER_LEN);
-    if (rc == SFDP_OK) {
+    if (rc == SF_OK) {
         rc = etss_sfdp_parse_header(buf, SFDP_HEADER_LEN, &nph);
     }
-    for (uint32_t i = 0; rc == SFDP_OK && i <= nph; i++) {
+    for (uint32_t i = 0; rc == SF_OK && i <= nph; i++) {
         struct sfdp_table_ref candidate;
         rc = read_sfdp(spi, SFDP_HEADER_LEN + i * SFDP_PARAM_HEADER_LEN, buf, sizeof(buf));
-        if (rc != SFDP_OK) {
+        if (rc != SF_OK) {
             break;
         }
         /* A malformed header of another table does not hide the one we want. */
-        if (etss_sfdp_parse_param_header(buf, &candidate) != SFDP_OK || candidate.id != id ||
+        if (etss_sfdp_parse_param_header(buf, &candidate) != SF_OK || candidate.id != id ||
             candidate.rev_major != SFDP_REV_MAJOR) {
             continue;
         }
@@ -80,10 +78,10 @@ int etss_sfdp_find_table(const struct etss_spi_driver *spi, uint16_t id, struct 
             found = 1;
         }
     }
-    if (rc != SFDP_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
-    return found ? SFDP_OK : SFDP_ERR_NOT_FOUND;
+    return found ? SF_OK : SF_ERR_SFDP_NO_TABLE;
 }
 
 int etss_sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_table_ref *ref,
@@ -91,17 +89,17 @@ int etss_sfdp_read_table(const struct etss_spi_driver *spi, const struct sfdp_ta
 {
     uint8_t le[4];
     if (spi == NULL || ref == NULL || dwords == NULL || n_read == NULL || max_dwords == 0u) {
-        return SFDP_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     size_t n = ref->n_dwords < max_dwords ? ref->n_dwords : max_dwords;
     for (size_t i = 0; i < n; i++) {
-        if (read_sfdp(spi, ref->address + 4u * (uint32_t)i, le, sizeof(le)) != SFDP_OK) {
-            return SFDP_ERR_BUS;
+        if (read_sfdp(spi, ref->address + 4u * (uint32_t)i, le, sizeof(le)) != SF_OK) {
+            return SF_ERR_BUS;
         }
         dwords[i] = etss_get_le32(le);
     }
     *n_read = n;
-    return SFDP_OK;
+    return SF_OK;
 }
 
 /* (count + 1) * unit, with the unit picked by a 2-bit field. */
@@ -129,36 +127,36 @@ int etss_sfdp_parse_bfpt(const uint32_t *dw, size_t n_dwords, struct sfdp_geomet
     struct sfdp_geometry g;
 
     if (dw == NULL || geo == NULL) {
-        return SFDP_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     if (n_dwords < SFDP_BFPT_MIN_DWORDS) {
-        return SFDP_ERR_FORMAT;
+        return SF_ERR_SFDP_FORMAT;
     }
     memset(&g, 0, sizeof(g));
 
     uint32_t addr_bytes = (dw[0] >> BFPT_DW1_ADDR_BYTES_SHIFT) & 3u;
     if (addr_bytes == 2u) {
-        return SFDP_ERR_UNSUPPORTED; /* 4-byte addressing only */
+        return SF_ERR_NOT_SUPPORTED; /* 4-byte addressing only */
     }
     if (addr_bytes == 3u) {
-        return SFDP_ERR_FORMAT;
+        return SF_ERR_SFDP_FORMAT;
     }
 
     uint64_t bits;
     if ((dw[1] & BFPT_DW2_DENSITY_POW2) != 0u) {
         uint32_t n = dw[1] & ~BFPT_DW2_DENSITY_POW2;
         if (n < 3u || n > 63u) {
-            return n > 63u ? SFDP_ERR_UNSUPPORTED : SFDP_ERR_FORMAT;
+            return n > 63u ? SF_ERR_NOT_SUPPORTED : SF_ERR_SFDP_FORMAT;
         }
         bits = 1ull << n;
     } else {
         bits = (uint64_t)dw[1] + 1u;
     }
     if (bits % 8u != 0u) {
-        return SFDP_ERR_FORMAT;
+        return SF_ERR_SFDP_FORMAT;
     }
     if (bits / 8u > SPI_NOR_MAX_SIZE) {
-        return SFDP_ERR_UNSUPPORTED;
+        return SF_ERR_NOT_SUPPORTED;
     }
     g.size_bytes = (uint32_t)(bits / 8u);
 
@@ -187,7 +185,7 @@ int etss_sfdp_parse_bfpt(const uint32_t *dw, size_t n_dwords, struct sfdp_geomet
             continue;
         }
         if (exponent < 8u || exponent > 24u) {
-            return SFDP_ERR_FORMAT;
+            return SF_ERR_SFDP_FORMAT;
         }
         struct sfdp_erase_type *e = &g.erase[g.n_erase_types++];
         e->size = 1u << exponent;
@@ -201,13 +199,13 @@ int etss_sfdp_parse_bfpt(const uint32_t *dw, size_t n_dwords, struct sfdp_geomet
         }
     }
     if (g.n_erase_types == 0u) {
-        return SFDP_ERR_UNSUPPORTED;
+        return SF_ERR_NOT_SUPPORTED;
     }
     sort_erase_types(&g);
     if (g.page_size > g.erase[0].size || g.size_bytes < g.erase[0].size ||
         g.size_bytes % g.erase[0].size != 0u) {
-        return SFDP_ERR_FORMAT;
+        return SF_ERR_SFDP_FORMAT;
     }
     *geo = g;
-    return SFDP_OK;
+    return SF_OK;
 }

@@ -4,6 +4,14 @@
  * Flash Parameter Table into a geometry. The parsers take bytes read from
  * the device and trust none of them: every length, pointer and field is
  * range-checked before use.
+ *
+ * Every function returns SF_OK or an SF_ERR_ code (sf_status.h):
+ * SF_ERR_PARAM for the caller's NULL pointers, the transport's failures as
+ * etss_spi_transaction gave them, SF_ERR_NO_SFDP (no SFDP signature),
+ * SF_ERR_SFDP_FORMAT (a header or table field out of range),
+ * SF_ERR_SFDP_NO_TABLE (no parameter table with that id) and
+ * SF_ERR_NOT_SUPPORTED (valid, but it describes a part the driver cannot
+ * drive).
  */
 #ifndef ETSS_SFDP_H
 #define ETSS_SFDP_H
@@ -12,16 +20,6 @@
 #include <stdint.h>
 
 #include "spi_driver.h"
-
-enum sfdp_status {
-    SFDP_OK = 0,
-    SFDP_ERR_PARAM = -1,
-    SFDP_ERR_BUS = -2,
-    SFDP_ERR_SIGNATURE = -3,   /* no SFDP header on this device */
-    SFDP_ERR_FORMAT = -4,      /* a header or table field is out of range */
-    SFDP_ERR_NOT_FOUND = -5,   /* no parameter table with that id */
-    SFDP_ERR_UNSUPPORTED = -6, /* valid, but describes a part we cannot drive */
-};
 
 struct sfdp_table_ref {
     uint16_t id;

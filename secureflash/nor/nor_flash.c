@@ -18,14 +18,9 @@
 #define IDLE_POLL_TYP_US 320u /* polls every 10 us */
 #define READ_CHUNK 4096u
 
-static int bus(int32_t rc)
-{
-    return rc == ETSS_SPI_OK ? NOR_FLASH_OK : NOR_FLASH_ERR_BUS;
-}
-
 static int command(const struct nor_flash *flash, uint8_t opcode)
 {
-    return bus(etss_spi_transaction(flash->spi, &opcode, 1u, NULL, 0u, NULL, 0u));
+    return etss_spi_transaction(flash->spi, &opcode, 1u, NULL, 0u, NULL, 0u);
 }
 
 static void address_header(uint8_t hdr[1 + SPI_NOR_ADDR_BYTES], uint8_t opcode, uint32_t addr)
@@ -38,15 +33,15 @@ static void address_header(uint8_t hdr[1 + SPI_NOR_ADDR_BYTES], uint8_t opcode, 
 
 static int read_register(const struct nor_flash *flash, uint8_t opcode, uint8_t *value)
 {
-    return bus(etss_spi_transaction(flash->spi, &opcode, 1u, NULL, 0u, value, 1u));
+    return etss_spi_transaction(flash->spi, &opcode, 1u, NULL, 0u, value, 1u);
 }
 
 static int usable(const struct nor_flash *flash)
 {
     if (flash == NULL) {
-        return NOR_FLASH_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
-    return flash->initialized ? NOR_FLASH_OK : NOR_FLASH_ERR_NOT_INITIALIZED;
+    return flash->initialized ? SF_OK : SF_ERR_NOT_INITIALIZED;
 }
 
 /* The range [addr, addr + len) lies inside the array (overflow-safe). */
@@ -58,11 +53,11 @@ static int in_range(const struct nor_flash *flash, uint32_t addr, size_t len)
 int etss_nor_read_status(struct nor_flash *flash, uint8_t *status)
 {
     int rc = usable(flash);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if (status == NULL) {
-        return NOR_FLASH_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     return read_register(flash, SPI_NOR_OP_RDSR, status);
 }
@@ -75,14 +70,14 @@ static int wait_ready(const struct nor_flash *flash, uint32_t typ_us, uint32_t t
     for (;;) {
         uint8_t sr;
         int rc = read_register(flash, SPI_NOR_OP_RDSR, &sr);
-        if (rc != NOR_FLASH_OK) {
+        if (rc != SF_OK) {
             return rc;
         }
         if ((sr & SPI_NOR_SR_WIP) == 0u) {
-            return NOR_FLASH_OK;
+            return SF_OK;
         }
         if (waited >= timeout_us) {
-            return NOR_FLASH_ERR_TIMEOUT;
+            return SF_ERR_TIMEOUT;
         }
         flash->spi->ops->delay_us(flash->spi->ctx, step);
         waited = waited > UINT32_MAX - step ? UINT32_MAX : waited + step;
@@ -92,65 +87,65 @@ static int wait_ready(const struct nor_flash *flash, uint32_t typ_us, uint32_t t
 int etss_nor_wait_ready(struct nor_flash *flash, uint32_t timeout_us)
 {
     int rc = usable(flash);
-    return rc != NOR_FLASH_OK ? rc : wait_ready(flash, timeout_us / 32u, timeout_us);
+    return rc != SF_OK ? rc : wait_ready(flash, timeout_us / 32u, timeout_us);
 }
 
 int etss_nor_clear_errors(struct nor_flash *flash)
 {
     int rc = usable(flash);
-    return rc != NOR_FLASH_OK ? rc : command(flash, SPI_NOR_OP_CLSR);
+    return rc != SF_OK ? rc : command(flash, SPI_NOR_OP_CLSR);
 }
 
 static int write_enable(const struct nor_flash *flash)
 {
     uint8_t sr;
     int rc = command(flash, SPI_NOR_OP_WREN);
-    if (rc == NOR_FLASH_OK) {
+    if (rc == SF_OK) {
         rc = read_register(flash, SPI_NOR_OP_RDSR, &sr);
     }
-    if (rc == NOR_FLASH_OK && (sr & (SPI_NOR_SR_WEL | SPI_NOR_SR_WIP)) != SPI_NOR_SR_WEL) {
-        rc = NOR_FLASH_ERR_WRITE_ENABLE;
+    if (rc == SF_OK && (sr & (SPI_NOR_SR_WEL | SPI_NOR_SR_WIP)) != SPI_NOR_SR_WEL) {
+        rc = SF_ERR_WRITE_ENABLE;
     }
     return rc;
 }
 
 /* After a program or erase: report a sticky failure and clear it. */
-static int check_failure(const struct nor_flash *flash, uint8_t fail_bit, int fail_code)
+static int check_failure(const struct nor_flash *flash, uint8_t fail_bit)
 {
     uint8_t scur;
     int rc = read_register(flash, SPI_NOR_OP_RDSCUR, &scur);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if ((scur & (fail_bit | SPI_NOR_SCUR_SEC_VIOLATION)) == 0u) {
-        return NOR_FLASH_OK;
+        return SF_OK;
     }
     rc = command(flash, SPI_NOR_OP_CLSR);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
-    return (scur & SPI_NOR_SCUR_SEC_VIOLATION) != 0u ? NOR_FLASH_ERR_PROTECTED : fail_code;
+    return (scur & SPI_NOR_SCUR_SEC_VIOLATION) != 0u ? SF_ERR_DENIED : SF_ERR_FLASH;
 }
 
 /* One write-type command: WREN, the command with its data, wait, check. */
 static int write_step(const struct nor_flash *flash, const uint8_t *hdr, size_t hdr_len,
                       const void *data, size_t len, uint32_t typ_us, uint32_t max_us,
-                      uint8_t fail_bit, int fail_code)
+                      uint8_t fail_bit)
 {
     /* The part may still be busy with work of its own (a secure flash
      * updating its internal state): WREN would be ignored. */
     int rc = wait_ready(flash, IDLE_POLL_TYP_US, DEFAULT_PROGRAM_TIMEOUT_US);
-    if (rc == NOR_FLASH_OK) {
+    if (rc == SF_OK) {
         rc = write_enable(flash);
     }
-    if (rc == NOR_FLASH_OK) {
-        rc = bus(etss_spi_transaction(flash->spi, hdr, hdr_len, data, len, NULL, 0u));
+    if (rc == SF_OK) {
+        rc = etss_spi_transaction(flash->spi, hdr, hdr_len, data, len, NULL, 0u);
     }
-    if (rc == NOR_FLASH_OK) {
+    if (rc == SF_OK) {
         rc = wait_ready(flash, typ_us, max_us);
     }
-    if (rc == NOR_FLASH_OK) {
-        rc = check_failure(flash, fail_bit, fail_code);
+    if (rc == SF_OK) {
+        rc = check_failure(flash, fail_bit);
     }
     return rc;
 }
@@ -158,13 +153,13 @@ static int write_step(const struct nor_flash *flash, const uint8_t *hdr, size_t 
 int etss_nor_reset(struct nor_flash *flash)
 {
     if (flash == NULL || flash->spi == NULL) {
-        return NOR_FLASH_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     int rc = command(flash, SPI_NOR_OP_RSTEN);
-    if (rc == NOR_FLASH_OK) {
+    if (rc == SF_OK) {
         rc = command(flash, SPI_NOR_OP_RST);
     }
-    if (rc == NOR_FLASH_OK) {
+    if (rc == SF_OK) {
         flash->spi->ops->delay_us(flash->spi->ctx, RESET_RECOVERY_US);
     }
     return rc;
@@ -178,37 +173,34 @@ int etss_nor_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
     uint8_t opcode = SPI_NOR_OP_RDID;
 
     if (flash == NULL || spi == NULL || spi->ops == NULL || spi->ops->delay_us == NULL) {
-        return NOR_FLASH_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     memset(flash, 0, sizeof(*flash));
     flash->spi = spi;
     int rc = etss_nor_reset(flash);
-    if (rc == NOR_FLASH_OK) {
-        rc = bus(etss_spi_transaction(spi, &opcode, 1u, NULL, 0u, flash->jedec_id, 3u));
+    if (rc == SF_OK) {
+        rc = etss_spi_transaction(spi, &opcode, 1u, NULL, 0u, flash->jedec_id, 3u);
     }
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     /* A floating or shorted bus reads all ones or all zeros. */
     if ((flash->jedec_id[0] == 0xFFu && flash->jedec_id[1] == 0xFFu) ||
         (flash->jedec_id[0] == 0x00u && flash->jedec_id[1] == 0x00u)) {
-        return NOR_FLASH_ERR_DISCOVERY;
+        return SF_ERR_NO_DEVICE;
     }
     int src = etss_sfdp_find_table(spi, SFDP_ID_BFPT, &bfpt);
-    if (src == SFDP_OK) {
+    if (src == SF_OK) {
         src = etss_sfdp_read_table(spi, &bfpt, dwords, SFDP_BFPT_DWORDS, &n);
     }
-    if (src == SFDP_OK) {
+    if (src == SF_OK) {
         src = etss_sfdp_parse_bfpt(dwords, n, &flash->geo);
     }
-    if (src == SFDP_ERR_BUS) {
-        return NOR_FLASH_ERR_BUS;
-    }
-    if (src != SFDP_OK) {
-        return NOR_FLASH_ERR_DISCOVERY;
+    if (src != SF_OK) {
+        return src;
     }
     flash->initialized = 1;
-    return NOR_FLASH_OK;
+    return SF_OK;
 }
 
 int etss_nor_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len)
@@ -216,25 +208,25 @@ int etss_nor_read(struct nor_flash *flash, uint32_t addr, void *buf, size_t len)
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];
     uint8_t *out = buf;
     int rc = usable(flash);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if (buf == NULL && len != 0u) {
-        return NOR_FLASH_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     if (!in_range(flash, addr, len)) {
-        return NOR_FLASH_ERR_RANGE;
+        return SF_ERR_RANGE;
     }
     for (size_t done = 0; done < len;) {
         size_t n = len - done < READ_CHUNK ? len - done : READ_CHUNK;
         address_header(hdr, SPI_NOR_OP_READ, addr + (uint32_t)done);
-        rc = bus(etss_spi_transaction(flash->spi, hdr, sizeof(hdr), NULL, 0u, &out[done], n));
-        if (rc != NOR_FLASH_OK) {
+        rc = etss_spi_transaction(flash->spi, hdr, sizeof(hdr), NULL, 0u, &out[done], n);
+        if (rc != SF_OK) {
             return rc;
         }
         done += n;
     }
-    return NOR_FLASH_OK;
+    return SF_OK;
 }
 
 int etss_nor_program(struct nor_flash *flash, uint32_t addr, const void *data, size_t len)
@@ -242,14 +234,14 @@ int etss_nor_program(struct nor_flash *flash, uint32_t addr, const void *data, s
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];
     const uint8_t *in = data;
     int rc = usable(flash);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if (data == NULL && len != 0u) {
-        return NOR_FLASH_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     if (!in_range(flash, addr, len)) {
-        return NOR_FLASH_ERR_RANGE;
+        return SF_ERR_RANGE;
     }
     uint32_t typ = flash->geo.page_program_typ_us;
     uint32_t max = flash->geo.page_program_max_us != 0u ? flash->geo.page_program_max_us
@@ -259,14 +251,13 @@ int etss_nor_program(struct nor_flash *flash, uint32_t addr, const void *data, s
         size_t room = flash->geo.page_size - (at & (flash->geo.page_size - 1u));
         size_t n = len - done < room ? len - done : room;
         address_header(hdr, SPI_NOR_OP_PP, at);
-        rc = write_step(flash, hdr, sizeof(hdr), &in[done], n, typ, max, SPI_NOR_SCUR_P_FAIL,
-                        NOR_FLASH_ERR_PROGRAM_FAILED);
-        if (rc != NOR_FLASH_OK) {
+        rc = write_step(flash, hdr, sizeof(hdr), &in[done], n, typ, max, SPI_NOR_SCUR_P_FAIL);
+        if (rc != SF_OK) {
             return rc;
         }
         done += n;
     }
-    return NOR_FLASH_OK;
+    return SF_OK;
 }
 
 /* The largest erase type aligned at addr that fits in the remaining length. */
@@ -286,75 +277,43 @@ int etss_nor_erase(struct nor_flash *flash, uint32_t addr, size_t len)
 {
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];
     int rc = usable(flash);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if (!in_range(flash, addr, len)) {
-        return NOR_FLASH_ERR_RANGE;
+        return SF_ERR_RANGE;
     }
     uint32_t unit = flash->geo.erase[0].size;
     if ((addr % unit) != 0u || (len % unit) != 0u) {
-        return NOR_FLASH_ERR_ALIGNMENT;
+        return SF_ERR_ALIGNMENT;
     }
     for (size_t done = 0; done < len;) {
         uint32_t at = addr + (uint32_t)done;
         const struct sfdp_erase_type *e = pick_erase(flash, at, len - done);
         if (e == NULL) {
-            return NOR_FLASH_ERR_ALIGNMENT; /* unreachable: the smallest always fits */
+            return SF_ERR_ALIGNMENT; /* unreachable: the smallest always fits */
         }
         address_header(hdr, e->opcode, at);
         rc = write_step(flash, hdr, sizeof(hdr), NULL, 0u, e->typ_time_us,
                         e->max_time_us != 0u ? e->max_time_us : DEFAULT_ERASE_TIMEOUT_US,
-                        SPI_NOR_SCUR_E_FAIL, NOR_FLASH_ERR_ERASE_FAILED);
-        if (rc != NOR_FLASH_OK) {
+                        SPI_NOR_SCUR_E_FAIL);
+        if (rc != SF_OK) {
             return rc;
         }
         done += e->size;
     }
-    return NOR_FLASH_OK;
+    return SF_OK;
 }
 
 int etss_nor_erase_chip(struct nor_flash *flash)
 {
     const uint8_t op = SPI_NOR_OP_CE;
     int rc = usable(flash);
-    if (rc != NOR_FLASH_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     return write_step(flash, &op, 1u, NULL, 0u, flash->geo.chip_erase_typ_us,
                       flash->geo.chip_erase_max_us != 0u ? flash->geo.chip_erase_max_us
                                                          : DEFAULT_CHIP_ERASE_TIMEOUT_US,
-                      SPI_NOR_SCUR_E_FAIL, NOR_FLASH_ERR_ERASE_FAILED);
-}
-
-const char *etss_nor_strerror(int status)
-{
-    switch (status) {
-    case NOR_FLASH_OK:
-        return "success";
-    case NOR_FLASH_ERR_PARAM:
-        return "invalid argument";
-    case NOR_FLASH_ERR_BUS:
-        return "SPI transport failure";
-    case NOR_FLASH_ERR_TIMEOUT:
-        return "flash still busy after its maximum time";
-    case NOR_FLASH_ERR_DISCOVERY:
-        return "no usable SFDP description on the bus";
-    case NOR_FLASH_ERR_RANGE:
-        return "address range outside the flash";
-    case NOR_FLASH_ERR_ALIGNMENT:
-        return "erase range not on an erase boundary";
-    case NOR_FLASH_ERR_WRITE_ENABLE:
-        return "write enable did not latch";
-    case NOR_FLASH_ERR_PROGRAM_FAILED:
-        return "flash reported a program failure";
-    case NOR_FLASH_ERR_ERASE_FAILED:
-        return "flash reported an erase failure";
-    case NOR_FLASH_ERR_PROTECTED:
-        return "the part refused: protected region";
-    case NOR_FLASH_ERR_NOT_INITIALIZED:
-        return "driver not initialized";
-    default:
-        return "unknown error";
-    }
+                      SPI_NOR_SCUR_E_FAIL);
 }

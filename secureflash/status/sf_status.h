@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The one status vocabulary of the secure flash framework, from the
- * crypto interface up to the API layer: every function returns SF_OK or
+ * transport up to the API layer: every function returns SF_OK or
  * one of these (negative) codes, passed up unchanged unless a layer knows
  * better what it means (a tag that does not verify in a response is
  * SF_ERR_COMM to the protocol). The partition maps them to ETSS errors in
@@ -31,7 +31,40 @@ enum sf_status {
                                     * lies or the part was substituted; nothing was sent */
     SF_ERR_VERIFY = -17,           /* a tag, MAC or signature did not verify (crypto) */
     SF_ERR_CRYPTO_RESOURCES = -18, /* the crypto service ran out of key slots or memory */
-    SF_STATUS_LOWEST = SF_ERR_CRYPTO_RESOURCES, /* keep it the last code's */
+    /* The board's SPI driver (its CMSIS-Driver codes, etss_spi_transaction). */
+    SF_ERR_BUS_BUSY = -19,        /* the driver is busy with another transfer */
+    SF_ERR_BUS_TIMEOUT = -20,     /* the driver's transfer timed out */
+    SF_ERR_BUS_UNSUPPORTED = -21, /* the driver cannot do this transfer */
+    SF_ERR_BUS_PARAM = -22,       /* the driver refused the transfer's parameters */
+    /* Discovery and the raw NOR driver (sfdp.h, nor_flash.h). */
+    SF_ERR_TIMEOUT = -23,         /* the part stayed busy past its longest announced time */
+    SF_ERR_NO_SFDP = -24,         /* no SFDP header: not a JEDEC serial flash */
+    SF_ERR_SFDP_FORMAT = -25,     /* an SFDP header or table field is out of range */
+    SF_ERR_SFDP_NO_TABLE = -26,   /* no SFDP parameter table with that id */
+    SF_ERR_RANGE = -27,           /* outside the array */
+    SF_ERR_ALIGNMENT = -28,       /* an erase range not on an erase boundary */
+    SF_ERR_WRITE_ENABLE = -29,    /* the part did not latch write enable */
+    SF_ERR_NOT_INITIALIZED = -30, /* the driver was not initialized */
+    SF_STATUS_LOWEST = SF_ERR_NOT_INITIALIZED, /* keep it the last code's */
 };
+
+/* A failure of the bus itself (the transport's, any cause). */
+static inline int sf_bus_failed(int status)
+{
+    return status == SF_ERR_BUS || (status <= SF_ERR_BUS_BUSY && status >= SF_ERR_BUS_PARAM);
+}
+
+/* A failure after which a session cannot be trusted to be in step with
+ * the part: an answer that failed its checks, the bus, a part that stopped
+ * answering, or the crypto service. Bindings end the session
+ * (sf_session_end); the common layer opens another. */
+static inline int sf_session_failed(int status)
+{
+    return status == SF_ERR_COMM || sf_bus_failed(status) || status == SF_ERR_TIMEOUT ||
+           status == SF_ERR_CRYPTO || status == SF_ERR_CRYPTO_RESOURCES;
+}
+
+/* A short text for a status (logs and tools; never a secret in it). */
+const char *sf_strerror(int status);
 
 #endif /* ETSS_SF_STATUS_H */

@@ -13,7 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Return codes, numerically equal to CMSIS ARM_DRIVER_* codes. */
+#include "sf_status.h"
+
+/* What a board's driver operations return, numerically equal to CMSIS
+ * ARM_DRIVER_* codes (etss_spi_transaction turns them into the framework's
+ * statuses, one for one). */
 #define ETSS_SPI_OK 0
 #define ETSS_SPI_ERROR (-1)
 #define ETSS_SPI_ERROR_BUSY (-2)
@@ -50,9 +54,15 @@ struct etss_spi_driver {
  * One bus transaction: select, send `header` (opcode, address, dummy bytes),
  * then send `tx` and/or receive into `rx`, deselect. Either data part may be
  * empty. The slave is always deselected, even when a step fails.
+ *   SF_OK
+ *   SF_ERR_PARAM            spi or header NULL, header_len 0, a length above
+ *                           UINT32_MAX, NULL data with a non-zero length
+ *   SF_ERR_BUS_BUSY, SF_ERR_BUS_TIMEOUT, SF_ERR_BUS_UNSUPPORTED,
+ *   SF_ERR_BUS_PARAM        the driver's ETSS_SPI_ERROR_BUSY, _TIMEOUT,
+ *                           _UNSUPPORTED, _PARAMETER
+ *   SF_ERR_BUS              the driver's ETSS_SPI_ERROR, or a code of its own
  */
-int32_t etss_spi_transaction(const struct etss_spi_driver *spi, const uint8_t *header,
-                             size_t header_len, const void *tx, size_t tx_len, void *rx,
-                             size_t rx_len);
+int etss_spi_transaction(const struct etss_spi_driver *spi, const uint8_t *header,
+                         size_t header_len, const void *tx, size_t tx_len, void *rx, size_t rx_len);
 
 #endif /* ETSS_SPI_DRIVER_H */

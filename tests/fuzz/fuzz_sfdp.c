@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     size_t n = size / 4u < SFDP_MAX_TABLE_DWORDS ? size / 4u : SFDP_MAX_TABLE_DWORDS;
     memcpy(dwords, data, n * 4u);
-    if (etss_sfdp_parse_bfpt(dwords, n, &geo) == SFDP_OK) {
+    if (etss_sfdp_parse_bfpt(dwords, n, &geo) == SF_OK) {
         /* What a caller relies on when parsing succeeds. */
         if (geo.n_erase_types == 0u || geo.n_erase_types > SFDP_MAX_ERASE_TYPES ||
             geo.size_bytes == 0u || geo.size_bytes > SPI_NOR_MAX_SIZE || geo.page_size == 0u ||

@@ -105,9 +105,8 @@ static int run(struct sf_vendor_ctx *vc, struct jesd261_op *op)
     if (rc == SF_OK && len > SF_MAX_FRAME) {
         rc = SF_ERR_PARAM;
     }
-    if (rc == SF_OK &&
-        etss_spi_transaction(vc->spi, &opcode, 1u, vc->frame, len, NULL, 0u) != ETSS_SPI_OK) {
-        rc = SF_ERR_BUS;
+    if (rc == SF_OK) {
+        rc = etss_spi_transaction(vc->spi, &opcode, 1u, vc->frame, len, NULL, 0u);
     }
     if (rc == SF_OK) {
         rc = v->post_operation(&view, op);

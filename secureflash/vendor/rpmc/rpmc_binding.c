@@ -194,10 +194,7 @@ static int rpmc_session_open(struct sf_vendor_ctx *vc, struct sf_session *s, uin
     }
     if (rc != SF_OK) {
         forget_keys(r); /* no HMAC key of a failed proof stays */
-        return rc == SF_ERR_LIFECYCLE || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO ||
-                       rc == SF_ERR_CRYPTO_RESOURCES
-                   ? rc
-                   : SF_ERR_COMM;
+        return rc == SF_ERR_LIFECYCLE || sf_session_failed(rc) ? rc : SF_ERR_COMM;
     }
     s->open = true;
     s->zone = zone;

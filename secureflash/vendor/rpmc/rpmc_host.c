@@ -40,7 +40,7 @@ static void header(const struct rpmc *r, uint8_t *msg, uint8_t type, uint32_t co
 static int xfer(const struct rpmc *r, const uint8_t *hdr, size_t hdr_len, const uint8_t *tx,
                 size_t tx_len, uint8_t *rx, size_t rx_len)
 {
-    return etss_spi_transaction(r->spi, hdr, hdr_len, tx, tx_len, rx, rx_len) == ETSS_SPI_OK
+    return etss_spi_transaction(r->spi, hdr, hdr_len, tx, tx_len, rx, rx_len) == SF_OK
                ? RPMC_OK
                : RPMC_ERR_BUS;
 }
@@ -148,8 +148,8 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
     }
     struct sfdp_table_ref ref;
     int rc = etss_sfdp_find_table(spi, RPMC_SFDP_ID, &ref);
-    if (rc != SFDP_OK) {
-        return rc == SFDP_ERR_BUS ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
+    if (rc != SF_OK) {
+        return sf_bus_failed(rc) ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
     }
     uint32_t dw[RPMC_SFDP_DWORDS] = {0u, 0u};
     size_t n = 0u;
@@ -157,8 +157,8 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
         return RPMC_ERR_NO_RPMC;
     }
     rc = etss_sfdp_read_table(spi, &ref, dw, RPMC_SFDP_DWORDS, &n);
-    if (rc != SFDP_OK) {
-        return rc == SFDP_ERR_BUS ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
+    if (rc != SF_OK) {
+        return sf_bus_failed(rc) ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
     }
     struct rpmc_info *in = &r->info;
     in->op1 = (uint8_t)(dw[0] >> RPMC_SFDP_OP1_SHIFT);

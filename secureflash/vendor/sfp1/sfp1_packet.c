@@ -80,13 +80,13 @@ int sfp1_packet_probe(struct sf_vendor_ctx *vc)
     uint32_t dw[SFP1_SFDP_DWORDS];
     size_t n = 0;
     int rc = etss_sfdp_find_table(vc->spi, SFP1_SFDP_ID, &ref);
-    if (rc == SFDP_OK) {
+    if (rc == SF_OK) {
         rc = etss_sfdp_read_table(vc->spi, &ref, dw, SFP1_SFDP_DWORDS, &n);
     }
-    if (rc == SFDP_ERR_BUS) {
-        return SF_ERR_BUS;
+    if (sf_bus_failed(rc)) {
+        return rc;
     }
-    if (rc != SFDP_OK || n < SFP1_SFDP_DWORDS || dw[0] != SFP1_SFDP_SIGNATURE ||
+    if (rc != SF_OK || n < SFP1_SFDP_DWORDS || dw[0] != SFP1_SFDP_SIGNATURE ||
         (dw[1] & 0xFFu) != SFP1_VERSION || (dw[3] & 0xFFu) != SFP1_AEAD_AES128_GCM ||
         ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 || ((dw[2] >> 24) * 16u) < SFP1_MAX_DATA) {
         return SF_ERR_NO_DEVICE;
@@ -139,14 +139,15 @@ int sfp1_packet_wait_ready(struct sf_vendor_ctx *vc)
     for (;;) {
         uint8_t op = SPI_NOR_OP_RDSR;
         uint8_t sr = 0xFFu;
-        if (etss_spi_transaction(vc->spi, &op, 1u, NULL, 0u, &sr, 1u) != ETSS_SPI_OK) {
-            return SF_ERR_BUS;
+        int rc = etss_spi_transaction(vc->spi, &op, 1u, NULL, 0u, &sr, 1u);
+        if (rc != SF_OK) {
+            return rc;
         }
         if ((sr & SPI_NOR_SR_WIP) == 0u) {
             return SF_OK;
         }
         if (waited >= FRAME_TIMEOUT_US) {
-            return SF_ERR_BUS; /* a dead or stuck part */
+            return SF_ERR_TIMEOUT; /* a dead or stuck part */
         }
         uint32_t step = waited < POLL_FINE_UNTIL_US ? POLL_FINE_US : POLL_COARSE_US;
         vc->spi->ops->delay_us(vc->spi->ctx, step);
@@ -207,18 +208,14 @@ const struct sfp1_state *sfp1_packet_state(const struct sf_vendor_ctx *vc)
 int sfp1_packet_send(struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
 {
     const uint8_t op = state_of(vc)->write_opcode;
-    return etss_spi_transaction(vc->spi, &op, 1u, vc->frame, x->frame_len, NULL, 0u) == ETSS_SPI_OK
-               ? SF_OK
-               : SF_ERR_BUS;
+    return etss_spi_transaction(vc->spi, &op, 1u, vc->frame, x->frame_len, NULL, 0u);
 }
 
 static int read_response(struct sf_vendor_ctx *vc, uint16_t offset, uint8_t *buf, size_t len)
 {
     const uint8_t hdr[SFP1_SECURE_READ_HEADER_LEN] = {state_of(vc)->read_opcode,
                                                       (uint8_t)(offset >> 8), (uint8_t)offset, 0u};
-    return etss_spi_transaction(vc->spi, hdr, sizeof(hdr), NULL, 0u, buf, len) == ETSS_SPI_OK
-               ? SF_OK
-               : SF_ERR_BUS;
+    return etss_spi_transaction(vc->spi, hdr, sizeof(hdr), NULL, 0u, buf, len);
 }
 
 int sfp1_packet_receive(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
@@ -313,8 +310,7 @@ int sfp1_packet_end(struct sf_vendor_ctx *vc, struct sfp1_exchange *x, int rc)
 {
     size_t used = x->frame_used < SF_MAX_FRAME ? x->frame_used : SF_MAX_FRAME;
     sf_crypto_zeroize(&vc->frame[SFP1_HEADER_LEN], used - SFP1_HEADER_LEN);
-    if (x->session != NULL && (rc == SF_ERR_COMM || rc == SF_ERR_BUS || rc == SF_ERR_CRYPTO ||
-                               rc == SF_ERR_CRYPTO_RESOURCES)) {
+    if (x->session != NULL && sf_session_failed(rc)) {
         sf_session_end(x->session);
     }
     return rc;
