@@ -42,7 +42,7 @@ static void rig_open_cfg(struct rig *g, const struct rpmc_model_config *cfg)
     CHECK(g->model != NULL);
     CHECK_EQ(st, NOR_MODEL_OK);
     g->spi = model_spi_bind(&g->bus, rpmc_model_nor(g->model));
-    CHECK_EQ(rpmc_init(&g->r, g->spi), RPMC_OK);
+    CHECK_EQ(rpmc_init(&g->r, g->spi), SF_OK);
 }
 
 static void rig_open(struct rig *g, const char *image)
@@ -69,9 +69,9 @@ static void provision(struct rig *g, uint8_t counter)
 {
     uint8_t rk[RPMC_ROOT_KEY_LEN];
     root_key_of(counter, rk);
-    CHECK_EQ(rpmc_write_root_key(&g->r, counter, rk), RPMC_OK);
+    CHECK_EQ(rpmc_write_root_key(&g->r, counter, rk), SF_OK);
     CHECK_EQ(g->r.last_status, RPMC_ST_SUCCESS);
-    CHECK_EQ(rpmc_update_hmac_key(&g->r, counter, rk, key_data), RPMC_OK);
+    CHECK_EQ(rpmc_update_hmac_key(&g->r, counter, rk, key_data), SF_OK);
 }
 
 static struct rpmc_model_view view_of(struct rig *g)
@@ -244,7 +244,7 @@ static void test_discovery(void)
     CHECK(g.r.info.poll_rdsr);
     CHECK_HELPER(provision(&g, 7));
     uint32_t v = 99u;
-    CHECK_EQ(rpmc_increment_counter(&g.r, 7, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 7, &v), SF_OK);
     CHECK_EQ(v, 1);
     CHECK_EQ(nor_model_stats(nor_of(&g))->commands[RPMC_OP1_DEFAULT], 0);
     rig_close(&g);
@@ -256,7 +256,7 @@ static void test_discovery(void)
     CHECK(nor != NULL);
     struct model_spi bus;
     struct rpmc r;
-    CHECK_EQ(rpmc_init(&r, model_spi_bind(&bus, nor)), RPMC_ERR_NO_RPMC);
+    CHECK_EQ(rpmc_init(&r, model_spi_bind(&bus, nor)), SF_ERR_NO_DEVICE);
     nor_model_destroy(nor);
 }
 
@@ -285,7 +285,7 @@ static void test_root_key_write_once(void)
     /* No root key yet: Update HMAC Key is refused with bit 1. */
     uint8_t rk[RPMC_ROOT_KEY_LEN];
     root_key_of(0, rk);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, key_data), RPMC_ERR_NO_ROOT_KEY);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, key_data), SF_ERR_NO_ROOT_KEY);
     CHECK_EQ(g.r.last_status, RPMC_ST_ROOT_KEY);
     CHECK_HELPER(provision(&g, 0));
     CHECK(view_of(&g).root_key_set[0]);
@@ -293,12 +293,12 @@ static void test_root_key_write_once(void)
     /* Second write, another key: refused, the first key stays. */
     uint8_t other[RPMC_ROOT_KEY_LEN];
     memset(other, 0x77, sizeof(other));
-    CHECK_EQ(rpmc_write_root_key(&g.r, 0, other), RPMC_ERR_ROOT_KEY_SET);
+    CHECK_EQ(rpmc_write_root_key(&g.r, 0, other), SF_ERR_ROOT_KEY_SET);
     CHECK_EQ(g.r.last_status, RPMC_ST_ROOT_KEY);
-    CHECK_EQ(rpmc_write_root_key(&g.r, 0, rk), RPMC_ERR_ROOT_KEY_SET);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, other, key_data), RPMC_ERR_REFUSED);
+    CHECK_EQ(rpmc_write_root_key(&g.r, 0, rk), SF_ERR_ROOT_KEY_SET);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, other, key_data), SF_ERR_AUTH);
     CHECK_EQ(g.r.last_status, RPMC_ST_BAD_REQUEST);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, key_data), RPMC_OK);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, key_data), SF_OK);
     /* A Write Root Key with a forged truncated signature: bit 1, no key. */
     uint8_t msg[RPMC_LEN_WRITE_ROOT_KEY];
     uint8_t mac[32];
@@ -328,20 +328,20 @@ static void test_read_increment_persist(void)
     CHECK_HELPER(provision(&g, 0));
     CHECK_HELPER(provision(&g, 2));
     uint32_t v = 1234u;
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 0);
     for (uint32_t i = 1; i <= 3; i++) {
         uint32_t n = 0u;
-        CHECK_EQ(rpmc_increment_counter(&g.r, 0, &n), RPMC_OK);
+        CHECK_EQ(rpmc_increment_counter(&g.r, 0, &n), SF_OK);
         CHECK_EQ(n, i);
         CHECK_EQ(view_of(&g).counters[0], i);
     }
-    CHECK_EQ(rpmc_read_counter(&g.r, 2, &v), RPMC_OK);
+    CHECK_EQ(rpmc_read_counter(&g.r, 2, &v), SF_OK);
     CHECK_EQ(v, 0); /* counters are independent */
     /* Power cycle: the HMAC key is gone, the counter is not. */
     nor_model_power_cycle(nor_of(&g));
     CHECK(!view_of(&g).hmac_key_set[0]);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK); /* the driver re-keys */
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK); /* the driver re-keys */
     CHECK_EQ(v, 3);
     rig_close(&g);
 
@@ -351,13 +351,13 @@ static void test_read_increment_persist(void)
     CHECK(vw.root_key_set[0] && vw.root_key_set[2] && !vw.root_key_set[1]);
     CHECK_EQ(vw.counters[0], 3);
     CHECK(!vw.hmac_key_set[0]);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_ERR_NO_HMAC_KEY); /* a new driver: no key */
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_ERR_NO_SESSION); /* a new driver: no key */
     uint8_t rk[RPMC_ROOT_KEY_LEN];
     root_key_of(0, rk);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, key_data), RPMC_OK);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, key_data), SF_OK);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 3);
-    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 4);
     rig_close(&g);
     unlink(image);
@@ -369,7 +369,7 @@ static void test_forged_signature(void)
     CHECK_HELPER(rig_open(&g, NULL));
     CHECK_HELPER(provision(&g, 0));
     uint32_t v = 0u;
-    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_OK);
     /* Signed with a key derived from a wrong root key. */
     uint8_t wrong_rk[32];
     uint8_t wrong[32];
@@ -396,9 +396,9 @@ static void test_forged_signature(void)
     CHECK_EQ(raw_op1(&g, msg, sizeof(msg)), RPMC_ST_SUCCESS);
     CHECK_EQ(view_of(&g).counters[0], 2);
     /* Update HMAC Key with a wrong root key: refused, the old key still works. */
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, wrong_rk, key_data), RPMC_ERR_REFUSED);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, wrong_rk, key_data), SF_ERR_AUTH);
     CHECK_EQ(g.r.last_status, RPMC_ST_BAD_REQUEST);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 2);
     rig_close(&g);
 }
@@ -412,26 +412,26 @@ static void test_replayed_and_forged_responses(void)
     CHECK_HELPER(provision(&g, 0));
     model_spi_set_tap(&g.bus, &answer_tap, &t);
     uint32_t v = 0u;
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK); /* recorded: counter 0 */
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK); /* recorded: counter 0 */
     CHECK(t.have_saved);
     model_spi_set_tap(&g.bus, NULL, NULL);
-    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 1);
     /* The attacker serves the old answer (counter 0, a valid signature). */
     t.mode = TAP_REPLAY;
     model_spi_set_tap(&g.bus, &answer_tap, &t);
     v = 77u;
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_ERR_NOT_AUTHENTIC);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_ERR_COMM);
     CHECK_EQ(v, 77);
     CHECK(t.rewritten > 0u);
     /* An increment whose reads are replayed is not believed either. */
-    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_ERR_NOT_AUTHENTIC);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_ERR_COMM);
     /* A flipped counter bit in a fresh answer. */
     t.mode = TAP_FLIP_COUNTER;
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_ERR_NOT_AUTHENTIC);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_ERR_COMM);
     CHECK(t.flips > 0u);
     model_spi_set_tap(&g.bus, NULL, NULL);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 1);
     CHECK_EQ(view_of(&g).counters[0], 1);
     rig_close(&g);
@@ -443,8 +443,8 @@ static void test_stale_counter_value(void)
     CHECK_HELPER(rig_open(&g, NULL));
     CHECK_HELPER(provision(&g, 1));
     uint32_t v = 0u;
-    CHECK_EQ(rpmc_increment_counter(&g.r, 1, &v), RPMC_OK);
-    CHECK_EQ(rpmc_increment_counter(&g.r, 1, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 1, &v), SF_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 1, &v), SF_OK);
     CHECK_EQ(v, 2);
     uint8_t key[32];
     uint8_t msg[RPMC_LEN_INCREMENT];
@@ -480,7 +480,7 @@ static void test_reset_drops_hmac_key(void)
     CHECK_EQ(view_of(&g).counters[0], 0);
     /* The driver meets the same and re-keys. */
     uint32_t v = 0u;
-    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_OK);
     CHECK_EQ(v, 1);
     CHECK(view_of(&g).hmac_key_set[0]);
     rig_close(&g);
@@ -493,9 +493,9 @@ static void test_counter_limit(void)
     CHECK_HELPER(provision(&g, 3));
     rpmc_model_test_set_counter(g.model, 3, RPMC_COUNTER_MAX - 1u);
     uint32_t v = 0u;
-    CHECK_EQ(rpmc_increment_counter(&g.r, 3, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 3, &v), SF_OK);
     CHECK_EQ(v, RPMC_COUNTER_MAX);
-    CHECK_EQ(rpmc_increment_counter(&g.r, 3, &v), RPMC_ERR_COUNTER_LIMIT);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 3, &v), SF_ERR_COUNTER_LIMIT);
     /* Sent raw anyway: the part refuses and keeps its value. */
     uint8_t key[32];
     uint8_t msg[RPMC_LEN_INCREMENT];
@@ -503,7 +503,7 @@ static void test_counter_limit(void)
     CHECK_HELPER(increment_msg(3, RPMC_COUNTER_MAX, key, msg));
     CHECK_EQ(raw_op1(&g, msg, sizeof(msg)), RPMC_ST_FATAL);
     CHECK_EQ(view_of(&g).counters[3], RPMC_COUNTER_MAX);
-    CHECK_EQ(rpmc_read_counter(&g.r, 3, &v), RPMC_OK);
+    CHECK_EQ(rpmc_read_counter(&g.r, 3, &v), SF_OK);
     CHECK_EQ(v, RPMC_COUNTER_MAX);
     rig_close(&g);
 }
@@ -515,30 +515,30 @@ static void test_power_cut_at_every_nv_write(void)
     CHECK_HELPER(provision(&g, 0));
     uint32_t v = 0u;
     uint64_t ops = nor_model_operation_count(nor_of(&g));
-    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_OK);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_OK);
     uint64_t cut_points = nor_model_operation_count(nor_of(&g)) - ops;
     CHECK(cut_points >= 1u);
     for (uint64_t n = 1; n <= cut_points; n++) {
         uint32_t old = view_of(&g).counters[0];
         nor_model_arm_power_loss(nor_of(&g), n, n);
-        CHECK(rpmc_increment_counter(&g.r, 0, &v) != RPMC_OK);
+        CHECK(rpmc_increment_counter(&g.r, 0, &v) != SF_OK);
         CHECK(!nor_model_is_powered(nor_of(&g)));
         nor_model_power_cycle(nor_of(&g));
         uint32_t now = view_of(&g).counters[0];
         CHECK(now == old || now == old + 1u);
-        CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), RPMC_OK);
+        CHECK_EQ(rpmc_read_counter(&g.r, 0, &v), SF_OK);
         CHECK_EQ(v, now);
-        CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), RPMC_OK);
+        CHECK_EQ(rpmc_increment_counter(&g.r, 0, &v), SF_OK);
         CHECK_EQ(v, now + 1u);
     }
     /* A cut during Write Root Key leaves no key; the write can be redone. */
     uint8_t rk[RPMC_ROOT_KEY_LEN];
     root_key_of(1, rk);
     nor_model_arm_power_loss(nor_of(&g), 1, 7);
-    CHECK(rpmc_write_root_key(&g.r, 1, rk) != RPMC_OK);
+    CHECK(rpmc_write_root_key(&g.r, 1, rk) != SF_OK);
     nor_model_power_cycle(nor_of(&g));
     CHECK(!view_of(&g).root_key_set[1]);
-    CHECK_EQ(rpmc_write_root_key(&g.r, 1, rk), RPMC_OK);
+    CHECK_EQ(rpmc_write_root_key(&g.r, 1, rk), SF_OK);
     rig_close(&g);
 }
 
@@ -551,22 +551,22 @@ static void test_bad_input(void)
     root_key_of(0, rk);
     uint32_t v = 0u;
     uint64_t before = nor_model_stats(nor_of(&g))->transactions;
-    CHECK_EQ(rpmc_init(NULL, g.spi), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_write_root_key(NULL, 0, rk), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_write_root_key(&g.r, 4, rk), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_write_root_key(&g.r, 0, NULL), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 4, rk, key_data), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, NULL, key_data), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, NULL), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_update_hmac_key_psa(&g.r, 0, SF_KEY_NONE, key_data), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0, NULL), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_read_counter(&g.r, 0x100, &v), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_increment_counter(&g.r, 4, &v), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_increment_counter(NULL, 0, &v), RPMC_ERR_PARAM);
-    CHECK_EQ(rpmc_read_counter(&g.r, 1, &v), RPMC_ERR_NO_HMAC_KEY); /* no key: nothing sent */
+    CHECK_EQ(rpmc_init(NULL, g.spi), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_write_root_key(NULL, 0, rk), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_write_root_key(&g.r, 4, rk), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_write_root_key(&g.r, 0, NULL), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 4, rk, key_data), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, NULL, key_data), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_update_hmac_key(&g.r, 0, rk, NULL), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_update_hmac_key_psa(&g.r, 0, SF_KEY_NONE, key_data), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0, NULL), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_read_counter(&g.r, 0x100, &v), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_increment_counter(&g.r, 4, &v), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_increment_counter(NULL, 0, &v), SF_ERR_PARAM);
+    CHECK_EQ(rpmc_read_counter(&g.r, 1, &v), SF_ERR_NO_SESSION); /* no key: nothing sent */
     CHECK_EQ(nor_model_stats(nor_of(&g))->transactions, before);
-    CHECK(strcmp(rpmc_strerror(RPMC_ERR_NOT_AUTHENTIC), "response not authentic") == 0);
-    CHECK(strcmp(rpmc_strerror(12345), "unknown error") == 0);
+    CHECK(strcmp(sf_strerror(SF_ERR_UNCONFIRMED), "an increment was not confirmed") == 0);
+    CHECK(strcmp(sf_strerror(12345), "unknown error") == 0);
 
     /* The part never trusts the host: wrong lengths, types, addresses. */
     uint8_t key[32];

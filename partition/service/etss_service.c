@@ -70,6 +70,11 @@ static const struct {
     {SF_ERR_ALIGNMENT, ETSS_ERR_SERVICE_FAILURE},
     {SF_ERR_WRITE_ENABLE, ETSS_ERR_STORAGE_FAILURE},
     {SF_ERR_NOT_INITIALIZED, ETSS_ERR_SERVICE_FAILURE},
+    {SF_ERR_ROOT_KEY_SET, ETSS_ERR_NOT_PERMITTED}, /* as the lifecycle it stands for */
+    {SF_ERR_NO_ROOT_KEY, ETSS_ERR_NOT_PERMITTED},
+    {SF_ERR_NO_SESSION, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_COUNTER_MOVED, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_UNCONFIRMED, ETSS_ERR_COMMUNICATION_FAILURE},
 };
 _Static_assert(sizeof(sf_statuses) / sizeof(sf_statuses[0]) == (size_t)(1 - SF_STATUS_LOWEST),
                "every status of sf_status.h has its entry");

@@ -59,6 +59,16 @@ const char *sf_strerror(int status)
         return "write enable did not latch";
     case SF_ERR_NOT_INITIALIZED:
         return "driver not initialized";
+    case SF_ERR_ROOT_KEY_SET:
+        return "the counter's root key is written already";
+    case SF_ERR_NO_ROOT_KEY:
+        return "the counter has no root key";
+    case SF_ERR_NO_SESSION:
+        return "no session key for the counter yet";
+    case SF_ERR_COUNTER_MOVED:
+        return "the counter moved under us";
+    case SF_ERR_UNCONFIRMED:
+        return "an increment was not confirmed";
     case SF_ERR_MALFORMED:
         return "the part refused the request as malformed";
     case SF_ERR_NO_BINDING:

@@ -45,7 +45,13 @@ enum sf_status {
     SF_ERR_ALIGNMENT = -28,       /* an erase range not on an erase boundary */
     SF_ERR_WRITE_ENABLE = -29,    /* the part did not latch write enable */
     SF_ERR_NOT_INITIALIZED = -30, /* the driver was not initialized */
-    SF_STATUS_LOWEST = SF_ERR_NOT_INITIALIZED, /* keep it the last code's */
+    /* Counters-only parts (JESD260 RPMC, rpmc_host.h). */
+    SF_ERR_ROOT_KEY_SET = -31,             /* the counter's root key is written already */
+    SF_ERR_NO_ROOT_KEY = -32,              /* the counter has no root key yet */
+    SF_ERR_NO_SESSION = -33,               /* no session key for the counter yet */
+    SF_ERR_COUNTER_MOVED = -34,            /* the counter moved under us (another increment) */
+    SF_ERR_UNCONFIRMED = -35,              /* an increment reported done, a re-read disagrees */
+    SF_STATUS_LOWEST = SF_ERR_UNCONFIRMED, /* keep it the last code's */
 };
 
 /* A failure of the bus itself (the transport's, any cause). */

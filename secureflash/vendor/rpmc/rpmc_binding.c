@@ -28,30 +28,23 @@ static struct rpmc *part(struct sf_vendor_ctx *vc)
     return (struct rpmc *)(void *)vc->state;
 }
 
-static int from_rpmc(int rc)
+/* What the driver's statuses mean to the common layer. An answer refused
+ * or contradicted says the session's HMAC keys are not the part's (a reset
+ * loses them): a communication failure, so that a new session keys them
+ * again. A root key missing, or written already, is the part's lifecycle. */
+static int contract_status(int rc)
 {
     switch (rc) {
-    case RPMC_OK:
-        return SF_OK;
-    case RPMC_ERR_PARAM:
-        return SF_ERR_PARAM;
-    case RPMC_ERR_BUS:
-    case RPMC_ERR_TIMEOUT:
-        return SF_ERR_BUS;
-    case RPMC_ERR_NO_RPMC:
-        return SF_ERR_NO_DEVICE;
-    case RPMC_ERR_NO_ROOT_KEY:
-    case RPMC_ERR_ROOT_KEY_SET:
-        return SF_ERR_LIFECYCLE;
-    case RPMC_ERR_COUNTER_LIMIT:
-        return SF_ERR_COUNTER_LIMIT;
-    case RPMC_ERR_CRYPTO:
-        return SF_ERR_CRYPTO;
-    case RPMC_ERR_DEVICE:
-        return SF_ERR_DEVICE;
-    default:
-        /* An answer that is not authentic, refused, or contradicted. */
+    case SF_ERR_AUTH:
+    case SF_ERR_NO_SESSION:
+    case SF_ERR_COUNTER_MOVED:
+    case SF_ERR_UNCONFIRMED:
         return SF_ERR_COMM;
+    case SF_ERR_NO_ROOT_KEY:
+    case SF_ERR_ROOT_KEY_SET:
+        return SF_ERR_LIFECYCLE;
+    default:
+        return rc;
     }
 }
 
@@ -73,7 +66,7 @@ static int key_counter(struct sf_vendor_ctx *vc, sf_key_t zone_key, uint32_t cou
         rc = sf_crypto_random(key_data, sizeof(key_data));
     }
     if (rc == SF_OK) {
-        rc = from_rpmc(rpmc_update_hmac_key(part(vc), counter, key, key_data));
+        rc = contract_status(rpmc_update_hmac_key(part(vc), counter, key, key_data));
     }
     sf_crypto_zeroize(key, sizeof(key));
     return rc;
@@ -81,7 +74,7 @@ static int key_counter(struct sf_vendor_ctx *vc, sf_key_t zone_key, uint32_t cou
 
 static int rpmc_probe(struct sf_vendor_ctx *vc)
 {
-    int rc = from_rpmc(rpmc_init(part(vc), vc->spi));
+    int rc = contract_status(rpmc_init(part(vc), vc->spi));
     if (rc == SF_OK) {
         vc->features = SF_FEATURE_COUNTERS;
     }
@@ -145,8 +138,8 @@ static int rpmc_provision(struct sf_vendor_ctx *vc, const uint8_t *record, size_
         rc = counter_root_key(zone_key, c, key);
         if (rc == SF_OK) {
             int w = rpmc_write_root_key(r, c, key);
-            written += w == RPMC_OK;
-            rc = w == RPMC_OK || w == RPMC_ERR_ROOT_KEY_SET ? SF_OK : from_rpmc(w);
+            written += w == SF_OK;
+            rc = w == SF_OK || w == SF_ERR_ROOT_KEY_SET ? SF_OK : contract_status(w);
         }
         sf_crypto_zeroize(key, sizeof(key));
     }
@@ -190,7 +183,7 @@ static int rpmc_session_open(struct sf_vendor_ctx *vc, struct sf_session *s, uin
         rc = key_counter(vc, root, c);
     }
     if (rc == SF_OK) {
-        rc = from_rpmc(rpmc_read_counter(r, 0u, &value));
+        rc = contract_status(rpmc_read_counter(r, 0u, &value));
     }
     if (rc != SF_OK) {
         forget_keys(r); /* no HMAC key of a failed proof stays */
@@ -219,7 +212,7 @@ static int rpmc_counter_read(struct sf_vendor_ctx *vc, struct sf_session *s, uin
 {
     (void)s;
     int rc = counter_id(vc, id);
-    return rc == SF_OK ? from_rpmc(rpmc_read_counter(part(vc), id, value)) : rc;
+    return rc == SF_OK ? contract_status(rpmc_read_counter(part(vc), id, value)) : rc;
 }
 
 static int rpmc_counter_increment(struct sf_vendor_ctx *vc, struct sf_session *s, uint8_t id,
@@ -227,7 +220,7 @@ static int rpmc_counter_increment(struct sf_vendor_ctx *vc, struct sf_session *s
 {
     (void)s;
     int rc = counter_id(vc, id);
-    return rc == SF_OK ? from_rpmc(rpmc_increment_counter(part(vc), id, value)) : rc;
+    return rc == SF_OK ? contract_status(rpmc_increment_counter(part(vc), id, value)) : rc;
 }
 
 static int rpmc_security_info(struct sf_vendor_ctx *vc, struct sf_session *s, struct sf_info *info)

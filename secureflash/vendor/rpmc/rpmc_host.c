@@ -40,9 +40,7 @@ static void header(const struct rpmc *r, uint8_t *msg, uint8_t type, uint32_t co
 static int xfer(const struct rpmc *r, const uint8_t *hdr, size_t hdr_len, const uint8_t *tx,
                 size_t tx_len, uint8_t *rx, size_t rx_len)
 {
-    return etss_spi_transaction(r->spi, hdr, hdr_len, tx, tx_len, rx, rx_len) == SF_OK
-               ? RPMC_OK
-               : RPMC_ERR_BUS;
+    return etss_spi_transaction(r->spi, hdr, hdr_len, tx, tx_len, rx, rx_len);
 }
 
 static int read_answer(const struct rpmc *r, uint8_t *buf, size_t len)
@@ -78,14 +76,14 @@ static int wait_ready(const struct rpmc *r, uint32_t first_us, bool by_rdsr)
             rc = read_answer(r, &st, 1u);
             st &= RPMC_ST_BUSY;
         }
-        if (rc != RPMC_OK) {
+        if (rc != SF_OK) {
             return rc;
         }
         if (st == 0u) {
-            return RPMC_OK;
+            return SF_OK;
         }
         if (waited >= limit) {
-            return RPMC_ERR_TIMEOUT; /* a dead or stuck part */
+            return SF_ERR_TIMEOUT; /* a dead or stuck part */
         }
         r->spi->ops->delay_us(r->spi->ctx, step);
         waited += step;
@@ -97,17 +95,17 @@ static int wait_ready(const struct rpmc *r, uint32_t first_us, bool by_rdsr)
 static int send_op1(struct rpmc *r, const uint8_t *msg, size_t len, uint32_t first_wait_us)
 {
     int rc = wait_ready(r, 0u, true);
-    if (rc == RPMC_OK) {
+    if (rc == SF_OK) {
         rc = xfer(r, msg, len, NULL, 0u, NULL, 0u);
     }
-    if (rc == RPMC_OK) {
+    if (rc == SF_OK) {
         rc = wait_ready(r, first_wait_us, r->info.poll_rdsr);
     }
     uint8_t st = 0u;
-    if (rc == RPMC_OK) {
+    if (rc == SF_OK) {
         rc = read_answer(r, &st, 1u);
     }
-    r->last_status = rc == RPMC_OK ? st : 0u;
+    r->last_status = rc == SF_OK ? st : 0u;
     return rc;
 }
 
@@ -115,24 +113,24 @@ static int send_op1(struct rpmc *r, const uint8_t *msg, size_t len, uint32_t fir
 static int status_error(uint8_t st, uint8_t command)
 {
     if (st == RPMC_ST_SUCCESS) {
-        return RPMC_OK;
+        return SF_OK;
     }
     if ((st & (RPMC_ST_SUCCESS | RPMC_ST_BUSY | RPMC_ST_FATAL)) != 0u) {
-        return RPMC_ERR_DEVICE;
+        return SF_ERR_DEVICE;
     }
     if ((st & RPMC_ST_HMAC_KEY_UNINIT) != 0u) {
-        return RPMC_ERR_NO_HMAC_KEY;
+        return SF_ERR_NO_SESSION;
     }
     if ((st & RPMC_ST_COUNTER_MISMATCH) != 0u) {
-        return RPMC_ERR_COUNTER_MISMATCH;
+        return SF_ERR_COUNTER_MOVED;
     }
     if ((st & RPMC_ST_ROOT_KEY) != 0u) {
-        return command == RPMC_CMD_WRITE_ROOT_KEY ? RPMC_ERR_ROOT_KEY_SET : RPMC_ERR_NO_ROOT_KEY;
+        return command == RPMC_CMD_WRITE_ROOT_KEY ? SF_ERR_ROOT_KEY_SET : SF_ERR_NO_ROOT_KEY;
     }
     if ((st & RPMC_ST_BAD_REQUEST) != 0u) {
-        return RPMC_ERR_REFUSED;
+        return SF_ERR_AUTH;
     }
-    return RPMC_ERR_DEVICE;
+    return SF_ERR_DEVICE;
 }
 
 /* ---- discovery ---- */
@@ -140,25 +138,26 @@ static int status_error(uint8_t st, uint8_t command)
 int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
 {
     if (r == NULL || spi == NULL || spi->ops == NULL) {
-        return RPMC_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     memset(r, 0, sizeof(*r));
-    if (sf_crypto_init() != SF_OK) {
-        return RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_init();
+    if (rc != SF_OK) {
+        return rc;
     }
     struct sfdp_table_ref ref;
-    int rc = etss_sfdp_find_table(spi, RPMC_SFDP_ID, &ref);
+    rc = etss_sfdp_find_table(spi, RPMC_SFDP_ID, &ref);
     if (rc != SF_OK) {
-        return sf_bus_failed(rc) ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
+        return sf_bus_failed(rc) ? rc : SF_ERR_NO_DEVICE;
     }
     uint32_t dw[RPMC_SFDP_DWORDS] = {0u, 0u};
     size_t n = 0u;
     if (ref.rev_major != RPMC_SFDP_REV_MAJOR || ref.n_dwords < RPMC_SFDP_DWORDS) {
-        return RPMC_ERR_NO_RPMC;
+        return SF_ERR_NO_DEVICE;
     }
     rc = etss_sfdp_read_table(spi, &ref, dw, RPMC_SFDP_DWORDS, &n);
     if (rc != SF_OK) {
-        return sf_bus_failed(rc) ? RPMC_ERR_BUS : RPMC_ERR_NO_RPMC;
+        return sf_bus_failed(rc) ? rc : SF_ERR_NO_DEVICE;
     }
     struct rpmc_info *in = &r->info;
     in->op1 = (uint8_t)(dw[0] >> RPMC_SFDP_OP1_SHIFT);
@@ -168,7 +167,7 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
         (dw[0] & RPMC_SFDP_RESERVED_RATE) != RPMC_SFDP_RESERVED_RATE ||
         (dw[1] & RPMC_SFDP_RESERVED_DW2) != RPMC_SFDP_RESERVED_DW2 || in->op1 == in->op2) {
         memset(in, 0, sizeof(*in));
-        return RPMC_ERR_NO_RPMC;
+        return SF_ERR_NO_DEVICE;
     }
     in->n_counters = (uint8_t)(((dw[0] >> RPMC_SFDP_COUNTERS_SHIFT) & 0xFu) + 1u);
     in->poll_rdsr = (dw[0] & RPMC_SFDP_POLL_RDSR) != 0u;
@@ -177,7 +176,7 @@ int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi)
     in->write_short_delay_us = decode_delay((uint8_t)(dw[1] >> 8), false);
     in->write_long_delay_us = decode_delay((uint8_t)(dw[1] >> 16), true);
     r->spi = spi;
-    return RPMC_OK;
+    return SF_OK;
 }
 
 void rpmc_deinit(struct rpmc *r)
@@ -196,23 +195,21 @@ void rpmc_deinit(struct rpmc *r)
 int rpmc_write_root_key(struct rpmc *r, uint32_t counter, const uint8_t root_key[RPMC_ROOT_KEY_LEN])
 {
     if (!valid_counter(r, counter) || root_key == NULL) {
-        return RPMC_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     uint8_t msg[RPMC_LEN_WRITE_ROOT_KEY];
     uint8_t mac[RPMC_SIGNATURE_LEN];
     header(r, msg, RPMC_CMD_WRITE_ROOT_KEY, counter);
     memcpy(&msg[RPMC_HEADER_LEN], root_key, RPMC_ROOT_KEY_LEN);
-    int rc = sf_crypto_hmac_with_key_bytes(root_key, msg, RPMC_HEADER_LEN, mac, NULL) == SF_OK
-                 ? RPMC_OK
-                 : RPMC_ERR_CRYPTO;
-    if (rc == RPMC_OK) {
+    int rc = sf_crypto_hmac_with_key_bytes(root_key, msg, RPMC_HEADER_LEN, mac, NULL);
+    if (rc == SF_OK) {
         memcpy(&msg[RPMC_HEADER_LEN + RPMC_ROOT_KEY_LEN], &mac[RPMC_TRUNCATED_SIG_SKIP],
                RPMC_TRUNCATED_SIG_LEN);
         rc = send_op1(r, msg, sizeof(msg), r->info.write_short_delay_us);
     }
     sf_crypto_zeroize(msg, sizeof(msg));
     sf_crypto_zeroize(mac, sizeof(mac));
-    return rc != RPMC_OK ? rc : status_error(r->last_status, RPMC_CMD_WRITE_ROOT_KEY);
+    return rc != SF_OK ? rc : status_error(r->last_status, RPMC_CMD_WRITE_ROOT_KEY);
 }
 
 /* Send Update HMAC Key signed with `key` (the HMAC key it sets). */
@@ -222,38 +219,39 @@ static int send_update(struct rpmc *r, uint32_t counter, sf_key_t key,
     uint8_t msg[RPMC_LEN_UPDATE_HMAC_KEY];
     header(r, msg, RPMC_CMD_UPDATE_HMAC_KEY, counter);
     memcpy(&msg[RPMC_HEADER_LEN], key_data, RPMC_KEY_DATA_LEN);
-    if (sf_crypto_hmac(key, msg, RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN,
-                       &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]) != SF_OK) {
-        return RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_hmac(key, msg, RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN,
+                            &msg[RPMC_HEADER_LEN + RPMC_KEY_DATA_LEN]);
+    if (rc != SF_OK) {
+        return rc;
     }
-    int rc = send_op1(r, msg, sizeof(msg), r->info.read_delay_us);
-    return rc != RPMC_OK ? rc : status_error(r->last_status, RPMC_CMD_UPDATE_HMAC_KEY);
+    rc = send_op1(r, msg, sizeof(msg), r->info.read_delay_us);
+    return rc != SF_OK ? rc : status_error(r->last_status, RPMC_CMD_UPDATE_HMAC_KEY);
 }
 
 int rpmc_update_hmac_key_psa(struct rpmc *r, uint32_t counter, sf_key_t root_key,
                              const uint8_t key_data[RPMC_KEY_DATA_LEN])
 {
     if (!valid_counter(r, counter) || key_data == NULL || root_key == SF_KEY_NONE) {
-        return RPMC_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     uint8_t derived[RPMC_HMAC_KEY_LEN];
     sf_key_t k = SF_KEY_NONE;
-    int rc = sf_crypto_hmac(root_key, key_data, RPMC_KEY_DATA_LEN, derived) == SF_OK &&
-                     sf_crypto_import(SF_KEY_HMAC_SHA256, derived, sizeof(derived), &k) == SF_OK
-                 ? RPMC_OK
-                 : RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_hmac(root_key, key_data, RPMC_KEY_DATA_LEN, derived);
+    if (rc == SF_OK) {
+        rc = sf_crypto_import(SF_KEY_HMAC_SHA256, derived, sizeof(derived), &k);
+    }
     sf_crypto_zeroize(derived, sizeof(derived));
-    if (rc == RPMC_OK) {
+    if (rc == SF_OK) {
         rc = send_update(r, counter, k, key_data);
     }
-    if (rc != RPMC_OK) {
+    if (rc != SF_OK) {
         sf_crypto_destroy(&k);
         return rc;
     }
     sf_crypto_destroy(&r->hmac_key[counter]);
     r->hmac_key[counter] = k;
     memcpy(r->key_data[counter], key_data, RPMC_KEY_DATA_LEN);
-    return RPMC_OK;
+    return SF_OK;
 }
 
 int rpmc_update_hmac_key(struct rpmc *r, uint32_t counter,
@@ -261,13 +259,14 @@ int rpmc_update_hmac_key(struct rpmc *r, uint32_t counter,
                          const uint8_t key_data[RPMC_KEY_DATA_LEN])
 {
     if (!valid_counter(r, counter) || root_key == NULL || key_data == NULL) {
-        return RPMC_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     sf_key_t k = SF_KEY_NONE;
-    if (sf_crypto_import(SF_KEY_HMAC_SHA256, root_key, RPMC_ROOT_KEY_LEN, &k) != SF_OK) {
-        return RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_import(SF_KEY_HMAC_SHA256, root_key, RPMC_ROOT_KEY_LEN, &k);
+    if (rc != SF_OK) {
+        return rc;
     }
-    int rc = rpmc_update_hmac_key_psa(r, counter, k, key_data);
+    rc = rpmc_update_hmac_key_psa(r, counter, k, key_data);
     sf_crypto_destroy(&k);
     return rc;
 }
@@ -281,7 +280,7 @@ static int rekey(struct rpmc *r, uint32_t counter)
 
 static bool part_lost_key(const struct rpmc *r, int rc, uint32_t counter)
 {
-    return rc == RPMC_ERR_NO_HMAC_KEY && r->hmac_key[counter] != SF_KEY_NONE;
+    return rc == SF_ERR_NO_SESSION && r->hmac_key[counter] != SF_KEY_NONE;
 }
 
 static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
@@ -290,19 +289,22 @@ static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
     uint8_t answer[RPMC_OP2_ANSWER_LEN];
     const sf_key_t key = r->hmac_key[counter];
     header(r, msg, RPMC_CMD_REQUEST_COUNTER, counter);
-    if (sf_crypto_random(&msg[RPMC_HEADER_LEN], RPMC_TAG_LEN) != SF_OK ||
-        sf_crypto_hmac(key, msg, RPMC_HEADER_LEN + RPMC_TAG_LEN,
-                       &msg[RPMC_HEADER_LEN + RPMC_TAG_LEN]) != SF_OK) {
-        return RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_random(&msg[RPMC_HEADER_LEN], RPMC_TAG_LEN);
+    if (rc == SF_OK) {
+        rc = sf_crypto_hmac(key, msg, RPMC_HEADER_LEN + RPMC_TAG_LEN,
+                            &msg[RPMC_HEADER_LEN + RPMC_TAG_LEN]);
     }
-    int rc = send_op1(r, msg, sizeof(msg), r->info.read_delay_us);
-    if (rc == RPMC_OK) {
+    if (rc != SF_OK) {
+        return rc;
+    }
+    rc = send_op1(r, msg, sizeof(msg), r->info.read_delay_us);
+    if (rc == SF_OK) {
         rc = status_error(r->last_status, RPMC_CMD_REQUEST_COUNTER);
     }
-    if (rc == RPMC_OK) {
+    if (rc == SF_OK) {
         rc = read_answer(r, answer, sizeof(answer));
     }
-    if (rc != RPMC_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     /* The status byte is not signed; tag and counter are. */
@@ -310,27 +312,27 @@ static int request_once(struct rpmc *r, uint32_t counter, uint32_t *value)
     int v = sf_crypto_hmac_verify(key, &answer[RPMC_OP2_OFF_TAG], RPMC_TAG_LEN + RPMC_COUNTER_LEN,
                                   &answer[RPMC_OP2_OFF_SIGNATURE]);
     if (v != SF_OK && v != SF_ERR_VERIFY) {
-        return RPMC_ERR_CRYPTO; /* the service failed: not the part's answer */
+        return v; /* the service failed: not the part's answer */
     }
     if (!tag_ok || v != SF_OK || answer[RPMC_OP2_OFF_STATUS] != RPMC_ST_SUCCESS) {
-        return RPMC_ERR_NOT_AUTHENTIC;
+        return SF_ERR_COMM;
     }
     *value = etss_get_be32(&answer[RPMC_OP2_OFF_COUNTER]);
-    return RPMC_OK;
+    return SF_OK;
 }
 
 int rpmc_read_counter(struct rpmc *r, uint32_t counter, uint32_t *value)
 {
     if (!valid_counter(r, counter) || value == NULL) {
-        return RPMC_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     if (r->hmac_key[counter] == SF_KEY_NONE) {
-        return RPMC_ERR_NO_HMAC_KEY;
+        return SF_ERR_NO_SESSION;
     }
     int rc = request_once(r, counter, value);
     if (part_lost_key(r, rc, counter)) {
         rc = rekey(r, counter);
-        if (rc == RPMC_OK) {
+        if (rc == SF_OK) {
             rc = request_once(r, counter, value);
         }
     }
@@ -342,83 +344,46 @@ static int send_increment(struct rpmc *r, uint32_t counter, uint32_t current)
     uint8_t msg[RPMC_LEN_INCREMENT];
     header(r, msg, RPMC_CMD_INCREMENT_COUNTER, counter);
     etss_put_be32(&msg[RPMC_HEADER_LEN], current);
-    if (sf_crypto_hmac(r->hmac_key[counter], msg, RPMC_HEADER_LEN + RPMC_COUNTER_LEN,
-                       &msg[RPMC_HEADER_LEN + RPMC_COUNTER_LEN]) != SF_OK) {
-        return RPMC_ERR_CRYPTO;
+    int rc = sf_crypto_hmac(r->hmac_key[counter], msg, RPMC_HEADER_LEN + RPMC_COUNTER_LEN,
+                            &msg[RPMC_HEADER_LEN + RPMC_COUNTER_LEN]);
+    if (rc != SF_OK) {
+        return rc;
     }
-    int rc = send_op1(r, msg, sizeof(msg), r->info.write_short_delay_us);
-    return rc != RPMC_OK ? rc : status_error(r->last_status, RPMC_CMD_INCREMENT_COUNTER);
+    rc = send_op1(r, msg, sizeof(msg), r->info.write_short_delay_us);
+    return rc != SF_OK ? rc : status_error(r->last_status, RPMC_CMD_INCREMENT_COUNTER);
 }
 
 int rpmc_increment_counter(struct rpmc *r, uint32_t counter, uint32_t *new_value)
 {
     if (!valid_counter(r, counter) || new_value == NULL) {
-        return RPMC_ERR_PARAM;
+        return SF_ERR_PARAM;
     }
     uint32_t before = 0u;
     int rc = rpmc_read_counter(r, counter, &before);
-    if (rc != RPMC_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if (before == RPMC_COUNTER_MAX) {
-        return RPMC_ERR_COUNTER_LIMIT; /* counters never wrap */
+        return SF_ERR_COUNTER_LIMIT; /* counters never wrap */
     }
     rc = send_increment(r, counter, before);
     if (part_lost_key(r, rc, counter)) {
         rc = rekey(r, counter);
-        if (rc == RPMC_OK) {
+        if (rc == SF_OK) {
             rc = send_increment(r, counter, before);
         }
     }
-    if (rc != RPMC_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     uint32_t after = 0u;
     rc = rpmc_read_counter(r, counter, &after);
-    if (rc != RPMC_OK) {
+    if (rc != SF_OK) {
         return rc;
     }
     if (after != before + 1u) {
-        return RPMC_ERR_UNCONFIRMED;
+        return SF_ERR_UNCONFIRMED;
     }
     *new_value = after;
-    return RPMC_OK;
-}
-
-const char *rpmc_strerror(int status)
-{
-    switch (status) {
-    case RPMC_OK:
-        return "ok";
-    case RPMC_ERR_PARAM:
-        return "bad argument";
-    case RPMC_ERR_BUS:
-        return "bus failure";
-    case RPMC_ERR_NO_RPMC:
-        return "the part announces no usable RPMC";
-    case RPMC_ERR_TIMEOUT:
-        return "the part stayed busy";
-    case RPMC_ERR_NOT_AUTHENTIC:
-        return "response not authentic";
-    case RPMC_ERR_ROOT_KEY_SET:
-        return "root key already written";
-    case RPMC_ERR_NO_ROOT_KEY:
-        return "no root key";
-    case RPMC_ERR_REFUSED:
-        return "refused: bad signature or request";
-    case RPMC_ERR_NO_HMAC_KEY:
-        return "no HMAC key";
-    case RPMC_ERR_COUNTER_MISMATCH:
-        return "counter data mismatch";
-    case RPMC_ERR_COUNTER_LIMIT:
-        return "counter at its maximum";
-    case RPMC_ERR_DEVICE:
-        return "device error";
-    case RPMC_ERR_CRYPTO:
-        return "crypto service failure";
-    case RPMC_ERR_UNCONFIRMED:
-        return "increment not confirmed";
-    default:
-        return "unknown error";
-    }
+    return SF_OK;
 }

@@ -5,6 +5,16 @@
  * the part's RPMC parameter table over SFDP, provisions root keys, keeps
  * each counter's HMAC key in a PSA key slot, and reads and increments
  * counters with every answer checked for authenticity (docs/rpmc.md).
+ * Every function returns SF_OK or an SF_ERR_ code (sf_status.h):
+ * SF_ERR_PARAM (NULL, a counter out of range; nothing sent), the bus's
+ * failures as etss_spi_transaction gave them, SF_ERR_NO_DEVICE (no usable
+ * RPMC table in SFDP), SF_ERR_TIMEOUT (busy past the announced long
+ * delay), SF_ERR_COMM (an answer's tag or signature did not verify),
+ * SF_ERR_AUTH (the part refused the request's signature: wrong key?),
+ * SF_ERR_ROOT_KEY_SET, SF_ERR_NO_ROOT_KEY, SF_ERR_NO_SESSION (no HMAC key
+ * for the counter yet), SF_ERR_COUNTER_MOVED, SF_ERR_COUNTER_LIMIT,
+ * SF_ERR_UNCONFIRMED, SF_ERR_DEVICE (a fatal or unexpected status), and the
+ * crypto service's statuses.
  */
 #ifndef ETSS_RPMC_HOST_H
 #define ETSS_RPMC_HOST_H
@@ -15,24 +25,6 @@
 #include "rpmc_protocol.h"
 #include "sf_crypto.h"
 #include "spi_driver.h"
-
-enum rpmc_status {
-    RPMC_OK = 0,
-    RPMC_ERR_PARAM = -1,             /* bad argument (NULL, counter out of range); nothing sent */
-    RPMC_ERR_BUS = -2,               /* transport failure */
-    RPMC_ERR_NO_RPMC = -3,           /* no (usable) RPMC parameter table in SFDP */
-    RPMC_ERR_TIMEOUT = -4,           /* the part stayed busy past the announced long delay */
-    RPMC_ERR_NOT_AUTHENTIC = -5,     /* a response's tag or signature did not verify */
-    RPMC_ERR_ROOT_KEY_SET = -6,      /* the counter's root key is already written */
-    RPMC_ERR_NO_ROOT_KEY = -7,       /* the counter has no root key yet */
-    RPMC_ERR_REFUSED = -8,           /* bad signature or malformed request (wrong key?) */
-    RPMC_ERR_NO_HMAC_KEY = -9,       /* no HMAC key for this counter (call rpmc_update_hmac_key) */
-    RPMC_ERR_COUNTER_MISMATCH = -10, /* the counter moved under us (an increment by someone else) */
-    RPMC_ERR_COUNTER_LIMIT = -11,    /* the counter is at 0xFFFFFFFF */
-    RPMC_ERR_DEVICE = -12,           /* the part reported a fatal error or an unexpected status */
-    RPMC_ERR_CRYPTO = -13,           /* the crypto service failed */
-    RPMC_ERR_UNCONFIRMED = -14,      /* an increment reported success but the re-read disagrees */
-};
 
 /* What the SFDP RPMC table says. */
 struct rpmc_info {
@@ -54,7 +46,7 @@ struct rpmc {
     uint8_t last_status; /* extended status of the last command */
 };
 
-/* Discover the part's RPMC table; RPMC_ERR_NO_RPMC for a part without. */
+/* Discover the part's RPMC table; SF_ERR_NO_DEVICE for a part without. */
 int rpmc_init(struct rpmc *r, const struct etss_spi_driver *spi);
 /* Destroy every HMAC key slot. */
 void rpmc_deinit(struct rpmc *r);
@@ -79,7 +71,5 @@ int rpmc_read_counter(struct rpmc *r, uint32_t counter, uint32_t *value);
 /* Read, increment by one, read again to confirm; *new_value is the
  * confirmed value. */
 int rpmc_increment_counter(struct rpmc *r, uint32_t counter, uint32_t *new_value);
-
-const char *rpmc_strerror(int status);
 
 #endif /* ETSS_RPMC_HOST_H */
