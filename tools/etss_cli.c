@@ -451,7 +451,9 @@ static void explain(const struct request *r, etss_err_t err, char *msg, size_t s
                  "it is reset");
         break;
     case ETSS_ERR_COMMUNICATION_FAILURE:
-        snprintf(msg, size, "the secure channel failed: the part's answer did not authenticate");
+        snprintf(msg, size,
+                 "the secure channel failed: the part's answers did not "
+                 "authenticate, or it stopped answering");
         break;
     case ETSS_ERR_STORAGE_FAILURE:
         snprintf(msg, size, "the secure flash refused or failed a read, program or erase");

@@ -5,22 +5,31 @@
 #include "etss_fs_zone.h"
 #include "sf_api.h"
 
+/* An access's status, kept when it failed. */
+static int noted(struct etss_fs_zone *z, int rc)
+{
+    if (rc != SF_OK) {
+        z->failure = rc;
+    }
+    return rc;
+}
+
 static int zone_read(void *ctx, uint32_t addr, void *buf, size_t len)
 {
-    const struct etss_fs_zone *z = ctx;
-    return sf_api_read(z->dev, z->zone_client, addr, buf, len);
+    struct etss_fs_zone *z = ctx;
+    return noted(z, sf_api_read(z->dev, z->zone_client, addr, buf, len));
 }
 
 static int zone_prog(void *ctx, uint32_t addr, const void *data, size_t len)
 {
-    const struct etss_fs_zone *z = ctx;
-    return sf_api_program(z->dev, z->zone_client, addr, data, len);
+    struct etss_fs_zone *z = ctx;
+    return noted(z, sf_api_program(z->dev, z->zone_client, addr, data, len));
 }
 
 static int zone_erase(void *ctx, uint32_t addr)
 {
-    const struct etss_fs_zone *z = ctx;
-    return sf_api_erase(z->dev, z->zone_client, addr);
+    struct etss_fs_zone *z = ctx;
+    return noted(z, sf_api_erase(z->dev, z->zone_client, addr));
 }
 
 int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32_t zone_client,
@@ -35,6 +44,7 @@ int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32
     }
     zone->dev = dev;
     zone->zone_client = zone_client;
+    zone->failure = SF_OK;
     *storage = (struct etss_fs_storage){
         .read = zone_read,
         .prog = zone_prog,
@@ -44,4 +54,11 @@ int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32
         .erase_unit = SF_API_ERASE_SIZE,
     };
     return ETSS_FS_OK;
+}
+
+int etss_fs_zone_take_failure(struct etss_fs_zone *zone)
+{
+    int failure = zone->failure;
+    zone->failure = SF_OK;
+    return failure;
 }

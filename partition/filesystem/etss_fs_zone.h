@@ -16,6 +16,7 @@
 struct etss_fs_zone {
     struct sf_device *dev;
     int32_t zone_client; /* a client bound to the zone: the API layer's handle on it */
+    int failure;         /* the status of the last failed access, until taken */
 };
 
 /*
@@ -26,5 +27,10 @@ struct etss_fs_zone {
  */
 int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32_t zone_client,
                          struct etss_fs_storage *storage);
+
+/* Why the filesystem's storage failed: the secure flash status (sf_status.h)
+ * of the zone's last failed access since the last call, SF_OK if none
+ * failed. The filesystem itself says only ETSS_FS_ERR_DEVICE. */
+int etss_fs_zone_take_failure(struct etss_fs_zone *zone);
 
 #endif /* ETSS_FS_ZONE_H */

@@ -111,6 +111,23 @@ static etss_err_t from_fs(int rc)
     }
 }
 
+/* A filesystem's answer, with the cause of a storage failure (which the
+ * filesystem only calls ETSS_FS_ERR_DEVICE): the secure flash's own status.
+ * One the flash gives a well-formed request of the client's (a refused
+ * argument or access of the filesystem's) is a storage failure to it. */
+static etss_err_t from_zone(struct zone_fs *z, int rc)
+{
+    int cause = etss_fs_zone_take_failure(&z->storage);
+    if (rc != ETSS_FS_ERR_DEVICE || cause == SF_OK) {
+        return from_fs(rc);
+    }
+    etss_err_t err = from_sf(cause);
+    return err == ETSS_ERR_INVALID_ARGUMENT || err == ETSS_ERR_NOT_PERMITTED ||
+                   err == ETSS_ERR_NOT_SUPPORTED
+               ? ETSS_ERR_STORAGE_FAILURE
+               : err;
+}
+
 /* By the host's own record of the part, never by what the part says. */
 static bool provisioned(uint8_t i)
 {
@@ -291,8 +308,9 @@ static etss_err_t fs_for(int32_t client_id, bool write, struct zone_fs **out)
         slot->device = device;
         slot->zone = b.zone;
         if (rc != ETSS_FS_OK) {
-            return fail_closed(rc == ETSS_FS_ERR_CORRUPT || rc == ETSS_FS_ERR_FORMAT
-                                   ? from_fs(rc)
+            return fail_closed(rc == ETSS_FS_ERR_CORRUPT || rc == ETSS_FS_ERR_FORMAT ||
+                                       rc == ETSS_FS_ERR_DEVICE
+                                   ? from_zone(slot, rc)
                                    : ETSS_ERR_STORAGE_FAILURE);
         }
     }
@@ -404,7 +422,8 @@ etss_err_t etss_service_set(int32_t client_id, psa_storage_uid_t uid, const void
         etss_fs_count(&z->fs, client_id) >= ETSS_MAX_ASSETS_PER_CLIENT) {
         return ETSS_ERR_INSUFFICIENT_STORAGE;
     }
-    return fail_closed(from_fs(etss_fs_write(&z->fs, client_id, uid, data, len, (uint8_t)flags)));
+    return fail_closed(
+        from_zone(z, etss_fs_write(&z->fs, client_id, uid, data, len, (uint8_t)flags)));
 }
 
 etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t offset, void *buf,
@@ -416,9 +435,10 @@ etss_err_t etss_service_get(int32_t client_id, psa_storage_uid_t uid, size_t off
     }
     *out_len = 0u;
     etss_err_t err = fs_for(client_id, false, &z);
-    return err != ETSS_SUCCESS ? err
-                               : fail_closed(from_fs(etss_fs_read(&z->fs, client_id, uid, offset,
-                                                                  buf, size, out_len)));
+    return err != ETSS_SUCCESS
+               ? err
+               : fail_closed(from_zone(
+                     z, etss_fs_read(&z->fs, client_id, uid, offset, buf, size, out_len)));
 }
 
 etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
@@ -432,7 +452,7 @@ etss_err_t etss_service_get_info(int32_t client_id, psa_storage_uid_t uid,
     }
     etss_err_t err = fs_for(client_id, false, &z);
     if (err == ETSS_SUCCESS) {
-        err = fail_closed(from_fs(etss_fs_info(&z->fs, client_id, uid, &len, &flags)));
+        err = fail_closed(from_zone(z, etss_fs_info(&z->fs, client_id, uid, &len, &flags)));
     }
     if (err == ETSS_SUCCESS) {
         info->size = len;
@@ -453,12 +473,13 @@ etss_err_t etss_service_remove(int32_t client_id, psa_storage_uid_t uid)
     etss_err_t err = fs_for(client_id, true, &z);
     if (err == ETSS_SUCCESS) {
         int rc = etss_fs_info(&z->fs, client_id, uid, &len, &flags);
-        err = rc == ETSS_FS_ERR_CORRUPT ? ETSS_SUCCESS : from_fs(rc);
+        err = rc == ETSS_FS_ERR_CORRUPT ? ETSS_SUCCESS : from_zone(z, rc);
     }
     if (err == ETSS_SUCCESS && (flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0u) {
         err = ETSS_ERR_NOT_PERMITTED;
     }
-    return fail_closed(err == ETSS_SUCCESS ? from_fs(etss_fs_remove(&z->fs, client_id, uid)) : err);
+    return fail_closed(err == ETSS_SUCCESS ? from_zone(z, etss_fs_remove(&z->fs, client_id, uid))
+                                           : err);
 }
 
 etss_err_t etss_service_get_puf(int32_t client_id, uint8_t *buf, size_t size, size_t *out_len)

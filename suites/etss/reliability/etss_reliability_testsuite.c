@@ -621,6 +621,47 @@ static void TFM_ETSS_TEST_3011(void)
     device_down(&d);
 }
 
+/* Every byte from the part rewritten: nothing it says authenticates. */
+static void garble(void *ctx, uint8_t *bytes, size_t n)
+{
+    (void)ctx;
+    for (size_t i = 0; i < n; i++) {
+        bytes[i] ^= 0x5Au;
+    }
+}
+
+static const struct model_spi_tap garbling = {.device_to_host = garble};
+
+/* A failure says its cause: the channel, or a part that stopped answering */
+static void TFM_ETSS_TEST_3012(void)
+{
+    struct device d;
+    uint8_t got[16];
+    size_t n = 0;
+    CHECK_EQ(device_up(&d), 0);
+    CHECK_EQ(etss_service_set(CLIENT, 1, "kept", 4, 0), ETSS_SUCCESS);
+    /* Answers that do not authenticate: the channel failed, not the flash. */
+    model_spi_set_tap(&d.bus, &garbling, NULL);
+    n = 7u;
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_ERR_COMMUNICATION_FAILURE);
+    CHECK_EQ(n, 0);
+    CHECK_EQ(etss_service_set(CLIENT, 2, "new", 3, 0), ETSS_ERR_COMMUNICATION_FAILURE);
+    model_spi_set_tap(&d.bus, NULL, NULL);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_EQ(n, 4);
+    CHECK_MEM_EQ(got, "kept", 4);
+    /* The failed set either happened whole or not at all. */
+    etss_err_t err = etss_service_get(CLIENT, 2, 0, got, sizeof(got), &n);
+    CHECK(err == ETSS_ERR_DOES_NOT_EXIST || (err == ETSS_SUCCESS && n == 3u));
+    /* A part with its power gone: it answers nothing. */
+    nor_model_power_cut(d.nor, 3012u);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_ERR_COMMUNICATION_FAILURE);
+    nor_model_power_cycle(d.nor);
+    CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_SUCCESS);
+    CHECK_MEM_EQ(got, "kept", 4);
+    device_down(&d);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3001,
                    "Power cut at every program, erase and NV write of a workload; reboot; "
@@ -635,6 +676,8 @@ static const struct test_case cases[] = {
     TEST_CASE_DESC(TFM_ETSS_TEST_3009, "A secure flash for assets and an RPMC part for counters"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3010, "An RPMC part alone: the service matrix"),
     TEST_CASE_DESC(TFM_ETSS_TEST_3011, "An authentication flash: the service matrix"),
+    TEST_CASE_DESC(TFM_ETSS_TEST_3012,
+                   "A failure says its cause: the channel, or a part that stopped answering"),
 };
 
 int main(void)
