@@ -15,13 +15,15 @@
 #include "sf_device.h"
 
 /*
- * Every function returns SF_OK or an SF_ERR_ code (sf_vendor.h). Besides
+ * Every function returns SF_OK or an SF_ERR_ code (sf_status.h). Besides
  * the codes listed with each, any call that reaches the part may answer
  * what the common layer does (sf_device.h): SF_ERR_TAMPER (the part
  * contradicts the host's record; nothing is sent), SF_ERR_LIFECYCLE (a part
- * this host never provisioned), SF_ERR_COMM and SF_ERR_BUS (the channel, after
- * one retry of what may be repeated), SF_ERR_LOCKED_OUT, SF_ERR_DEVICE,
- * SF_ERR_FLASH and SF_ERR_CRYPTO.
+ * this host never provisioned), SF_ERR_COMM (the channel, after one retry of
+ * what may be repeated), SF_ERR_LOCKED_OUT, SF_ERR_DEVICE, SF_ERR_FLASH, and
+ * whatever the layers below said, unchanged: the bus's failures
+ * (SF_ERR_BUS, SF_ERR_BUS_*, SF_ERR_TIMEOUT) and the crypto service's
+ * (SF_ERR_CRYPTO, SF_ERR_CRYPTO_RESOURCES).
  */
 
 /* Bind the API to a discovered device whose trust is set
