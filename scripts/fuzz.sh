@@ -18,7 +18,7 @@ out=build/fuzz
 mkdir -p "$out"
 flags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
        -D_POSIX_C_SOURCE=200809L)
-includes=(-Isecureflash/transport -Isecureflash/jedec -Isecureflash/vendor/jesd261 -Isecureflash/vendor -Isecureflash/nor -Isecureflash/crypto
+includes=(-Isecureflash/status -Isecureflash/transport -Isecureflash/jedec -Isecureflash/vendor/jesd261 -Isecureflash/vendor -Isecureflash/nor -Isecureflash/crypto
           -Isecureflash/vendor/sfp1 -Isecureflash/vendor/rpmc -Isecureflash/common -Isecureflash/api
           -Idevmodel/include -Idevmodel -Itools -Itests/harness
           -Iinterface/include -Ipartition/include -Ipartition/filesystem -Ipartition/service
@@ -29,7 +29,7 @@ sources() {
   cmake -DLIBS="$*" -P cmake/etss_sources_print.cmake
 }
 # The host framework, the device models and the test rig, as the tests link them.
-mapfile -t stack < <(sources etss_transport etss_jedec etss_nor etss_sf_crypto etss_sf_vendor etss_jesd261 \
+mapfile -t stack < <(sources etss_status etss_transport etss_jedec etss_nor etss_sf_crypto etss_sf_vendor etss_jesd261 \
   etss_sf_vendor_sfp1 etss_rpmc etss_sf_vendor_rpmc etss_jesd261_binding etss_sf_common \
   etss_sf_vendor_table etss_sf_api \
   etss_devmodel etss_devmodel_hosted etss_provision_config etss_sf_rig)
@@ -40,7 +40,7 @@ build_target() { # name sources...
   clang "${flags[@]}" "${includes[@]}" "$@" -lmbedcrypto -o "$out/$name"
 }
 
-build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c $(sources etss_jedec etss_transport)
+build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c $(sources etss_status etss_jedec etss_transport)
 build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
 build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
 build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf_response.c \
@@ -48,9 +48,10 @@ build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf
 build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   $(sources etss_fs etss_fs_zone etss_service etss_req_mngr etss_api etss_spm_host etss_host \
     etss_trust_file etss_suite_env etss_suite_common etss_test_harness) -lpthread
-build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c $(sources etss_fs_ram etss_sf_crypto etss_fs)
+build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c $(sources etss_status etss_fs_ram etss_sf_crypto etss_fs)
 build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c \
-  $(sources etss_provision_config etss_devmodel etss_devmodel_hosted etss_sf_crypto etss_transport)
+  $(sources etss_status etss_provision_config etss_devmodel etss_devmodel_hosted etss_sf_crypto \
+    etss_transport)
 
 for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_sf_response_jesd261 \
   fuzz_provision_config fuzz_etss_ipc fuzz_fs_mount; do
