@@ -121,6 +121,9 @@ static void liar_device_to_host(void *ctx, uint8_t *b, size_t n)
         if (s.opcode == SFP1_OP_SECURE_READ && l->substituting) {
             b[i] = s.offset < l->substitute_len ? l->substitute[s.offset] : 0xFFu;
         }
+        if (s.opcode == SFP1_OP_SECURE_READ && l->garble) {
+            b[i] ^= 0x5Au;
+        }
         bool unauthenticated = true;
         if (s.opcode == SFP1_OP_SECURE_READ) {
             if (s.offset == SFP1_OFF_FLAGS) {

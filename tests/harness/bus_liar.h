@@ -52,6 +52,10 @@ struct bus_liar {
     size_t substitute_len;
     unsigned substitute_count;
 
+    /* While set, every byte of every SFP1 answer is flipped (^ 0x5A):
+     * nothing the part says authenticates, its status register stays true. */
+    bool garble;
+
     /* Transactions the host starts with watch_opcode, watch_byte. */
     uint8_t watch_opcode;
     uint8_t watch_byte;

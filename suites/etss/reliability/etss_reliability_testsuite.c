@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bus_liar.h"
 #include "devmodel/model_spi.h"
 #include "devmodel/rpmc_model.h"
 #include "devmodel/sf_model.h"
@@ -17,7 +18,6 @@
 #include "etss_service.h"
 #include "etss_suite_env.h"
 #include "sfp1_protocol.h"
-#include "spi_nor_defs.h"
 #include "test_harness.h"
 
 #define CLIENT ETSS_NS_CLIENT
@@ -622,53 +622,18 @@ static void TFM_ETSS_TEST_3011(void)
     device_down(&d);
 }
 
-/* Every byte from the part rewritten but its status register: nothing it
- * says authenticates, and it is never seen busy (which would only cost
- * the host its polling timeout). */
-struct garbler {
-    size_t position; /* of the byte in the transaction; 0: the opcode */
-    uint8_t opcode;
-};
-
-static void garble_select(void *ctx)
-{
-    ((struct garbler *)ctx)->position = 0u;
-}
-
-static void garble_command(void *ctx, uint8_t *bytes, size_t n)
-{
-    struct garbler *g = ctx;
-    if (g->position == 0u && n != 0u) {
-        g->opcode = bytes[0];
-    }
-    g->position += n;
-}
-
-static void garble_answer(void *ctx, uint8_t *bytes, size_t n)
-{
-    const struct garbler *g = ctx;
-    for (size_t i = 0; i < n && g->opcode != SPI_NOR_OP_RDSR; i++) {
-        bytes[i] ^= 0x5Au;
-    }
-}
-
-static const struct model_spi_tap garbling = {
-    .on_select = garble_select,
-    .host_to_device = garble_command,
-    .device_to_host = garble_answer,
-};
-
 /* A failure says its cause: the channel, or a part that stopped answering */
 static void TFM_ETSS_TEST_3012(void)
 {
     struct device d;
-    struct garbler g = {0};
+    struct bus_liar liar;
     uint8_t got[16];
     size_t n = 0;
     CHECK_EQ(device_up(&d), 0);
     CHECK_EQ(etss_service_set(CLIENT, 1, "kept", 4, 0), ETSS_SUCCESS);
     /* Answers that do not authenticate: the channel failed, not the flash. */
-    model_spi_set_tap(&d.bus, &garbling, &g);
+    bus_liar_attach(&liar, &d.bus, NULL, 0u);
+    liar.garble = true;
     n = 7u;
     CHECK_EQ(etss_service_get(CLIENT, 1, 0, got, sizeof(got), &n), ETSS_ERR_COMMUNICATION_FAILURE);
     CHECK_EQ(n, 0);
