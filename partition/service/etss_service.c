@@ -378,7 +378,7 @@ etss_err_t etss_service_lock(int32_t client_id)
         if (rc == SF_ERR_NOT_SUPPORTED) {
             continue; /* no lifecycle to freeze: a counters-only part */
         }
-        if (rc != SF_OK && rc != SF_ERR_LIFECYCLE) { /* LIFECYCLE: locked already */
+        if (rc != SF_OK) {
             return fail_closed(from_sf(rc));
         }
         err = ETSS_SUCCESS;

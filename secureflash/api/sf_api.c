@@ -214,6 +214,9 @@ int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len)
 int sf_api_lock(struct sf_device *dev)
 {
     int rc = authentic_info(dev);
+    if (rc == SF_OK && dev->vendor->lock != NULL && dev->info.lifecycle == SF_LIFECYCLE_LOCKED) {
+        return SF_OK; /* locked already, as the part said in a session */
+    }
     if (rc == SF_OK) {
         rc = sf_device_lock(dev, SF_ADMIN_ZONE);
         dev->info_authentic = false; /* the lifecycle changed: ask again */

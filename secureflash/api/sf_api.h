@@ -46,7 +46,11 @@ int sf_api_init(struct sf_device *dev);
  *   SF_ERR_LIFECYCLE      a locked part (provisioning is frozen) */
 int sf_api_provision(struct sf_device *dev, const uint8_t *record, size_t len);
 /* Lock the part for good (production), in a session on zone 0.
- *   SF_OK, SF_ERR_PARAM, SF_ERR_NOT_SUPPORTED (the part cannot lock) */
+ *   SF_OK                 locked; also a part locked already (its
+ *                         authenticated description says so; nothing sent)
+ *   SF_ERR_PARAM          dev NULL
+ *   SF_ERR_NOT_SUPPORTED  the part cannot lock
+ *   SF_ERR_LIFECYCLE      a part the host never provisioned */
 int sf_api_lock(struct sf_device *dev);
 
 /* The binding of `client_id` (from the authenticated description).
