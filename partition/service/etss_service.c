@@ -33,60 +33,73 @@ static bool device_present[ETSS_MAX_DEVICES];
 static struct zone_fs filesystems[ETSS_MAX_FILESYSTEMS];
 static etss_err_t init_status = ETSS_ERR_SF_INIT;
 
-/* What a client is told of each status of the framework (sf_status.h):
- * one entry per code. */
+/* What a client is told of each status of the framework (sf_status.h),
+ * one entry per code: when a call of its own fails with it, and when the
+ * filesystem's access to the zone does. The flash refusing a well-formed
+ * access of the filesystem's (an argument, a permission, a feature) is a
+ * storage failure to the client, not its own fault. */
 static const struct {
     int sf;
     etss_err_t etss;
+    etss_err_t in_storage;
 } sf_statuses[] = {
-    {SF_OK, ETSS_SUCCESS},
-    {SF_ERR_PARAM, ETSS_ERR_INVALID_ARGUMENT},
-    {SF_ERR_BUS, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_NO_DEVICE, ETSS_ERR_SF_INIT},
-    {SF_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED},
-    {SF_ERR_COMM, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_AUTH, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_DENIED, ETSS_ERR_NOT_PERMITTED},
-    {SF_ERR_LIFECYCLE, ETSS_ERR_NOT_PERMITTED},
-    {SF_ERR_LOCKED_OUT, ETSS_ERR_SERVICE_FAILURE},
-    {SF_ERR_COUNTER_LIMIT, ETSS_ERR_BAD_STATE},
-    {SF_ERR_FLASH, ETSS_ERR_STORAGE_FAILURE},
-    {SF_ERR_CRYPTO, ETSS_ERR_HARDWARE_FAILURE},
-    {SF_ERR_MALFORMED, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_NO_BINDING, ETSS_ERR_NOT_PERMITTED},
-    {SF_ERR_DEVICE, ETSS_ERR_HARDWARE_FAILURE},
-    {SF_ERR_TAMPER, ETSS_ERR_SF_TAMPER},
-    {SF_ERR_VERIFY, ETSS_ERR_COMMUNICATION_FAILURE}, /* an answer that did not authenticate */
-    {SF_ERR_CRYPTO_RESOURCES, ETSS_ERR_INSUFFICIENT_MEMORY},
-    {SF_ERR_BUS_BUSY, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_BUS_TIMEOUT, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_BUS_UNSUPPORTED, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_BUS_PARAM, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_TIMEOUT, ETSS_ERR_COMMUNICATION_FAILURE}, /* the part stopped answering */
-    {SF_ERR_NO_SFDP, ETSS_ERR_SF_INIT},
-    {SF_ERR_SFDP_FORMAT, ETSS_ERR_SF_INIT},
-    {SF_ERR_SFDP_NO_TABLE, ETSS_ERR_SF_INIT},
-    {SF_ERR_RANGE, ETSS_ERR_SERVICE_FAILURE}, /* the layers above checked every range */
-    {SF_ERR_ALIGNMENT, ETSS_ERR_SERVICE_FAILURE},
-    {SF_ERR_WRITE_ENABLE, ETSS_ERR_STORAGE_FAILURE},
-    {SF_ERR_NOT_INITIALIZED, ETSS_ERR_SERVICE_FAILURE},
-    {SF_ERR_ROOT_KEY_SET, ETSS_ERR_NOT_PERMITTED}, /* as the lifecycle it stands for */
-    {SF_ERR_NO_ROOT_KEY, ETSS_ERR_NOT_PERMITTED},
-    {SF_ERR_NO_SESSION, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_COUNTER_MOVED, ETSS_ERR_COMMUNICATION_FAILURE},
-    {SF_ERR_UNCONFIRMED, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_OK, ETSS_SUCCESS, ETSS_SUCCESS},
+    {SF_ERR_PARAM, ETSS_ERR_INVALID_ARGUMENT, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_BUS, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_NO_DEVICE, ETSS_ERR_SF_INIT, ETSS_ERR_SF_INIT},
+    {SF_ERR_NOT_SUPPORTED, ETSS_ERR_NOT_SUPPORTED, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_COMM, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_AUTH, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_DENIED, ETSS_ERR_NOT_PERMITTED, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_LIFECYCLE, ETSS_ERR_NOT_PERMITTED, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_LOCKED_OUT, ETSS_ERR_SERVICE_FAILURE, ETSS_ERR_SERVICE_FAILURE},
+    {SF_ERR_COUNTER_LIMIT, ETSS_ERR_BAD_STATE, ETSS_ERR_BAD_STATE},
+    {SF_ERR_FLASH, ETSS_ERR_STORAGE_FAILURE, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_CRYPTO, ETSS_ERR_HARDWARE_FAILURE, ETSS_ERR_HARDWARE_FAILURE},
+    {SF_ERR_MALFORMED, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_NO_BINDING, ETSS_ERR_NOT_PERMITTED, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_DEVICE, ETSS_ERR_HARDWARE_FAILURE, ETSS_ERR_HARDWARE_FAILURE},
+    {SF_ERR_TAMPER, ETSS_ERR_SF_TAMPER, ETSS_ERR_SF_TAMPER},
+    {SF_ERR_VERIFY, ETSS_ERR_COMMUNICATION_FAILURE,
+     ETSS_ERR_COMMUNICATION_FAILURE}, /* an answer that did not authenticate */
+    {SF_ERR_CRYPTO_RESOURCES, ETSS_ERR_INSUFFICIENT_MEMORY, ETSS_ERR_INSUFFICIENT_MEMORY},
+    {SF_ERR_BUS_BUSY, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_BUS_TIMEOUT, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_BUS_UNSUPPORTED, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_BUS_PARAM, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_TIMEOUT, ETSS_ERR_COMMUNICATION_FAILURE,
+     ETSS_ERR_COMMUNICATION_FAILURE}, /* the part stopped answering */
+    {SF_ERR_NO_SFDP, ETSS_ERR_SF_INIT, ETSS_ERR_SF_INIT},
+    {SF_ERR_SFDP_FORMAT, ETSS_ERR_SF_INIT, ETSS_ERR_SF_INIT},
+    {SF_ERR_SFDP_NO_TABLE, ETSS_ERR_SF_INIT, ETSS_ERR_SF_INIT},
+    {SF_ERR_RANGE, ETSS_ERR_SERVICE_FAILURE,
+     ETSS_ERR_SERVICE_FAILURE}, /* the layers above checked every range */
+    {SF_ERR_ALIGNMENT, ETSS_ERR_SERVICE_FAILURE, ETSS_ERR_SERVICE_FAILURE},
+    {SF_ERR_WRITE_ENABLE, ETSS_ERR_STORAGE_FAILURE, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_NOT_INITIALIZED, ETSS_ERR_SERVICE_FAILURE, ETSS_ERR_SERVICE_FAILURE},
+    {SF_ERR_ROOT_KEY_SET, ETSS_ERR_NOT_PERMITTED,
+     ETSS_ERR_STORAGE_FAILURE}, /* as the lifecycle it stands for */
+    {SF_ERR_NO_ROOT_KEY, ETSS_ERR_NOT_PERMITTED, ETSS_ERR_STORAGE_FAILURE},
+    {SF_ERR_NO_SESSION, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_COUNTER_MOVED, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
+    {SF_ERR_UNCONFIRMED, ETSS_ERR_COMMUNICATION_FAILURE, ETSS_ERR_COMMUNICATION_FAILURE},
 };
 _Static_assert(sizeof(sf_statuses) / sizeof(sf_statuses[0]) == (size_t)(1 - SF_STATUS_LOWEST),
                "every status of sf_status.h has its entry");
 
-static etss_err_t from_sf(int rc)
+static etss_err_t from_sf_in(int rc, bool in_storage)
 {
     for (size_t i = 0; i < sizeof(sf_statuses) / sizeof(sf_statuses[0]); i++) {
         if (sf_statuses[i].sf == rc) {
-            return sf_statuses[i].etss;
+            return in_storage ? sf_statuses[i].in_storage : sf_statuses[i].etss;
         }
     }
     return ETSS_ERR_HARDWARE_FAILURE; /* none: a status from outside the framework */
+}
+
+static etss_err_t from_sf(int rc)
+{
+    return from_sf_in(rc, false);
 }
 
 static etss_err_t from_fs(int rc)
@@ -112,20 +125,12 @@ static etss_err_t from_fs(int rc)
 }
 
 /* A filesystem's answer, with the cause of a storage failure (which the
- * filesystem only calls ETSS_FS_ERR_DEVICE): the secure flash's own status.
- * One the flash gives a well-formed request of the client's (a refused
- * argument or access of the filesystem's) is a storage failure to it. */
+ * filesystem only calls ETSS_FS_ERR_DEVICE): the secure flash's own status,
+ * as a storage access's. */
 static etss_err_t from_zone(struct zone_fs *z, int rc)
 {
     int cause = etss_fs_zone_take_failure(&z->storage);
-    if (rc != ETSS_FS_ERR_DEVICE || cause == SF_OK) {
-        return from_fs(rc);
-    }
-    etss_err_t err = from_sf(cause);
-    return err == ETSS_ERR_INVALID_ARGUMENT || err == ETSS_ERR_NOT_PERMITTED ||
-                   err == ETSS_ERR_NOT_SUPPORTED
-               ? ETSS_ERR_STORAGE_FAILURE
-               : err;
+    return rc == ETSS_FS_ERR_DEVICE && cause != SF_OK ? from_sf_in(cause, true) : from_fs(rc);
 }
 
 /* By the host's own record of the part, never by what the part says. */
