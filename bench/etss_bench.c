@@ -1,20 +1,26 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * etss-bench: what each ETSS operation costs on the device model, side by
- * side with two baselines on identical models:
- *   floor  - plain NOR through the raw driver, only the payload, appended
- *            with a sector erase whenever a new sector is entered;
- *   secure - the secure channel alone: the same appends as secure programs
- *            (and secure reads, counters, PUF, RNG) in an encrypted zone;
- *   etss   - the partition's service, filesystem and everything below.
+ * side with two baselines and two peer filesystems, each engine on a model
+ * of its own (bench_engine.h):
+ *   floor    - plain NOR through the raw driver, only the payload, appended
+ *              with a sector erase whenever a new sector is entered;
+ *   secure   - the secure channel alone: the same appends as secure programs
+ *              (and secure reads, counters, PUF, RNG) in an encrypted zone;
+ *   etss     - the partition's service, filesystem and everything below;
+ *   littlefs - littlefs 2.11.2 on a plain NOR part (engine_littlefs.c);
+ *   tfm-its  - TF-M 2.1.5's ITS flash filesystem on a plain NOR part
+ *              (engine_its.c).
  * Every figure comes from the model (device time, bus bytes, pages, erases,
  * bytes programmed), so it is the same on every run. Run under callgrind
  * (scripts/bench.sh), each measurement also dumps its host instruction
  * count, with the device model excluded.
  *
- * Output: one CSV row per (workload, variant), per operation.
+ * Output: one CSV row per (workload, engine), per operation; with --store,
+ * a second CSV of what each store holds and how evenly it wears.
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +29,7 @@
 
 #include "devmodel/model_spi.h"
 #include "devmodel/sf_model.h"
+#include "bench_engine.h"
 #include "etss_config.h"
 #include "etss_host.h"
 #include "etss_service.h"
@@ -33,8 +40,6 @@
 
 #define CLIENT (-1)
 #define PROVISIONER 300 /* a secure client: provisioning is secure-side only */
-#define SECTOR 4096u
-#define REGION 0x80000u /* baselines append inside 512 KiB */
 
 static const uint8_t huk[32] = "ETSS benchmark HUK (developer).";
 
@@ -45,6 +50,7 @@ static const char zone_config[] = "lockout_threshold = 255\n"
                                   "[binding]\nclient = -1\nzone = 0\ncounter = 0\n";
 
 static FILE *csv;
+static FILE *store_csv;
 static unsigned reps = 1;
 
 /* ---- measuring ---- */
@@ -93,12 +99,10 @@ static void must(int ok, const char *what)
     }
 }
 
-/* ---- the three targets ---- */
+/* ---- the project's three engines ---- */
 
 struct floor_target {
-    nor_model_t *nor;
-    struct model_spi bus;
-    struct nor_flash flash;
+    struct bench_nor part;
     uint32_t next;
 };
 
@@ -134,33 +138,185 @@ static size_t provisioning_message(uint8_t *msg, size_t size)
     return len;
 }
 
-static sf_model_t *secure_model(void)
+static sf_model_t *secure_model(uint64_t device_seed)
 {
     struct sf_model_config cfg;
     enum nor_model_status st;
     sf_model_default_config(&cfg);
+    cfg.device_seed = device_seed;
     sf_model_t *m = sf_model_create(&cfg, &st);
     must(m != NULL, "secure flash model");
     return m;
 }
 
-static void setup(void)
+/* The next append position, from `next`: the payload's bytes, each sector
+ * erased as the append enters it. */
+static uint32_t advance(uint32_t *next, size_t n)
 {
-    struct nor_model_config cfg;
-    enum nor_model_status st;
+    uint32_t at = *next;
+    *next = (uint32_t)((*next + n) % BENCH_AREA);
+    return at;
+}
+
+static size_t in_sector(uint32_t next, size_t left)
+{
+    size_t room = BENCH_SECTOR - next % BENCH_SECTOR;
+    return room < left ? room : left;
+}
+
+static int floor_set(uint64_t uid, const uint8_t *data, size_t len)
+{
+    (void)uid;
+    for (size_t done = 0, n; done < len; done += n) {
+        n = in_sector(fl.next, len - done);
+        if (fl.next % BENCH_SECTOR == 0u &&
+            etss_nor_erase(&fl.part.flash, fl.next, BENCH_SECTOR) != 0) {
+            return BENCH_ERROR;
+        }
+        if (etss_nor_program(&fl.part.flash, advance(&fl.next, n), &data[done], n) != 0) {
+            return BENCH_ERROR;
+        }
+    }
+    return BENCH_OK;
+}
+
+static int floor_get(uint64_t uid, uint8_t *buf, size_t len)
+{
+    (void)uid;
+    return etss_nor_read(&fl.part.flash, 0, buf, len) == 0 ? BENCH_OK : BENCH_ERROR;
+}
+
+static int floor_reboot(void)
+{
+    nor_model_power_cycle(fl.part.nor);
+    return BENCH_OK;
+}
+
+static void floor_align(void)
+{
+    fl.next = (fl.next + BENCH_SECTOR - 1u) / BENCH_SECTOR * BENCH_SECTOR % BENCH_AREA;
+}
+
+static int secure_set(uint64_t uid, const uint8_t *data, size_t len)
+{
+    (void)uid;
+    for (size_t done = 0, n; done < len; done += n) {
+        n = in_sector(sec.next, len - done);
+        if (sec.next % BENCH_SECTOR == 0u && sf_api_erase(&sec.dev, CLIENT, sec.next) != SF_OK) {
+            return BENCH_ERROR;
+        }
+        if (sf_api_program(&sec.dev, CLIENT, advance(&sec.next, n), &data[done], n) != SF_OK) {
+            return BENCH_ERROR;
+        }
+    }
+    return BENCH_OK;
+}
+
+static int secure_get(uint64_t uid, uint8_t *buf, size_t len)
+{
+    (void)uid;
+    return sf_api_read(&sec.dev, CLIENT, 0, buf, len) == SF_OK ? BENCH_OK : BENCH_ERROR;
+}
+
+static int secure_reboot(void)
+{
+    sf_device_drop_sessions(&sec.dev);
+    nor_model_power_cycle(sec.nor);
+    return BENCH_OK;
+}
+
+static void secure_align(void)
+{
+    sec.next = (sec.next + BENCH_SECTOR - 1u) / BENCH_SECTOR * BENCH_SECTOR % BENCH_AREA;
+}
+
+static int etss_status(etss_err_t err)
+{
+    return err == ETSS_SUCCESS                    ? BENCH_OK
+           : err == ETSS_ERR_INSUFFICIENT_STORAGE ? BENCH_FULL
+                                                  : BENCH_ERROR;
+}
+
+static int etss_set(uint64_t uid, const uint8_t *data, size_t len)
+{
+    return etss_status(etss_service_set(CLIENT, uid, data, len, 0));
+}
+
+static int etss_get(uint64_t uid, uint8_t *buf, size_t len)
+{
+    size_t n = 0;
+    etss_err_t err = etss_service_get(CLIENT, uid, 0, buf, len, &n);
+    return err == ETSS_SUCCESS && n != len ? BENCH_ERROR : etss_status(err);
+}
+
+static int etss_remove(uint64_t uid)
+{
+    return etss_status(etss_service_remove(CLIENT, uid));
+}
+
+static int etss_reboot(void)
+{
+    nor_model_power_cycle(et.nor);
+    return etss_status(etss_service_init());
+}
+
+static int etss_fresh(void);
+static uint8_t maker[65]; /* the model maker's public key */
+
+static struct bench_engine floor_engine = {.name = "floor",
+                                           .set = floor_set,
+                                           .get = floor_get,
+                                           .reboot = floor_reboot,
+                                           .align = floor_align};
+static struct bench_engine secure_engine = {.name = "secure",
+                                            .set = secure_set,
+                                            .get = secure_get,
+                                            .reboot = secure_reboot,
+                                            .align = secure_align};
+static struct bench_engine etss_engine = {.name = "etss",
+                                          .set = etss_set,
+                                          .get = etss_get,
+                                          .remove = etss_remove,
+                                          .reboot = etss_reboot,
+                                          .fresh = etss_fresh};
+
+/* A new part (a new identity) on a new board (the host's part records
+ * empty), provisioned as the first. */
+static int etss_fresh(void)
+{
+    static uint64_t parts;
     uint8_t msg[512];
     size_t len = provisioning_message(msg, sizeof(msg));
-    static uint8_t maker[65];
+    if (et.model != NULL) {
+        sf_model_destroy(et.model);
+    }
+    et.model = secure_model(100u + parts++);
+    et.nor = sf_model_nor(et.model);
+    etss_engine.nor = et.nor;
+    etss_host_set_spi(0, model_spi_bind(&et.bus, et.nor));
+    return etss_host_set_trust(maker, NULL) == 0 &&
+                   etss_service_init() == ETSS_ERR_SF_UNPROVISIONED &&
+                   etss_service_provision(PROVISIONER, msg, len) == ETSS_SUCCESS
+               ? BENCH_OK
+               : BENCH_ERROR;
+}
+
+/* Every engine, in the order of the table. */
+static const struct bench_engine *engines[5];
+static size_t n_engines;
+
+static void setup(void)
+{
+    uint8_t msg[512];
+    size_t len = provisioning_message(msg, sizeof(msg));
     must(sf_model_maker_public_key(0u, maker) == 0, "maker key");
     sf_trust_ram_init(&sec.records);
     sec.trust = (struct sf_trust){.maker_key = maker, .store = &sec.records.store};
 
-    nor_model_default_config(&cfg);
-    fl.nor = nor_model_create(&cfg, &st);
-    must(fl.nor != NULL && etss_nor_init(&fl.flash, model_spi_bind(&fl.bus, fl.nor)) == 0,
-         "plain NOR");
+    must(bench_nor_init(&fl.part) == BENCH_OK, "plain NOR");
+    floor_engine.nor = fl.part.nor;
 
-    sec.model = secure_model();
+    sec.model = secure_model(1u);
     sec.nor = sf_model_nor(sec.model);
     must(sf_crypto_init() == SF_OK &&
              sf_crypto_import(SF_KEY_HKDF_SECRET, huk, sizeof(huk), &sec.huk) == SF_OK &&
@@ -168,51 +324,40 @@ static void setup(void)
              sf_device_set_trust(&sec.dev, &sec.trust) == SF_OK &&
              sf_api_provision(&sec.dev, msg, len) == SF_OK,
          "secure channel baseline");
+    secure_engine.nor = sec.nor;
 
-    et.model = secure_model();
-    et.nor = sf_model_nor(et.model);
-    etss_host_set_spi(0, model_spi_bind(&et.bus, et.nor));
-    must(etss_host_set_trust(maker, NULL) == 0 && etss_host_set_huk(huk, sizeof(huk)) == 0 &&
-             etss_service_init() == ETSS_ERR_SF_UNPROVISIONED &&
-             etss_service_provision(PROVISIONER, msg, len) == ETSS_SUCCESS,
-         "ETSS");
+    must(etss_host_set_huk(huk, sizeof(huk)) == 0 && etss_fresh() == BENCH_OK, "ETSS");
+
+    const struct bench_engine *peers[] = {bench_littlefs(), bench_its()};
+    must(peers[0] != NULL, "littlefs");
+    must(peers[1] != NULL, "TF-M ITS");
+    engines[n_engines++] = &floor_engine;
+    engines[n_engines++] = &secure_engine;
+    engines[n_engines++] = &etss_engine;
+    engines[n_engines++] = peers[0];
+    engines[n_engines++] = peers[1];
 }
 
-/* Baselines append the payload, erasing each sector as they enter it. */
-static void floor_append(const uint8_t *data, size_t len)
+static bool stores(const struct bench_engine *e)
 {
-    for (size_t done = 0; done < len;) {
-        if (fl.next % SECTOR == 0u) {
-            must(etss_nor_erase(&fl.flash, fl.next, SECTOR) == 0, "floor erase");
-        }
-        size_t n = SECTOR - fl.next % SECTOR < len - done ? SECTOR - fl.next % SECTOR : len - done;
-        must(etss_nor_program(&fl.flash, fl.next, &data[done], n) == 0, "floor program");
-        done += n;
-        fl.next = (fl.next + (uint32_t)n) % REGION;
-    }
-}
-
-static void secure_append(const uint8_t *data, size_t len)
-{
-    for (size_t done = 0; done < len;) {
-        if (sec.next % SECTOR == 0u) {
-            must(sf_api_erase(&sec.dev, CLIENT, sec.next) == SF_OK, "secure erase");
-        }
-        size_t n =
-            SECTOR - sec.next % SECTOR < len - done ? SECTOR - sec.next % SECTOR : len - done;
-        must(sf_api_program(&sec.dev, CLIENT, sec.next, &data[done], n) == SF_OK, "secure program");
-        done += n;
-        sec.next = (sec.next + (uint32_t)n) % REGION;
-    }
+    return e->remove != NULL;
 }
 
 /* ---- workloads ---- */
 
 static const size_t sizes[] = {16, 256, 1024, ETSS_MAX_ASSET_SIZE};
+#define OTHERS 31u /* assets stored beside the one re-set */
+#define OTHER_UID 2000u
 
+/* Two payloads that differ in every byte, set in turn, so that no engine
+ * ever writes what is there already. */
+static uint8_t payload[2][ETSS_MAX_ASSET_SIZE];
+
+/* A steady re-set of one asset of each size with 31 others of that size
+ * stored, its gets, then the 32 removals. The append baselines' floor
+ * starts each workload at a sector boundary. */
 static void bench_set_get_remove(void)
 {
-    static uint8_t data[ETSS_MAX_ASSET_SIZE];
     static uint8_t got[ETSS_MAX_ASSET_SIZE];
     struct mark m;
     char name[32];
@@ -220,101 +365,118 @@ static void bench_set_get_remove(void)
         size_t len = sizes[s];
         /* Enough sets to go through several sectors: erases amortise. */
         unsigned ops = (len <= 256u ? 200u : len <= 1024u ? 100u : 24u) * reps;
-        fill(data, len, (uint32_t)len);
+        fill(payload[0], len, (uint32_t)len);
+        fill(payload[1], len, (uint32_t)~len);
+        for (size_t e = 0; e < n_engines; e++) {
+            const struct bench_engine *en = engines[e];
+            for (unsigned i = 0; stores(en) && i < OTHERS; i++) {
+                must(en->set(OTHER_UID + i, payload[1], len) == BENCH_OK, "others");
+            }
+            if (en->align != NULL) {
+                en->align();
+            }
+            snprintf(name, sizeof(name), "set-%zu", len);
+            begin(en->nor, &m);
+            for (unsigned i = 0; i < ops; i++) {
+                must(en->set(1, payload[i & 1u], len) == BENCH_OK, "set");
+            }
+            end(en->nor, &m, name, en->name, (double)len, ops);
 
-        snprintf(name, sizeof(name), "set-%zu", len);
-        begin(fl.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            floor_append(data, len);
-        }
-        end(fl.nor, &m, name, "floor", (double)len, ops);
-        begin(sec.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            secure_append(data, len);
-        }
-        end(sec.nor, &m, name, "secure", (double)len, ops);
-        begin(et.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            must(etss_service_set(CLIENT, 1000u + i, data, len, 0) == ETSS_SUCCESS, "set");
-        }
-        end(et.nor, &m, name, "etss", (double)len, ops);
+            snprintf(name, sizeof(name), "get-%zu", len);
+            begin(en->nor, &m);
+            for (unsigned i = 0; i < ops; i++) {
+                must(en->get(1, got, len) == BENCH_OK, "get");
+            }
+            end(en->nor, &m, name, en->name, (double)len, ops);
+            must(!stores(en) || memcmp(got, payload[(ops - 1u) & 1u], len) == 0, "got");
 
-        snprintf(name, sizeof(name), "get-%zu", len);
-        begin(fl.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            must(etss_nor_read(&fl.flash, 0, got, len) == 0, "floor read");
+            if (!stores(en)) {
+                continue;
+            }
+            snprintf(name, sizeof(name), "remove-%zu", len);
+            begin(en->nor, &m);
+            must(en->remove(1) == BENCH_OK, "remove");
+            for (unsigned i = 0; i < OTHERS; i++) {
+                must(en->remove(OTHER_UID + i) == BENCH_OK, "remove");
+            }
+            end(en->nor, &m, name, en->name, 0.0, OTHERS + 1u);
         }
-        end(fl.nor, &m, name, "floor", (double)len, ops);
-        begin(sec.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            must(sf_api_read(&sec.dev, CLIENT, 0, got, len) == SF_OK, "secure read");
-        }
-        end(sec.nor, &m, name, "secure", (double)len, ops);
-        begin(et.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            size_t n = 0;
-            must(etss_service_get(CLIENT, 1000u + i, 0, got, len, &n) == ETSS_SUCCESS && n == len,
-                 "get");
-        }
-        end(et.nor, &m, name, "etss", (double)len, ops);
-
-        /* A removal has no payload: the baselines do nothing. */
-        snprintf(name, sizeof(name), "remove-%zu", len);
-        begin(et.nor, &m);
-        for (unsigned i = 0; i < ops; i++) {
-            must(etss_service_remove(CLIENT, 1000u + i) == ETSS_SUCCESS, "remove");
-        }
-        end(et.nor, &m, name, "etss", 0.0, ops);
     }
 }
 
-/* One 1 KiB value updated again and again, then a full store churned: the
- * baselines' floor is the same append either way. */
-static void bench_updates(void)
+/* A cold boot, then the first get: what a store costs to start. */
+static void bench_start(const struct bench_engine *en, const char *workload, uint64_t uid,
+                        size_t len)
 {
-    static uint8_t data[1024];
+    static uint8_t got[ETSS_MAX_ASSET_SIZE];
     struct mark m;
-    unsigned ops = 100u * reps;
-    begin(fl.nor, &m);
-    for (unsigned i = 0; i < ops; i++) {
-        fill(data, sizeof(data), i);
-        floor_append(data, sizeof(data));
-    }
-    end(fl.nor, &m, "update-1024", "floor", 1024.0, ops);
-    begin(sec.nor, &m);
-    for (unsigned i = 0; i < ops; i++) {
-        fill(data, sizeof(data), i);
-        secure_append(data, sizeof(data));
-    }
-    end(sec.nor, &m, "update-1024", "secure", 1024.0, ops);
-    begin(et.nor, &m);
-    for (unsigned i = 0; i < ops; i++) {
-        fill(data, sizeof(data), i);
-        must(etss_service_set(CLIENT, 1, data, sizeof(data), 0) == ETSS_SUCCESS, "update");
-    }
-    end(et.nor, &m, "update-1024", "etss", 1024.0, ops);
+    begin(en->nor, &m);
+    must(en->reboot() == BENCH_OK && en->get(uid, got, len) == BENCH_OK, workload);
+    end(en->nor, &m, workload, en->name, (double)len, 1);
+}
 
-    /* Fill the zone with 1 KiB assets, then churn at full. */
-    uint64_t stored = 1; /* uid 1 from above */
-    while (etss_service_set(CLIENT, 1 + stored, data, sizeof(data), 0) == ETSS_SUCCESS) {
-        stored++;
-    }
-    fprintf(stderr, "etss-bench: the zone holds %" PRIu64 " assets of 1 KiB\n", stored);
-    /* Updates in random order: reclaiming the oldest sector then finds
-     * current records to copy. */
-    uint32_t pick = 12345u;
-    unsigned churn = 6u * ops; /* enough to take the ring round at least once */
-    begin(et.nor, &m);
-    for (unsigned i = 0; i < churn; i++) {
+/* Random re-sets of the `stored` 1 KiB assets. */
+static void bench_churn(const struct bench_engine *en, unsigned stored, unsigned percent)
+{
+    char name[32];
+    struct mark m;
+    uint32_t pick = 12345u + percent;
+    unsigned ops = 1000u * reps; /* about twice the area: the whole store turns over */
+    snprintf(name, sizeof(name), "churn-%u%%-1024", percent);
+    begin(en->nor, &m);
+    for (unsigned i = 0; i < ops; i++) {
         pick = pick * 1103515245u + 12345u;
-        fill(data, sizeof(data), 5000u + i);
-        must(etss_service_set(CLIENT, 1 + (pick >> 8) % stored, data, sizeof(data), 0) ==
-                 ETSS_SUCCESS,
-             "churn");
+        must(en->set(1u + (pick >> 8) % stored, payload[i & 1u], 1024u) == BENCH_OK, "churn");
     }
-    end(et.nor, &m, "churn-full-1024", "etss", 1024.0, churn);
-    for (uint64_t uid = 1; uid <= stored; uid++) {
-        must(etss_service_remove(CLIENT, uid) == ETSS_SUCCESS, "cleanup");
+    end(en->nor, &m, name, en->name, 1024.0, ops);
+}
+
+/* Per storing engine, on a new part: start with one asset stored; fill it with 1 KiB assets
+ * until it is full (its capacity), start again; churn at 95, 80 and 50 %
+ * of that capacity, starting again after the 80 % churn; then how evenly
+ * its sectors wore. */
+static void bench_store(void)
+{
+    fill(payload[0], 1024u, 7u);
+    fill(payload[1], 1024u, ~7u);
+    for (size_t e = 0; e < n_engines; e++) {
+        const struct bench_engine *en = engines[e];
+        if (!stores(en)) {
+            continue;
+        }
+        must(en->fresh() == BENCH_OK, "a new part");
+        must(en->set(1, payload[0], 1024u) == BENCH_OK, "first asset");
+        bench_start(en, "start-fresh-1024", 1, 1024u);
+        unsigned stored = 1;
+        int st;
+        while ((st = en->set(1u + stored, payload[1], 1024u)) == BENCH_OK) {
+            stored++;
+        }
+        must(st == BENCH_FULL, "fill");
+        const unsigned capacity = stored;
+        bench_start(en, "start-full-1024", 1, 1024u);
+        static const unsigned levels[] = {95, 80, 50};
+        for (size_t l = 0; l < sizeof(levels) / sizeof(levels[0]); l++) {
+            unsigned keep = stored * levels[l] / 100u;
+            for (unsigned uid = keep + 1u; uid <= stored; uid++) {
+                must(en->remove(uid) == BENCH_OK, "thin");
+            }
+            stored = keep;
+            bench_churn(en, stored, levels[l]);
+            if (levels[l] == 80u) {
+                bench_start(en, "start-churned-1024", 1, 1024u);
+            }
+        }
+        uint32_t max = 0;
+        uint64_t sum = 0;
+        for (uint32_t i = 0; i < BENCH_AREA / BENCH_SECTOR; i++) {
+            uint32_t n = nor_model_erase_count(en->nor, i);
+            max = n > max ? n : max;
+            sum += n;
+        }
+        double mean = (double)sum / (BENCH_AREA / BENCH_SECTOR);
+        fprintf(store_csv, "%s,%u,%.1f,%u,%.2f,%.3f\n", en->name, capacity,
+                100.0 * capacity * 1024.0 / BENCH_AREA, max, mean, mean > 0.0 ? max / mean : 0.0);
     }
 }
 
@@ -363,7 +525,8 @@ static void bench_device_services(void)
 }
 
 /* Boot (discovery, a session) and the first request (mounting the zone),
- * as a function of the assets stored; then the same request warm. */
+ * as a function of the assets stored, on a new part (so that the curve is
+ * of what is stored, not of the history); then the same request warm. */
 static void bench_mount(void)
 {
     static const unsigned counts[] = {1, 10, 100, ETSS_MAX_ASSETS_PER_ZONE};
@@ -372,6 +535,7 @@ static void bench_mount(void)
     struct mark m;
     char name[32];
     unsigned stored = 0;
+    must(etss_fresh() == BENCH_OK, "a new part");
     for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
         for (; stored < counts[c]; stored++) {
             must(etss_service_set(CLIENT, 100000u + stored, data, sizeof(data), 0) == ETSS_SUCCESS,
@@ -402,9 +566,9 @@ static void bench_mount(void)
     begin(sec.nor, &w);
     must(sf_api_read(&sec.dev, CLIENT, 0, got, sizeof(got)) == SF_OK, "secure warm");
     end(sec.nor, &w, "warm-get-16", "secure", 16.0, 1);
-    begin(fl.nor, &w);
-    must(etss_nor_read(&fl.flash, 0, got, sizeof(got)) == 0, "floor get");
-    end(fl.nor, &w, "warm-get-16", "floor", 16.0, 1);
+    begin(fl.part.nor, &w);
+    must(floor_get(0, got, sizeof(got)) == BENCH_OK, "floor get");
+    end(fl.part.nor, &w, "warm-get-16", "floor", 16.0, 1);
 }
 
 /* What provisioning costs now that the record is sealed to the part, and
@@ -439,9 +603,12 @@ static void bench_identity(void)
 int main(int argc, char **argv)
 {
     const char *out = NULL;
+    const char *store_out = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
             out = argv[++i];
+        } else if (strcmp(argv[i], "--store") == 0 && i + 1 < argc) {
+            store_out = argv[++i];
         } else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
             reps = (unsigned)strtoul(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--build") == 0) {
@@ -450,26 +617,31 @@ int main(int argc, char **argv)
                    (unsigned)ETSS_MAX_ASSETS_PER_ZONE);
             return 0;
         } else {
-            fprintf(stderr, "usage: etss-bench [--csv PATH] [--reps N] [--build]\n"
-                            "Per-operation costs of ETSS and its two baselines on the device\n"
-                            "model, as CSV (default: standard output); --build: the build's\n"
-                            "limits the figures hold for.\n");
+            fprintf(stderr, "usage: etss-bench [--csv PATH] [--store PATH] [--reps N] [--build]\n"
+                            "Per-operation costs of ETSS, its two baselines and two peer\n"
+                            "filesystems on the device model, as CSV (default: standard\n"
+                            "output); --store: each store's capacity and wear, as CSV;\n"
+                            "--build: the build's limits the figures hold for.\n");
             return 2;
         }
     }
     csv = out != NULL ? fopen(out, "w") : stdout;
-    if (csv == NULL || reps == 0u) {
-        fprintf(stderr, "etss-bench: cannot write %s\n", out);
+    store_csv = store_out != NULL ? fopen(store_out, "w") : csv;
+    if (csv == NULL || store_csv == NULL || reps == 0u) {
+        fprintf(stderr, "etss-bench: cannot write %s\n", csv == NULL ? out : store_out);
         return 1;
     }
-    fprintf(csv, "workload,variant,payload_bytes,ops,device_us,bytes_to_device,"
+    fprintf(csv, "workload,engine,payload_bytes,ops,device_us,bytes_to_device,"
                  "bytes_from_device,pages_programmed,sectors_erased,bytes_programmed,"
                  "write_amplification\n");
+    fprintf(store_csv, "engine,capacity_1k_assets,capacity_percent,erases_max,erases_mean,"
+                       "wear_max_over_mean\n");
     setup();
     bench_set_get_remove();
-    bench_updates();
+    bench_store();
     bench_device_services();
     bench_mount();
     bench_identity();
-    return fclose(csv) == 0 ? 0 : 1;
+    bool written = store_csv == csv || fclose(store_csv) == 0;
+    return fclose(csv) == 0 && written ? 0 : 1;
 }

@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mkdir -p "${1:-build/tfm/src}" && cd "${1:-build/tfm/src}" && pwd)
 shared=../shared/third_party/tf-m-2.1.5
+. scripts/pinned-source.sh
 
 # name  upstream archive  content digest (sha256 of the sorted per-file sha256sum list)
 sources=(
@@ -31,33 +32,16 @@ sources=(
 # The trees are made again when this script or a patch changes.
 patches=suites/etss/tfm/patches
 stamp=$dir/.ready
-recipe=$(cat scripts/tfm-sources.sh "$patches"/*.patch | sha256sum | cut -c1-64)
+recipe=$(cat scripts/tfm-sources.sh scripts/pinned-source.sh "$patches"/*.patch | sha256sum | cut -c1-64)
 if [[ -f "$stamp" && $(cat "$stamp") == "$recipe" ]]; then
   echo "sources ready in $dir"
   exit 0
 fi
 rm -rf "${dir:?}"/*
 
-tree_digest() { # DIR
-  (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
-}
-
 for entry in "${sources[@]}"; do
   read -r name url digest <<<"$entry"
-  if [[ -d "$shared" ]]; then
-    (cd "$shared" && grep " $name.tar.xz\$" SHA256SUMS | sha256sum -c --quiet -) ||
-      { echo "tfm-sources: $shared/$name.tar.xz does not match its SHA-256" >&2; exit 1; }
-    tar -xJf "$shared/$name.tar.xz" -C "$dir"
-    echo "$name: from $shared (SHA-256 checked)"
-  else
-    tmp=$(mktemp -d "$dir/.fetch.XXXXXX")
-    curl -fsSL "$url" | tar -xz -C "$tmp"
-    mv "$tmp"/* "$dir/$name"
-    rmdir "$tmp"
-    [[ $(tree_digest "$dir/$name") == "$digest" ]] ||
-      { echo "tfm-sources: $url is not the pinned tree (content digest differs)" >&2; exit 1; }
-    echo "$name: from $url (content digest checked)"
-  fi
+  pinned_source "$name" "$url" "$digest" "$shared" "$dir" || { echo "tfm-sources: failed" >&2; exit 1; }
 done
 
 # What TF-M does to the dependencies it fetches.

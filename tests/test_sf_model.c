@@ -571,7 +571,7 @@ static void test_lock_is_forever(void)
     CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_OK);
     CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
     CHECK_EQ(sf_api_lock(&r.dev), SF_OK);
-    CHECK_EQ(sf_api_lock(&r.dev), SF_OK); /* locked already */
+    CHECK_EQ(sf_api_lock(&r.dev), SF_OK);         /* locked already */
     CHECK_EQ(sf_rig_restart(&r, &cfg, 1), SF_OK); /* a restart */
     CHECK_EQ(sf_api_lock(&r.dev), SF_OK);
     sf_model_view(r.model, &view);
