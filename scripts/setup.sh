@@ -19,9 +19,10 @@ if [[ "${1:-}" != run ]]; then
     qemu-system-arm                   # the Cortex-M33 images under QEMU (mps2-an505)
   )
 fi
-# `setup.sh bench` adds what the benchmarks need (make bench).
+# `setup.sh bench` adds what the benchmarks need (make bench): the plot,
+# and git, curl and xz for the peers' sources (scripts/bench-sources.sh).
 if [[ "${1:-}" == bench ]]; then
-  packages+=(gnuplot-nox)
+  packages+=(gnuplot-nox git curl xz-utils)
 fi
 # `setup.sh tfm` adds what TF-M's build runs (make tfm, and so make test):
 # its Python modules, from Debian (/usr/bin/python3), and git and curl
