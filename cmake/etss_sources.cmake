@@ -97,6 +97,10 @@ set(etss_provision_config_SOURCES ${ETSS_ROOT}/tools/provision_config.c)
 set(etss_provision_config_INCLUDES ${ETSS_ROOT}/tools)
 set(etss_test_harness_SOURCES ${ETSS_ROOT}/tests/harness/test_harness.c)
 set(etss_test_harness_INCLUDES ${ETSS_ROOT}/tests/harness)
+# The CMSIS-Driver SPI adapter for boards with a CMSIS SPI driver; it
+# needs CMSIS's Driver_SPI.h beside its own folder on the include path.
+set(etss_spi_cmsis_SOURCES ${ETSS_ROOT}/integration/cmsis/etss_spi_cmsis.c)
+set(etss_spi_cmsis_INCLUDES ${ETSS_ROOT}/integration/cmsis)
 set(etss_bus_liar_SOURCES ${ETSS_ROOT}/tests/harness/bus_liar.c)
 set(etss_sf_rig_SOURCES ${ETSS_ROOT}/tests/harness/sf_rig.c ${etss_bus_liar_SOURCES})
 set(etss_fake_vendor_SOURCES ${ETSS_ROOT}/tests/harness/fake_vendor.c)

@@ -177,7 +177,10 @@ int etss_nor_init(struct nor_flash *flash, const struct etss_spi_driver *spi)
     }
     memset(flash, 0, sizeof(*flash));
     flash->spi = spi;
-    int rc = etss_nor_reset(flash);
+    int rc = etss_spi_initialize(spi);
+    if (rc == SF_OK) {
+        rc = etss_nor_reset(flash);
+    }
     if (rc == SF_OK) {
         rc = etss_spi_transaction(spi, &opcode, 1u, NULL, 0u, flash->jedec_id, 3u);
     }

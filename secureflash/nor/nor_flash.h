@@ -29,8 +29,9 @@ struct nor_flash {
  * lists below name the rest.
  */
 
-/* Reset the part, read its id and discover the geometry from SFDP.
- *   SF_ERR_PARAM      spi NULL, or without its ops or a delay
+/* Bring the bus up (etss_spi_initialize), reset the part, read its id and
+ * discover the geometry from SFDP.
+ *   SF_ERR_PARAM      spi NULL, or without its ops, an initialize or a delay
  *   SF_ERR_NO_DEVICE  no part answers (the bus reads all ones or zeros)
  *   SF_ERR_NO_SFDP, SF_ERR_SFDP_FORMAT, SF_ERR_SFDP_NO_TABLE,
  *   SF_ERR_NOT_SUPPORTED  what SFDP discovery said (sfdp.h): no SFDP, a

@@ -51,6 +51,16 @@ struct etss_spi_driver {
 };
 
 /*
+ * Bring the driver up (its initialize(): power, mode, clock, the slave
+ * deselected) before its first transaction; the NOR driver does it when it
+ * binds (etss_nor_init), and doing it again is harmless.
+ *   SF_OK
+ *   SF_ERR_PARAM            spi, its ops or initialize NULL
+ *   SF_ERR_BUS_*, SF_ERR_BUS as for etss_spi_transaction
+ */
+int etss_spi_initialize(const struct etss_spi_driver *spi);
+
+/*
  * One bus transaction: select, send `header` (opcode, address, dummy bytes),
  * then send `tx` and/or receive into `rx`, deselect. Either data part may be
  * empty. The slave is always deselected, even when a step fails.

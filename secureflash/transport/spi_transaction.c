@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * One SPI transaction over the board's driver (spi_driver.h).
+ * The board's driver brought up, and one SPI transaction over it
+ * (spi_driver.h).
  */
 #include "spi_driver.h"
 
@@ -21,6 +22,14 @@ static int status_of(int32_t rc)
     default:
         return SF_ERR_BUS;
     }
+}
+
+int etss_spi_initialize(const struct etss_spi_driver *spi)
+{
+    if (spi == NULL || spi->ops == NULL || spi->ops->initialize == NULL) {
+        return SF_ERR_PARAM;
+    }
+    return status_of(spi->ops->initialize(spi->ctx));
 }
 
 int etss_spi_transaction(const struct etss_spi_driver *spi, const uint8_t *header,
