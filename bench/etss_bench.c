@@ -101,9 +101,40 @@ static void must(int ok, const char *what)
 
 /* ---- the project's three engines ---- */
 
+/* An append baseline's writing: the payload appended in the area, each
+ * sector erased as the append enters it, through the engine's own erase and
+ * program (BENCH_OK or BENCH_ERROR). */
+struct appender {
+    uint32_t next;
+    int (*erase)(uint32_t addr);
+    int (*program)(uint32_t addr, const uint8_t *data, size_t len);
+};
+
+static int append(struct appender *a, const uint8_t *data, size_t len)
+{
+    for (size_t done = 0, n; done < len; done += n) {
+        size_t room = BENCH_SECTOR - a->next % BENCH_SECTOR;
+        n = room < len - done ? room : len - done;
+        if (a->next % BENCH_SECTOR == 0u && a->erase(a->next) != BENCH_OK) {
+            return BENCH_ERROR;
+        }
+        if (a->program(a->next, &data[done], n) != BENCH_OK) {
+            return BENCH_ERROR;
+        }
+        a->next = (uint32_t)((a->next + n) % BENCH_AREA);
+    }
+    return BENCH_OK;
+}
+
+/* The next append starts at a sector boundary. */
+static void align(struct appender *a)
+{
+    a->next = (a->next + BENCH_SECTOR - 1u) / BENCH_SECTOR * BENCH_SECTOR % BENCH_AREA;
+}
+
 struct floor_target {
     struct bench_nor part;
-    uint32_t next;
+    struct appender appends;
 };
 
 struct secure_target {
@@ -114,7 +145,7 @@ struct secure_target {
     sf_key_t huk;
     struct sf_trust_ram records;
     struct sf_trust trust;
-    uint32_t next;
+    struct appender appends;
 };
 
 struct etss_target {
@@ -149,35 +180,20 @@ static sf_model_t *secure_model(uint64_t device_seed)
     return m;
 }
 
-/* The next append position, from `next`: the payload's bytes, each sector
- * erased as the append enters it. */
-static uint32_t advance(uint32_t *next, size_t n)
+static int floor_erase(uint32_t addr)
 {
-    uint32_t at = *next;
-    *next = (uint32_t)((*next + n) % BENCH_AREA);
-    return at;
+    return etss_nor_erase(&fl.part.flash, addr, BENCH_SECTOR) == 0 ? BENCH_OK : BENCH_ERROR;
 }
 
-static size_t in_sector(uint32_t next, size_t left)
+static int floor_program(uint32_t addr, const uint8_t *data, size_t len)
 {
-    size_t room = BENCH_SECTOR - next % BENCH_SECTOR;
-    return room < left ? room : left;
+    return etss_nor_program(&fl.part.flash, addr, data, len) == 0 ? BENCH_OK : BENCH_ERROR;
 }
 
 static int floor_set(uint64_t uid, const uint8_t *data, size_t len)
 {
     (void)uid;
-    for (size_t done = 0, n; done < len; done += n) {
-        n = in_sector(fl.next, len - done);
-        if (fl.next % BENCH_SECTOR == 0u &&
-            etss_nor_erase(&fl.part.flash, fl.next, BENCH_SECTOR) != 0) {
-            return BENCH_ERROR;
-        }
-        if (etss_nor_program(&fl.part.flash, advance(&fl.next, n), &data[done], n) != 0) {
-            return BENCH_ERROR;
-        }
-    }
-    return BENCH_OK;
+    return append(&fl.appends, data, len);
 }
 
 static int floor_get(uint64_t uid, uint8_t *buf, size_t len)
@@ -194,22 +210,23 @@ static int floor_reboot(void)
 
 static void floor_align(void)
 {
-    fl.next = (fl.next + BENCH_SECTOR - 1u) / BENCH_SECTOR * BENCH_SECTOR % BENCH_AREA;
+    align(&fl.appends);
+}
+
+static int secure_erase(uint32_t addr)
+{
+    return sf_api_erase(&sec.dev, CLIENT, addr) == SF_OK ? BENCH_OK : BENCH_ERROR;
+}
+
+static int secure_program(uint32_t addr, const uint8_t *data, size_t len)
+{
+    return sf_api_program(&sec.dev, CLIENT, addr, data, len) == SF_OK ? BENCH_OK : BENCH_ERROR;
 }
 
 static int secure_set(uint64_t uid, const uint8_t *data, size_t len)
 {
     (void)uid;
-    for (size_t done = 0, n; done < len; done += n) {
-        n = in_sector(sec.next, len - done);
-        if (sec.next % BENCH_SECTOR == 0u && sf_api_erase(&sec.dev, CLIENT, sec.next) != SF_OK) {
-            return BENCH_ERROR;
-        }
-        if (sf_api_program(&sec.dev, CLIENT, advance(&sec.next, n), &data[done], n) != SF_OK) {
-            return BENCH_ERROR;
-        }
-    }
-    return BENCH_OK;
+    return append(&sec.appends, data, len);
 }
 
 static int secure_get(uint64_t uid, uint8_t *buf, size_t len)
@@ -227,7 +244,7 @@ static int secure_reboot(void)
 
 static void secure_align(void)
 {
-    sec.next = (sec.next + BENCH_SECTOR - 1u) / BENCH_SECTOR * BENCH_SECTOR % BENCH_AREA;
+    align(&sec.appends);
 }
 
 static int etss_status(etss_err_t err)
@@ -314,6 +331,8 @@ static void setup(void)
     sec.trust = (struct sf_trust){.maker_key = maker, .store = &sec.records.store};
 
     must(bench_nor_init(&fl.part) == BENCH_OK, "plain NOR");
+    fl.appends = (struct appender){.erase = floor_erase, .program = floor_program};
+    sec.appends = (struct appender){.erase = secure_erase, .program = secure_program};
     floor_engine.nor = fl.part.nor;
 
     sec.model = secure_model(1u);
