@@ -3,8 +3,9 @@
 # ETSS on a Cortex-M33 under QEMU's mps2-an505: build Mbed TLS for the
 # target (scripts/target-mbedtls.sh), build the test images (target/an505/:
 # the secure flash model with its array in RAM, the ETSS partition in the
-# bare-metal SPM, one suite per image), run each under qemu-system-arm
-# with a timeout, and print what they print.
+# bare-metal SPM, one suite per image), run them under qemu-system-arm
+# with a timeout, as many at once as there are cores, and print what they
+# print.
 #
 #   scripts/target-qemu.sh [BUILD_DIR]       (default build/target/an505)
 #
@@ -54,18 +55,34 @@ for image in "${images[@]}" "${must_fail[@]}"; do
   arm-none-eabi-size "$build/$image" | awk -v n="$image" 'NR == 2 { printf "  %-48s %8s %8s %8s\n", n, $1, $2, $3 }'
 done
 
-# run IMAGE: QEMU's exit status in $status, the output in $build/logs/IMAGE.log
-# and on stdout, the seconds it took in $seconds.
-run() {
-  local image=$1 t0
-  t0=$(date +%s.%N)
-  set +e
-  timeout -k 10 "$timeout_s" "${qemu[@]}" -kernel "$build/$image" </dev/null \
-    >"$build/logs/${image%.elf}.log" 2>&1
-  status=$?
-  set -e
-  seconds=$(elapsed "$t0")
-  sed 's/^/  | /' "$build/logs/${image%.elf}.log"
+# Every image at once, as many QEMUs as there are cores (QEMU's emulation
+# of one core is one thread); each one's output in $build/logs/IMAGE.log,
+# its exit status and seconds in IMAGE.status.
+launch() {
+  local image=$1
+  (
+    t0=$(date +%s.%N)
+    set +e
+    timeout -k 10 "$timeout_s" "${qemu[@]}" -kernel "$build/$image" </dev/null \
+      >"$build/logs/${image%.elf}.log" 2>&1
+    echo "$? $(elapsed "$t0")" >"$build/logs/${image%.elf}.status"
+  ) &
+}
+echo "== running the images, $(nproc) at a time"
+rm -f "$build"/logs/*.status
+for image in "${images[@]}" "${must_fail[@]}"; do
+  while [[ $(jobs -rp | wc -l) -ge $(nproc) ]]; do
+    wait -n || true
+  done
+  launch "$image"
+done
+wait
+
+# result IMAGE: its exit status in $status, its seconds in $seconds, its
+# output on stdout.
+result() {
+  read -r status seconds <"$build/logs/${1%.elf}.status"
+  sed 's/^/  | /' "$build/logs/${1%.elf}.log"
 }
 
 failures=()
@@ -73,7 +90,7 @@ summary=()
 highwater=()
 for image in "${images[@]}"; do
   echo "== $image"
-  run "$image"
+  result "$image"
   log=$build/logs/${image%.elf}.log
   cases=$(sed -n 's/^\[an505\] cases: \(.*\); suite status.*/\1/p' "$log")
   verdict=PASS
@@ -106,7 +123,7 @@ expect_failure() {
 }
 for image in "${must_fail[@]}"; do
   echo "== $image (must fail)"
-  run "$image"
+  result "$image"
   expected=$(expect_failure "$image")
   want_status=${expected%%|*}
   want_text=${expected#*|}
