@@ -957,7 +957,7 @@ int sf_model_maker_public_key(uint64_t maker_seed, uint8_t out[SF_EC_PUBLIC_KEY_
 
 /* "Chip manufacture": the part's unique secrets, fixed by its seed as a
  * die's are by silicon, and its identity certificate signed by its maker. */
-static bool derive_device_secrets(struct sf_model *m)
+static bool compute_device_secrets(struct sf_model *m)
 {
     static const char salt[] = "ETSS model device";
     uint8_t ikm[8];
@@ -982,6 +982,45 @@ static bool derive_device_secrets(struct sf_model *m)
          sf_crypto_ecdsa_sign(maker_key, c, SFP1_CERT_BODY_LEN, &c[SFP1_CERT_BODY_LEN]) == SF_OK;
     sf_crypto_zeroize(maker_key, sizeof(maker_key));
     return ok;
+}
+
+/* The secrets of the last part made: a function of its seeds and features
+ * alone, and dear to compute (two P-256 keys and a signature), while tests
+ * make thousands of parts with the same seeds. A real part's certificate
+ * is made once too, at its factory. */
+static struct {
+    bool valid;
+    uint64_t device_seed;
+    uint64_t maker_seed;
+    uint8_t features;
+    uint8_t puf_secret[32];
+    uint8_t uid[SFP1_UID_LEN];
+    uint8_t device_key[SF_EC_PRIVATE_KEY_LEN];
+    uint8_t cert[SFP1_CERT_LEN];
+} last_part;
+
+static bool derive_device_secrets(struct sf_model *m)
+{
+    if (!last_part.valid || last_part.device_seed != m->cfg.device_seed ||
+        last_part.maker_seed != m->cfg.maker_seed || last_part.features != m->cfg.features) {
+        last_part.valid = compute_device_secrets(m);
+        if (!last_part.valid) {
+            return false;
+        }
+        last_part.device_seed = m->cfg.device_seed;
+        last_part.maker_seed = m->cfg.maker_seed;
+        last_part.features = m->cfg.features;
+        memcpy(last_part.puf_secret, m->puf_secret, sizeof(m->puf_secret));
+        memcpy(last_part.uid, m->uid, sizeof(m->uid));
+        memcpy(last_part.device_key, m->device_key, sizeof(m->device_key));
+        memcpy(last_part.cert, m->cert, sizeof(m->cert));
+        return true;
+    }
+    memcpy(m->puf_secret, last_part.puf_secret, sizeof(m->puf_secret));
+    memcpy(m->uid, last_part.uid, sizeof(m->uid));
+    memcpy(m->device_key, last_part.device_key, sizeof(m->device_key));
+    memcpy(m->cert, last_part.cert, sizeof(m->cert));
+    return true;
 }
 
 sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_status *status)

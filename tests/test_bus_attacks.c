@@ -16,6 +16,7 @@
 #include "etss_host.h"
 #include "etss_service.h"
 #include "etss_suite_env.h"
+#include "nor_flash.h"
 #include "rpmc_protocol.h"
 #include "etss_bytes.h"
 #include "sf_rig.h"
@@ -510,7 +511,38 @@ static void test_a_counter_below_its_floor_is_tampering(void)
     sf_model_destroy(m);
 }
 
+/* The sniffer every "nothing on the wire" check relies on finds a secret
+ * that does cross in clear, wherever its pieces fall, and nothing else. */
+static void test_the_sniffer_sees_what_crosses_in_clear(void)
+{
+    struct nor_model_config cfg;
+    enum nor_model_status st;
+    struct model_spi bus;
+    struct bus_liar l;
+    struct nor_flash flash;
+    uint8_t clear[100];
+    uint8_t other[100];
+    for (size_t i = 0; i < sizeof(clear); i++) {
+        clear[i] = (uint8_t)(i * 37u + 11u);
+        other[i] = (uint8_t)(i * 37u + 12u);
+    }
+    nor_model_default_config(&cfg);
+    nor_model_t *nor = nor_model_create(&cfg, &st);
+    CHECK(nor != NULL);
+    CHECK_EQ(etss_nor_init(&flash, model_spi_bind(&bus, nor)), SF_OK);
+    bus_liar_attach(&l, &bus, capture, sizeof(capture));
+    CHECK_EQ(etss_nor_erase(&flash, 0x3000u, 4096u), SF_OK);
+    CHECK_EQ(etss_nor_program(&flash, 0x30F3u, &clear[40], 17u), SF_OK); /* across a page */
+    CHECK(bus_liar_saw(&l, clear, sizeof(clear), 8u));
+    CHECK(!bus_liar_saw(&l, other, sizeof(other), 8u));
+    CHECK(!bus_liar_saw(&l, clear, 40u, 8u)); /* the part before what was sent */
+    l.captured = 0u;
+    CHECK(!bus_liar_saw(&l, clear, sizeof(clear), 8u));
+    nor_model_destroy(nor);
+}
+
 static const struct test_case cases[] = {
+    TEST_CASE(test_the_sniffer_sees_what_crosses_in_clear),
     TEST_CASE(test_a_forged_blank_lifecycle_gets_no_root_key),
     TEST_CASE(test_a_substituted_or_forged_part_gets_nothing),
     TEST_CASE(test_provisioning_shows_no_key),
