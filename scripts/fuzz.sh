@@ -35,33 +35,56 @@ mapfile -t stack < <(sources etss_status etss_transport etss_jedec etss_nor etss
   etss_devmodel etss_devmodel_hosted etss_provision_config etss_sf_rig)
 [[ ${#stack[@]} -gt 0 ]] || { echo "fuzz: no sources" >&2; exit 1; }
 
+# Builds and runs go as many at a time as there are cores: `spawn CMD...`
+# starts one when a core is free, `reap` waits for all of them and fails if
+# one did.
+pids=()
+spawn() {
+  while [[ $(jobs -rp | wc -l) -ge $(nproc) ]]; do sleep 0.1; done
+  "$@" &
+  pids+=($!)
+}
+reap() {
+  local failed=0
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  pids=()
+  return $failed
+}
+
 build_target() { # name sources...
   local name=$1; shift
   clang "${flags[@]}" "${includes[@]}" "$@" -lmbedcrypto -o "$out/$name"
 }
 
-build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c $(sources etss_status etss_jedec etss_transport)
-build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
-build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
-build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf_response.c \
+spawn build_target fuzz_sfdp tests/fuzz/fuzz_sfdp.c $(sources etss_status etss_jedec etss_transport)
+spawn build_target fuzz_sf_frame tests/fuzz/fuzz_sf_frame.c "${stack[@]}"
+spawn build_target fuzz_sf_response tests/fuzz/fuzz_sf_response.c "${stack[@]}"
+spawn build_target fuzz_sf_response_jesd261 -DETSS_SFP1_VIA_JESD261 tests/fuzz/fuzz_sf_response.c \
   "${stack[@]}"
-build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
+spawn build_target fuzz_etss_ipc tests/fuzz/fuzz_etss_ipc.c "${stack[@]}" \
   $(sources etss_fs etss_fs_zone etss_service etss_req_mngr etss_api etss_spm_host etss_host \
     etss_trust_file etss_suite_env etss_suite_common etss_test_harness) -lpthread
-build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c $(sources etss_status etss_fs_ram etss_sf_crypto etss_fs)
-build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c \
+spawn build_target fuzz_fs_mount tests/fuzz/fuzz_fs_mount.c $(sources etss_status etss_fs_ram etss_sf_crypto etss_fs)
+spawn build_target fuzz_provision_config tests/fuzz/fuzz_provision_config.c \
   $(sources etss_status etss_provision_config etss_devmodel etss_devmodel_hosted etss_sf_crypto \
     etss_transport)
+reap || { echo "fuzz: a target did not build" >&2; exit 1; }
 
-for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_sf_response_jesd261 \
-  fuzz_provision_config fuzz_etss_ipc fuzz_fs_mount; do
+run_target() { # name
+  local target=$1
   mkdir -p "$out/$target-corpus" "$out/$target-artifacts"
   # Inputs that once found a bug (tests/fuzz/regressions/<target>/) run first, every time.
-  regressions=()
+  local regressions=()
   [ -d "tests/fuzz/regressions/$target" ] && regressions=("tests/fuzz/regressions/$target")
   "$out/$target" -max_total_time="$seconds" -print_final_stats=0 \
     -artifact_prefix="$out/$target-artifacts/" "$out/$target-corpus" "${regressions[@]}" \
     2>"$out/$target.log" \
-    || { tail -40 "$out/$target.log" >&2; echo "fuzz: $target failed" >&2; exit 1; }
+    || { tail -40 "$out/$target.log" >&2; echo "fuzz: $target failed" >&2; return 1; }
   echo "fuzz: $target ran ${seconds}s: $(grep -o 'Done [0-9]* runs' "$out/$target.log" || echo done)"
+}
+
+for target in fuzz_sfdp fuzz_sf_frame fuzz_sf_response fuzz_sf_response_jesd261 \
+  fuzz_provision_config fuzz_etss_ipc fuzz_fs_mount; do
+  spawn run_target "$target"
 done
+reap || exit 1
