@@ -364,7 +364,8 @@ static void test_driver_failures_reach_the_framework(void)
         ctl.stuck = failures[i].stuck;
         CHECK_EQ(etss_spi_transaction(spi, &rdid, 1u, NULL, 0u, id, sizeof(id)), failures[i].want);
         CHECK(!ctl.selected);
-        CHECK_EQ(ctl.aborts - aborts, failures[i].stuck ? 1u : 0u); /* a stuck transfer is aborted */
+        CHECK_EQ(ctl.aborts - aborts,
+                 failures[i].stuck ? 1u : 0u); /* a stuck transfer is aborted */
         ctl.data_lost = false;
         CHECK_EQ(etss_spi_transaction(spi, &rdid, 1u, NULL, 0u, id, sizeof(id)), SF_OK);
         CHECK_EQ(id[0], 0xC2);
