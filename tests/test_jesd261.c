@@ -13,6 +13,7 @@
 #include "sfp1_host.h"
 #include "sfp1_protocol.h"
 #include "test_harness.h"
+#include "sf_device_testing.h"
 
 #define CLIENT (-1) /* zone 0 (encrypted) in sf_rig_default_config */
 #define ZONE0 0u

@@ -19,6 +19,7 @@
 #include "sfp1_protocol.h"
 #include "spi_nor_defs.h"
 #include "test_harness.h"
+#include "sf_device_testing.h"
 
 #define NS_CLIENT (-1)
 #define S_CLIENT 256

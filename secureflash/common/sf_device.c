@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sf_device.h"
+#include "sf_device_testing.h"
 
 #define ROOT_KEY_LABEL "ETSS root key"
 #define ROOT_KEY_LABEL_LEN 13u

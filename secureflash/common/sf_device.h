@@ -92,11 +92,6 @@ struct sf_device {
     struct sf_device_stats stats;
 };
 
-/* The device as its binding sees it (sf_vendor.h), refreshed now: for
- * tests and tools that drive a binding's operations directly. NULL for
- * NULL. */
-struct sf_vendor_ctx *sf_device_vendor_view(struct sf_device *dev);
-
 /* The vendor bindings this build knows, tried in order by discovery. */
 extern const struct sf_vendor_ops *const sf_vendor_bindings[];
 extern const size_t sf_vendor_binding_count;
