@@ -9,7 +9,7 @@
 DATA ?= data
 JOBS := $(shell nproc)
 
-.PHONY: run test setup build bench footprint target-qemu tfm fuzz soak format clean
+.PHONY: run test setup build bench footprint target-qemu tfm tfm-footprint fuzz soak format clean
 
 setup:
 	@scripts/setup.sh
@@ -79,6 +79,10 @@ target-qemu: setup
 tfm: setup
 	@scripts/tfm.sh
 	@ETSS_TFM_ISOLATION=3 scripts/tfm.sh build/tfm-il3
+
+# ETSS's share of TF-M's secure image (docs/tfm-integration.md).
+tfm-footprint: setup
+	@scripts/tfm-footprint.sh
 
 # Cortex-M33 footprint report: docs/footprint.md.
 footprint: setup
