@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
-# Every test ETSS has, in order: style, the host suites (Debug), the same
-# with SFP1 parts served through the JESD261 HAL binding, a Release build,
-# static analysis, the host suites under ASan/UBSan, the Cortex-M33
-# cross-build, the suites on a Cortex-M33 under QEMU, ETSS inside TF-M
-# 2.1.5 under QEMU, a benchmark smoke run, fuzz smoke runs.
+# Every test ETSS has, in order: style, the pinned third-party sources, the
+# host suites (Debug), the same with SFP1 parts served through the JESD261
+# HAL binding, a Release build, static analysis, the host suites under
+# ASan/UBSan, the Cortex-M33 cross-build, the suites on a Cortex-M33 under
+# QEMU, ETSS inside TF-M 2.1.5 under QEMU (isolation levels 2 and 3 at
+# once), a benchmark smoke run with the peer filesystems, fuzz smoke runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
