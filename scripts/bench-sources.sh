@@ -14,10 +14,9 @@ dir=$(mkdir -p "${1:-build/bench-src}" && cd "${1:-build/bench-src}" && pwd)
 
 if [[ ! -f "$dir/littlefs-2.11.2/lfs.c" ]]; then
   rm -rf "$dir/littlefs-2.11.2"
-  pinned_source littlefs-2.11.2 \
-    https://github.com/littlefs-project/littlefs/archive/refs/tags/v2.11.2.tar.gz \
-    58e770efe87bae456368cd5450aff8ca0d8673310b20e5a24d2030098cdf4224 \
-    ../shared/third_party/littlefs "$dir" || { echo "bench-sources: failed" >&2; exit 1; }
+  read -r name url digest < <(pinned_list littlefs)
+  pinned_source "$name" "$url" "$digest" ../shared/third_party/littlefs "$dir" ||
+    { echo "bench-sources: failed" >&2; exit 1; }
 fi
 scripts/tfm-sources.sh >/dev/null
 echo "littlefs: $dir/littlefs-2.11.2"

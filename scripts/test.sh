@@ -43,7 +43,8 @@ step "documentation: every path of the tree it names exists"
 scripts/check-doc-paths.sh
 done_step
 
-step "third-party sources: TF-M 2.1.5 and what it pins (scripts/tfm-sources.sh)"
+step "third-party sources: the pinned trees and their offline fallback, then TF-M 2.1.5 and what it pins"
+scripts/check-pinned-sources.sh
 scripts/tfm-sources.sh
 # The host tests compile the CMSIS-Driver SPI adapter against CMSIS 6's
 # Driver_SPI.h from these (test_spi_cmsis).
