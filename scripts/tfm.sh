@@ -113,7 +113,7 @@ sed 's/\x1b\[[0-9;]*m//g' "$log" >"$log.txt"
 echo "  ran in $(elapsed "$t0") s (log: $log.txt)"
 
 # The suites TF-M must report, each PASSED.
-suites=("ETSS secure interface tests" "PSA protected storage NS interface tests" "PSA internal trusted storage NS interface tests"
+suites=("ETSS secure tests" "PSA protected storage NS interface tests" "PSA internal trusted storage NS interface tests"
         "Crypto non-secure interface test" "ETSS non-secure interface tests" "TFM NSID Test")
 [[ -z "$verdict" ]] && ! grep -aq "$end_marker" "$log.txt" && verdict="QEMU ended early"
 for s in "${suites[@]}"; do
@@ -121,19 +121,27 @@ for s in "${suites[@]}"; do
   echo "  ${line:-Test suite '$s' did not run}"
   [[ "$line" == *"has PASSED"* ]] || verdict=${verdict:-"a suite failed or did not run"}
 done
-# Every ETSS case ran, in each image: the suite's cases and the TF-M-only ones.
-count() { # IMAGE DIGIT SUITE-SOURCE ENVIRONMENT-SOURCE
-  local expected passed failed
-  expected=$(( $(grep -c "TEST_CASE_DESC(TFM_ETSS_TEST_$2" "$3") +
-               $(grep -c "TEST_CASE_DESC(TFM_ETSS_TEST_$2" "$4") ))
+# Every ETSS case ran, in each image: the suites' cases (those the image
+# leaves out aside, each class's matrix once per class; the reliability
+# suite's inside the ETSS partition) and the TF-M-only ones.
+cases() { grep -c "TEST_CASE_DESC(TFM_ETSS_TEST_$1" "${@:2}" | awk -F: '{ n += $NF } END { print n }'; }
+s_env=suites/etss/tfm/secure/etss_tfm_s_env.c
+count() { # IMAGE DIGIT EXPECTED
+  local passed failed
   passed=$(grep -ac "TEST: TFM_ETSS_TEST_$2[0-9]* - PASSED" "$log.txt" || true)
   failed=$(grep -ac "TEST: TFM_ETSS_TEST_$2[0-9]* - FAILED" "$log.txt" || true)
-  echo "  $1 image, ETSS $2xxx suite on TF-M: $passed passed, $failed failed, of $expected"
-  [[ $passed -eq $expected && $failed -eq 0 ]] || verdict=${verdict:-"ETSS cases missing or failed"}
+  echo "  $1 image, ETSS $2xxx suite on TF-M: $passed passed, $failed failed, of $3"
+  [[ $passed -eq $3 && $failed -eq 0 ]] || verdict=${verdict:-"ETSS cases missing or failed"}
 }
-count secure 2 suites/etss/secure/etss_s_interface_testsuite.c suites/etss/tfm/secure/etss_tfm_s_env.c
-count non-secure 1 suites/etss/non_secure/etss_ns_interface_testsuite.c \
-  suites/etss/tfm/non_secure/etss_tfm_ns_env.c
+count secure 2 "$(cases 2 suites/etss/secure/etss_s_interface_testsuite.c "$s_env")"
+count secure 3 "$(cases 3 suites/etss/reliability/etss_reliability_testsuite.c)"
+count secure 4 "$(( $(cases 4 suites/etss/services/etss_services_testsuite.c \
+                           suites/etss/services/etss_blank_part_testsuite.c) -
+                    $(grep -o '"TFM_ETSS_TEST_4[0-9]*"' "$s_env" | wc -l) ))"
+count secure 5 "$(( $(cases 5 suites/etss/classes/etss_device_class_testsuite.c) *
+                    $(grep -o '{etss_tfm_classes_main,' "$s_env" | wc -l) ))"
+count non-secure 1 "$(cases 1 suites/etss/non_secure/etss_ns_interface_testsuite.c \
+                      suites/etss/tfm/non_secure/etss_tfm_ns_env.c)"
 if [[ -n "$verdict" ]]; then
   grep -a -B2 -A3 'FAILED' "$log.txt" | head -40 >&2 || true
   echo "tfm: FAIL ($verdict)" >&2

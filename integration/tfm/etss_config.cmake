@@ -20,6 +20,8 @@ set(ETSS_MODEL_FLASH_BYTES 524288 CACHE STRING
     "ETSS an521_model board: bytes of the modelled flash array (secure RAM)")
 set(ETSS_SPI_MMIO_REGION "" CACHE STRING
     "ETSS: the platform's MMIO region of the SPI controller (tfm_peripherals_def.h), granted to the partition; empty when the partition reaches no peripheral")
+set(ETSS_BOARD_SERVICES "" CACHE STRING
+    "ETSS: manifest entries (JSON objects, comma-separated) of the board's own services in the ETSS partition; the board port defines ETSS_BOARD_SIGNALS and serves them (partition/include/etss_platform.h)")
 set(ETSS_FACTORY_RECORD "" CACHE FILEPATH
     "ETSS: a provisioning message (etss-provision --out) the factory partition provisions at first boot; empty: no factory partition")
 set(ETSS_FACTORY_PARTS 1 CACHE STRING "ETSS: blank parts the factory partition provisions at boot")
@@ -42,6 +44,15 @@ if(ETSS_SPI_MMIO_REGION)
   string(REPLACE "  \"dependencies\": ["
     "  \"mmio_regions\": [\n    {\n      \"name\": \"${ETSS_SPI_MMIO_REGION}\",\n      \"permission\": \"READ-WRITE\"\n    }\n  ],\n  \"dependencies\": ["
     etss_manifest "${etss_manifest}")
+endif()
+if(ETSS_BOARD_SERVICES)
+  string(REPLACE "      \"version_policy\": \"STRICT\"\n    }\n  ],"
+    "      \"version_policy\": \"STRICT\"\n    },\n    ${ETSS_BOARD_SERVICES}\n  ],"
+    etss_manifest_with_board "${etss_manifest}")
+  if(etss_manifest_with_board STREQUAL etss_manifest)
+    message(FATAL_ERROR "ETSS: the manifest's services list was not found for ETSS_BOARD_SERVICES")
+  endif()
+  set(etss_manifest "${etss_manifest_with_board}")
 endif()
 file(WRITE "${ETSS_TFM_MANIFEST_DIR}/etss.yaml" "${etss_manifest}")
 configure_file("${ETSS_ROOT}/partition/manifest/etss_manifest_list.yaml"

@@ -36,4 +36,14 @@ const struct sf_trust *etss_platform_trust(void);
  * the board's configuration. NULL with *n = 0 when there are none. */
 const struct sf_binding *etss_platform_counter_bindings(uint8_t instance, size_t *n);
 
+#ifdef ETSS_BOARD_SIGNALS
+/* A board may serve RoT services of its own from the ETSS partition (a
+ * diagnostics or a test service): their manifest entries come from
+ * ETSS_BOARD_SERVICES (integration/tfm/etss_config.cmake) and the board
+ * defines ETSS_BOARD_SIGNALS, their signals. The partition's loop calls
+ * this with those of `signals` that are asserted, between two ETSS
+ * requests; the board gets and replies to their messages itself. */
+void etss_platform_serve(uint32_t signals);
+#endif
+
 #endif /* ETSS_PLATFORM_H */

@@ -11,6 +11,7 @@
 
 #include "etss/etss_ipc_defs.h"
 #include "etss_config.h"
+#include "etss_platform.h"
 #include "etss_service.h"
 #include "psa/service.h"
 #include "psa_manifest/etss.h"
@@ -256,6 +257,14 @@ static void serve(void)
     }
 }
 
+/* ETSS's service, and the board's own services in this partition when its
+ * manifest declares some (etss_platform.h). */
+#ifdef ETSS_BOARD_SIGNALS
+#define PARTITION_SIGNALS (TFM_ETSS_SERVICE_SIGNAL | (ETSS_BOARD_SIGNALS))
+#else
+#define PARTITION_SIGNALS TFM_ETSS_SERVICE_SIGNAL
+#endif
+
 /* The entry point named in partition/manifest/etss.yaml. */
 void etss_partition_main(void);
 
@@ -266,8 +275,14 @@ void etss_partition_main(void)
      * works on a blank part. */
     (void)etss_service_init();
     for (;;) {
-        if ((psa_wait(TFM_ETSS_SERVICE_SIGNAL, PSA_BLOCK) & TFM_ETSS_SERVICE_SIGNAL) != 0u) {
+        psa_signal_t signals = psa_wait(PARTITION_SIGNALS, PSA_BLOCK);
+        if ((signals & TFM_ETSS_SERVICE_SIGNAL) != 0u) {
             serve();
         }
+#ifdef ETSS_BOARD_SIGNALS
+        if ((signals & (ETSS_BOARD_SIGNALS)) != 0u) {
+            etss_platform_serve(signals & (ETSS_BOARD_SIGNALS));
+        }
+#endif
     }
 }

@@ -38,8 +38,8 @@
 /* Fills buffers before a call, to see what the call wrote. */
 #define SENTINEL 0xA5u
 
-/* The largest zone of etss_suite_provisioning (zone 0, 512 KiB). */
-#define LARGEST_ZONE_SECTORS (0x80000u / 4096u)
+/* The largest zone of etss_suite_provisioning() (zone 0). */
+#define LARGEST_ZONE_SECTORS (ETSS_SUITE_ZONE0_BYTES / 4096u)
 
 #define WRITE_DATA "THE_FIVE_BOXING_WIZARDS_JUMP_QUICKLY"
 #define WRITE_DATA_SIZE (sizeof(WRITE_DATA) - 1u)

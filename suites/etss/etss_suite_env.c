@@ -12,8 +12,6 @@
 #include "etss/etss_api.h"
 #include "etss_host.h"
 #include "etss_suite_env.h"
-#include "provision_config.h"
-#include "sfp1_protocol.h"
 #include "spm_host.h"
 
 void etss_suite_as(int32_t client)
@@ -21,8 +19,9 @@ void etss_suite_as(int32_t client)
     spm_host_set_client_id(client);
 }
 
-/* The board's client -> counter table of an RPMC part (it keeps none). */
-static const struct sf_binding rpmc_bindings[] = {
+/* The board's client -> counter table of an RPMC part (it keeps none): the
+ * suites' clients and their counters. */
+static const struct sf_binding rpmc_bindings[ETSS_SUITE_CLIENTS] = {
     {.client_id = ETSS_NS_CLIENT, .counter = ETSS_NS_COUNTER},
     {.client_id = ETSS_NS_CLIENT_2, .counter = ETSS_NS_2_COUNTER},
     {.client_id = ETSS_S_CLIENT, .counter = ETSS_S_COUNTER},
@@ -38,9 +37,22 @@ static rpmc_model_t *rpmc;
 static struct model_spi rpmc_bus;
 static uint8_t n_devices;
 
-sf_model_t *etss_suite_model(void)
+bool etss_suite_part_view(struct sf_model_view *view)
 {
-    return model;
+    if (model == NULL) {
+        return false;
+    }
+    sf_model_view(model, view);
+    return true;
+}
+
+bool etss_suite_pages_programmed(uint64_t *n)
+{
+    if (model == NULL) {
+        return false;
+    }
+    *n = nor_model_stats(sf_model_nor(model))->pages_programmed;
+    return true;
 }
 
 bool etss_suite_sectors_erased(uint64_t *n)
@@ -64,17 +76,6 @@ uint32_t etss_suite_counter(uint8_t id)
     return id < view.n_counters ? view.counters[id] : 0u;
 }
 
-int etss_suite_provisioning_message(const char *description, uint8_t *out, size_t size, size_t *len)
-{
-    struct provision_config cfg;
-    char err[160];
-    if (provision_config_parse(description, strlen(description), &cfg, err, sizeof(err)) != 0) {
-        fprintf(stderr, "suite: bad provisioning description: %s\n", err);
-        return -1;
-    }
-    return provision_config_encode(&cfg, out, size, len);
-}
-
 int etss_suite_host_up(const uint8_t *huk, size_t len)
 {
     uint8_t maker[65];
@@ -84,16 +85,26 @@ int etss_suite_host_up(const uint8_t *huk, size_t len)
                : -1;
 }
 
-static int secure_flash_up(bool can_encrypt)
+#ifndef ETSS_SUITE_DEVICE_CLASS
+#define ETSS_SUITE_DEVICE_CLASS ETSS_SUITE_SECURE_FLASH
+#endif
+
+enum etss_suite_class etss_suite_device_class(void)
+{
+    return ETSS_SUITE_DEVICE_CLASS;
+}
+
+bool etss_suite_ns_callers(void)
+{
+    return true;
+}
+
+static int secure_flash_up(void)
 {
     struct sf_model_config cfg;
     enum nor_model_status st;
     sf_model_default_config(&cfg);
-    if (!can_encrypt) {
-        /* What an authentication flash's SFDP table announces. */
-        cfg.features = SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_UID |
-                       SFP1_FEATURE_AUTHENTICATION | SFP1_FEATURE_TRNG;
-    }
+    cfg.features = etss_suite_class_features(etss_suite_device_class());
     model = sf_model_create(&cfg, &st);
     if (model == NULL) {
         fprintf(stderr, "suite: device model: %s\n", nor_model_strerror(st));
@@ -124,11 +135,10 @@ static int devices_up(void)
 {
     switch (etss_suite_device_class()) {
     case ETSS_SUITE_SECURE_FLASH:
-        return secure_flash_up(true);
-    case ETSS_SUITE_SECURE_FLASH_AND_RPMC:
-        return secure_flash_up(true) == 0 ? rpmc_up() : -1;
     case ETSS_SUITE_AUTHENTICATION_FLASH:
-        return secure_flash_up(false);
+        return secure_flash_up();
+    case ETSS_SUITE_SECURE_FLASH_AND_RPMC:
+        return secure_flash_up() == 0 ? rpmc_up() : -1;
     case ETSS_SUITE_RPMC:
         return rpmc_up();
     }

@@ -38,11 +38,27 @@
 #ifndef ETSS_S_UNBOUND_CLIENT
 #define ETSS_S_UNBOUND_CLIENT 300 /* a secure partition id without a binding */
 #endif
+#ifndef ETSS_UNBOUND_CLIENT
 #define ETSS_UNBOUND_CLIENT (-99) /* no binding */
+#endif
+#ifndef ETSS_NS_COUNTER
 #define ETSS_NS_COUNTER 0u
+#endif
+#ifndef ETSS_NS_2_COUNTER
 #define ETSS_NS_2_COUNTER 2u
+#endif
 #define ETSS_S_COUNTER 1u
 #define ETSS_S_2_COUNTER 3u
+
+/* The array of each part a suite makes itself (the reliability suite's). */
+#ifndef ETSS_SUITE_PART_BYTES
+#define ETSS_SUITE_PART_BYTES 0x100000u
+#endif
+
+/* Zone 0 of the suites' provisioning (zone 1 is half as large, after it). */
+#ifndef ETSS_SUITE_ZONE0_BYTES
+#define ETSS_SUITE_ZONE0_BYTES 0x80000u
+#endif
 
 /* The four bound clients and their counters, in the same order. */
 #define ETSS_SUITE_CLIENTS 4u
@@ -57,14 +73,26 @@ enum etss_suite_class {
     ETSS_SUITE_RPMC = 3,                  /* replay-protected monotonic counters only */
 };
 
+/* The class the suite runs on (each environment's). */
 enum etss_suite_class etss_suite_device_class(void);
 const char *etss_suite_device_class_name(void);
+
+/* For the environments that make parts (etss_suite_parts.c): what the
+ * class's secure flash announces (SFP1 features). An RPMC part keeps no
+ * bindings: the board gives it the suites' clients and their counters. */
+uint8_t etss_suite_class_features(enum etss_suite_class cls);
 
 /* The suites' provisioning description (zone 0 encrypted), and the one the
  * environment provisions its class with (an authentication flash has no
  * encrypted zone). */
-extern const char etss_suite_provisioning[];
+const char *etss_suite_provisioning(void);
 const char *etss_suite_class_provisioning(void);
+
+/* Whether ETSS_NS_CLIENT, ETSS_NS_CLIENT_2 and ETSS_UNBOUND_CLIENT are
+ * non-secure callers. In TF-M's secure image they are secure partitions
+ * that stand in for them wherever the world does not matter; what only a
+ * non-secure caller is refused is checked from the NS image there. */
+bool etss_suite_ns_callers(void);
 
 /* Start everything, once per process; provision unless `blank`. Returns 0,
  * or -1 with a message on stderr. */
@@ -89,10 +117,13 @@ void etss_suite_as(int32_t client);
 /* Every byte of buf is value (nothing was written where it must not be). */
 bool etss_suite_all_bytes_are(const uint8_t *buf, size_t len, uint8_t value);
 
-/* The secure flash model under the partition (statistics, fault
- * injection); NULL in a class without one. Only the environments that hold
- * the model define it (not TF-M's NS image: the chip is in the secure one). */
-sf_model_t *etss_suite_model(void);
+/* What the secure flash under the partition shows of itself (lifecycle,
+ * counters, failure count), into *view; false in a class without one or
+ * where the suite cannot see the chip (TF-M's NS image). */
+bool etss_suite_part_view(struct sf_model_view *view);
+
+/* Pages the secure flash has programmed so far, into *n; false as above. */
+bool etss_suite_pages_programmed(uint64_t *n);
 
 /* Sectors the secure flash has erased so far, into *n; false when the
  * suite cannot see the chip (no model, or TF-M's NS image). */

@@ -97,7 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint8_t msg[512];
         size_t len = 0;
         spm_host_set_client_id(ETSS_S_CLIENT);
-        if (etss_suite_provisioning_message(etss_suite_provisioning, msg, sizeof(msg), &len) != 0 ||
+        if (etss_suite_provisioning_message(etss_suite_provisioning(), msg, sizeof(msg), &len) !=
+                0 ||
             tfm_etss_secure_flash_provisioning(len, msg) != ETSS_SUCCESS) {
             abort();
         }

@@ -14,7 +14,6 @@
 #include "etss/etss_api.h"
 #include "etss_config.h"
 #include "etss_suite_env.h"
-#include "spm_host.h"
 #include "test_harness.h"
 
 #define PUF_LEN 32u
@@ -345,7 +344,7 @@ static size_t message_len;
 
 static void make_message(void)
 {
-    CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning, message, sizeof(message),
+    CHECK_EQ(etss_suite_provisioning_message(etss_suite_provisioning(), message, sizeof(message),
                                              &message_len),
              0);
     CHECK(message_len > PROV_BINDING0_ZONE);
@@ -454,7 +453,7 @@ static void provision_again_body(void)
     CHECK_HELPER(get_puf(ETSS_S_CLIENT, puf_before));
     etss_suite_as(ETSS_S_CLIENT);
     CHECK_EQ(tfm_etss_secure_flash_provisioning(message_len, message), ETSS_SUCCESS);
-    sf_model_view(etss_suite_model(), &view);
+    CHECK(etss_suite_part_view(&view));
     CHECK_EQ(view.lifecycle, 1); /* PROVISIONED: developer mode still */
     /* Same zones, same keys (derived from the same HUK): every asset reads
      * back; counters are never reset; the bindings are the same. */
@@ -506,7 +505,7 @@ static void provision_from_non_secure_body(void)
         CHECK_EQ(tfm_etss_secure_flash_provisioning(len, msg), ETSS_ERR_NOT_PERMITTED);
     }
     /* Same part, same keys, same bindings. */
-    sf_model_view(etss_suite_model(), &view);
+    CHECK(etss_suite_part_view(&view));
     CHECK_EQ(view.lifecycle, 1);
     CHECK_HELPER(check_assets());
     CHECK_HELPER(read_all_counters(after));

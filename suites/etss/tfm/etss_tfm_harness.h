@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The ETSS suites inside TF-M's test framework (tf-m-tests): a suite of
- * suites/etss/, unchanged, registers as one TF-M test suite. Its main is
- * compiled as etss_tfm_suite_main; its test_run() call hands the case
+ * The ETSS suites inside TF-M's test framework (tf-m-tests): suites of
+ * suites/etss/, unchanged, register as one TF-M test suite. Each main is
+ * compiled under a name of its own; its test_run() call hands the case
  * table over instead of running it, and TF-M's framework then runs each
  * case, reporting the first failed check of the case as TF-M's failure.
  */
@@ -17,14 +17,25 @@
 #include "test_framework.h"
 #include "test_harness.h"
 
-/* The suite's main(), renamed by the build. */
-int etss_tfm_suite_main(void);
+/* One suite of suites/etss/ in a TF-M image: its main(), renamed by the
+ * build, and the names of its cases this image leaves out (NULL-terminated,
+ * or NULL), each for a reason its environment states. */
+struct etss_tfm_part {
+    int (*main)(void);
+    const char *const *left_out;
+};
 
-/* Fill `p_test_suite` with the cases of the suite etss_tfm_suite_main()
- * hands over, then `extra` (cases only TF-M can run: what its SPM
- * enforces), under `name`. */
-void etss_tfm_register(const char *name, const struct test_case *extra, size_t n_extra,
+/* Fill `p_test_suite`, under `name`, with the cases of `parts` in order,
+ * then `extra` (cases only TF-M can run: what its SPM enforces). */
+void etss_tfm_register(const char *name, const struct etss_tfm_part *parts, size_t n_parts,
+                       const struct test_case *extra, size_t n_extra,
                        struct test_suite_t *p_test_suite);
+
+/* The environment's hooks: part `i` is about to register its cases (its
+ * main() runs), and its first case is about to run, which fails when this
+ * answers non-zero (with test_fail()'s reason). */
+void etss_tfm_part_select(size_t i);
+int etss_tfm_part_start(size_t i);
 
 /* The secure environment's psa_connect() for the client API, whose calls
  * the build renames: ETSS itself, or the peer partition of the client the

@@ -6,6 +6,17 @@
 # which the secure suite, running in tf-m-tests' secure test partition,
 # calls ETSS as other secure clients.
 #-------------------------------------------------------------------------------
+# The suites' board: the an521_model chip and a test door, a service of its
+# own in the ETSS partition (board/etss_tfm_door.h).
+set(ETSS_BOARD "${CMAKE_CURRENT_LIST_DIR}/board" CACHE STRING "ETSS board port" FORCE)
+set(ETSS_BOARD_SERVICES "{
+      \"name\": \"TFM_ETSS_TEST_DOOR\",
+      \"sid\": \"0x00000F30\",
+      \"non_secure_clients\": false,
+      \"connection_based\": true,
+      \"version\": 1,
+      \"version_policy\": \"STRICT\"
+    }" CACHE STRING "ETSS: the board's own services" FORCE)
 include(${CMAKE_CURRENT_LIST_DIR}/../../../integration/tfm/etss_config.cmake)
 
 # The secure suite's clients and the partition ids TF-M's SPM gives them;
@@ -16,12 +27,14 @@ include(${CMAKE_CURRENT_LIST_DIR}/../../../integration/tfm/etss_config.cmake)
 #   ETSS_NS_CLIENT:         peer ZONE0, a secure partition bound to zone 0, the
 #                           non-secure clients' zone (a secure partition cannot
 #                           call as a non-secure client)
+#   ETSS_NS_CLIENT_2:       peer ZONE0B, the second client of zone 0
 set(ETSS_TEST_S_CLIENT 3002 CACHE INTERNAL "")
 # Each peer: NAME PID SID CLIENT-MACRO.
 set(ETSS_TEST_PEERS
     "S2 3100 0x00000F20 ETSS_S_CLIENT_2"
     "UNBOUND 3101 0x00000F21 ETSS_S_UNBOUND_CLIENT"
     "ZONE0 3102 0x00000F22 ETSS_NS_CLIENT"
+    "ZONE0B 3103 0x00000F23 ETSS_NS_CLIENT_2"
     CACHE INTERNAL "")
 
 # One manifest per peer from peers/etss_peer.yaml.in, one manifest list.

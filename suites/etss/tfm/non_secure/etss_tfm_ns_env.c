@@ -19,6 +19,9 @@
 #include "tfm_ns_client_ext.h"
 #include "tfm_nsid_manager.h"
 
+/* The NS interface suite's main(), renamed by the build. */
+int etss_tfm_suite_main(void);
+
 static int32_t thread_nsid;
 
 void etss_suite_as(int32_t client)
@@ -43,10 +46,33 @@ int etss_suite_env_start(bool blank)
     return 0;
 }
 
+/* The chip is in the secure image: nothing of it shows here. */
 bool etss_suite_sectors_erased(uint64_t *n)
 {
     (void)n;
     return false;
+}
+
+bool etss_suite_pages_programmed(uint64_t *n)
+{
+    (void)n;
+    return false;
+}
+
+bool etss_suite_part_view(struct sf_model_view *view)
+{
+    (void)view;
+    return false;
+}
+
+enum etss_suite_class etss_suite_device_class(void)
+{
+    return ETSS_SUITE_SECURE_FLASH;
+}
+
+bool etss_suite_ns_callers(void)
+{
+    return true;
 }
 
 /* ---- what only TF-M's SPM can refuse: vectors the NS client does not own ---- */
@@ -141,8 +167,21 @@ static const struct test_case tfm_cases[] = {
                    "A secure client's asset under the same UID: not seen, not reached"),
 };
 
+/* One part: the NS interface suite, on the part the factory provisioned. */
+void etss_tfm_part_select(size_t i)
+{
+    (void)i;
+}
+
+int etss_tfm_part_start(size_t i)
+{
+    (void)i;
+    return 0;
+}
+
 void register_testsuite_extra_ns_interface(struct test_suite_t *p_test_suite)
 {
-    etss_tfm_register("ETSS non-secure interface tests (TFM_ETSS_TEST_1XXX)", tfm_cases,
+    static const struct etss_tfm_part suite = {etss_tfm_suite_main, NULL};
+    etss_tfm_register("ETSS non-secure interface tests (TFM_ETSS_TEST_1XXX)", &suite, 1u, tfm_cases,
                       sizeof(tfm_cases) / sizeof(tfm_cases[0]), p_test_suite);
 }
