@@ -77,8 +77,7 @@ target-qemu: setup
 # ETSS inside TF-M 2.1.5 under QEMU (mps2-an521), at isolation levels 2 and
 # 3; also part of make test (docs/tfm-integration.md).
 tfm: setup
-	@scripts/tfm.sh
-	@ETSS_TFM_ISOLATION=3 scripts/tfm.sh build/tfm-il3
+	@scripts/tfm-levels.sh
 
 # ETSS's share of TF-M's secure image (docs/tfm-integration.md).
 tfm-footprint: setup

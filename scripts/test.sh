@@ -90,20 +90,8 @@ scripts/target-qemu.sh >build/target-qemu.log 2>&1 || { tail -80 build/target-qe
 sed -n '/^== summary/,$p' build/target-qemu.log
 done_step
 
-step "ETSS inside TF-M 2.1.5 under QEMU (mps2-an521), isolation levels 2 and 3: TF-M's NS regression, the ETSS NS and secure suites"
-# Both at once: most of each is its QEMU run, one thread.
-ETSS_TFM_ISOLATION=3 scripts/tfm.sh build/tfm-il3 >build/tfm-il3.log 2>&1 &
-il3=$!
-il2_status=0
-scripts/tfm.sh >build/tfm.log 2>&1 || il2_status=$?
-il3_status=0
-wait "$il3" || il3_status=$?
-[[ $il2_status -eq 0 ]] || { tail -80 build/tfm.log; exit 1; }
-[[ $il3_status -eq 0 ]] || { tail -80 build/tfm-il3.log; exit 1; }
-echo "-- isolation level 2"
-sed -n '/^== QEMU/,$p' build/tfm.log
-echo "-- isolation level 3"
-sed -n '/^== QEMU/,$p' build/tfm-il3.log
+step "ETSS inside TF-M 2.1.5 under QEMU (mps2-an521), isolation levels 2 and 3 at once: TF-M's NS regression and every ETSS suite"
+scripts/tfm-levels.sh
 done_step
 
 step "benchmark smoke run (the full run: make bench)"
