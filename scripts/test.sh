@@ -43,16 +43,20 @@ step "documentation: every path of the tree it names exists"
 scripts/check-doc-paths.sh
 done_step
 
-step "third-party sources: the pinned trees and their offline fallback, then TF-M 2.1.5 and what it pins"
+step "third-party sources: the pinned trees and their offline fallback, then TF-M 2.1.5 and what it pins, and the benchmark's peers"
 scripts/check-pinned-sources.sh
 scripts/tfm-sources.sh
+scripts/bench-sources.sh >/dev/null
 # The host tests compile the CMSIS-Driver SPI adapter against CMSIS 6's
-# Driver_SPI.h from these (test_spi_cmsis).
+# Driver_SPI.h from these (test_spi_cmsis); the Debug build also builds the
+# benchmark with its peers, so that static analysis reads it.
 cmsis=(-DETSS_CMSIS_DIR="$PWD/build/tfm/src/cmsis_6-d0c460c169")
+peers=(-DETSS_LITTLEFS_DIR="$PWD/build/bench-src/littlefs-2.11.2"
+       -DETSS_TFM_DIR="$PWD/build/tfm/src/trusted-firmware-m-2.1.5")
 done_step
 
-step "host build (Debug) and tests"
-build_and_test build/debug -DCMAKE_BUILD_TYPE=Debug "${cmsis[@]}"
+step "host build (Debug, with the benchmark) and tests"
+build_and_test build/debug -DCMAKE_BUILD_TYPE=Debug "${cmsis[@]}" "${peers[@]}"
 done_step
 
 step "layers: every library uses only the libraries below it (docs/architecture.md)"
