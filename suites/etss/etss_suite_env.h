@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The environment every ETSS suite runs in: the security memories of one
- * device class on in-process SPI buses, a developer HUK, the ETSS
- * partition started in the host SPM, and (unless a suite wants a blank
- * part) every part provisioned through tfm_etss_secure_flash_provisioning()
- * from the class's description. Suites switch identities with
- * spm_host_set_client_id().
+ * device class, the ETSS partition started under an SPM, and (unless a
+ * suite wants a blank part) every part provisioned through
+ * tfm_etss_secure_flash_provisioning() from the class's description.
+ * Suites switch identities with etss_suite_as().
  *
- * The class is a build setting of the suite executable,
- * ETSS_SUITE_DEVICE_CLASS (enum etss_suite_class; default: a secure flash).
+ * On a host and the bare-metal twin (etss_suite_env.c): in-process SPI
+ * buses, a developer HUK, the host SPM; the class is a build setting of
+ * the suite executable, ETSS_SUITE_DEVICE_CLASS (enum etss_suite_class;
+ * default: a secure flash). Inside TF-M (suites/etss/tfm): the test
+ * board's chip, TF-M's SPM, the class the environment's at run time.
  */
 #ifndef ETSS_SUITE_ENV_H
 #define ETSS_SUITE_ENV_H

@@ -97,6 +97,15 @@ static bool parts_up(const struct etss_door_parts *p)
     return true;
 }
 
+/* What the board itself holds: TF-M's builtin HUK, and its trust in the
+ * model parts' maker with the part records in ITS. */
+static void board_own(void)
+{
+    sf_crypto_destroy(&suite_huk);
+    trust.store = sf_model_maker_public_key(0u, maker_key) == 0 ? etss_trust_its() : NULL;
+    trust.maker_key = maker_key;
+}
+
 /* The chip is made on the partition's first question: one secure flash. */
 static void board_up(void)
 {
@@ -108,9 +117,8 @@ static void board_up(void)
     struct sf_model_config cfg;
     sf_model_default_config(&cfg);
     const struct etss_door_parts boot = {.secure_flash = 1u, .features = cfg.features};
-    if (sf_model_maker_public_key(0u, maker_key) == 0 && parts_up(&boot)) {
-        trust.maker_key = maker_key;
-        trust.store = etss_trust_its();
+    if (parts_up(&boot)) {
+        board_own();
     }
 }
 
@@ -179,14 +187,6 @@ void etss_tfm_board_for_suite(void)
 {
     board_up();
     parts_down();
-}
-
-static void board_own(void)
-{
-    sf_crypto_destroy(&suite_huk);
-    (void)sf_model_maker_public_key(0u, maker_key);
-    trust.maker_key = maker_key;
-    trust.store = etss_trust_its();
 }
 
 /* ---- the door ---- */
