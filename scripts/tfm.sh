@@ -13,7 +13,7 @@
 #                                    always unpacked in build/tfm/src)
 #
 # ETSS_TFM_ISOLATION  TF-M's isolation level (default 2)
-# ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 600; it takes about 150)
+# ETSS_TFM_TIMEOUT  seconds the QEMU run may take (default 900; it takes 220 to 380)
 #
 # Fails when a build fails, when any suite fails or is missing, when the
 # ETSS suites run fewer cases than they have, when the image resets, or on
@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 out=$(mkdir -p "${1:-build/tfm}" && cd "${1:-build/tfm}" && pwd)
-timeout_s=${ETSS_TFM_TIMEOUT:-600}
+timeout_s=${ETSS_TFM_TIMEOUT:-900}
 isolation=${ETSS_TFM_ISOLATION:-2}
 logs=$out/logs
 mkdir -p "$logs"
