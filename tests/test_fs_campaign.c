@@ -285,13 +285,25 @@ static void get(struct trial *t, uint32_t key)
     }
 }
 
+/* The fewest sectors a zone of this erase unit needs to hold anything. */
+static uint32_t min_sectors(uint32_t erase_unit)
+{
+    uint32_t sector = etss_fs_sector_size(erase_unit);
+    uint32_t n = 1;
+    while (etss_fs_capacity(n * sector, erase_unit) == 0u) {
+        n++;
+    }
+    return n;
+}
+
 static void configure(struct trial *t)
 {
     static const uint32_t units[] = {4096u, 4096u, 4096u, 1024u, 8192u};
     static const uint32_t sizes[] = {16u, 256u, 1024u, ETSS_MAX_ASSET_SIZE, ETSS_MAX_ASSET_SIZE};
     t->erase_unit = units[pick(t, 5)];
     uint32_t r = pick(t, 10);
-    t->n_sectors = r < 5u ? 4u + pick(t, 5) : r < 8u ? 9u + pick(t, 16) : 25u + pick(t, 40);
+    uint32_t least = min_sectors(t->erase_unit);
+    t->n_sectors = least + (r < 5u ? pick(t, 5) : r < 8u ? 5u + pick(t, 16) : 21u + pick(t, 40));
     t->n_keys = 1u + pick(t, KEYS);
     t->max_len = sizes[pick(t, 5)];
     t->n_ops = 40u + pick(t, 400);

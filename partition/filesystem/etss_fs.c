@@ -25,13 +25,18 @@
 #include "etss_fs.h"
 #include "sf_crypto.h"
 
-#define FORMAT_VERSION 2u
+#define FORMAT_VERSION 3u
 
 #define SECTOR_MAGIC 0x53465445u /* "ETFS" */
-#define SECTOR_HEADER_LEN 40u
-#define SECTOR_CRC_OFFSET 28u
-#define SECTOR_ADVANCE_OFFSET 32u
-#define MAX_ADVANCES 2u
+#define SECTOR_CRC_OFFSET 32u
+#define SECTOR_ADVANCE_OFFSET 36u
+/* Tail moves one head's header records; a reclaim finding none left
+ * starts a target, whose header has them all. */
+#define MAX_ADVANCES 4u
+#define SECTOR_HEADER_LEN (SECTOR_ADVANCE_OFFSET + 4u * MAX_ADVANCES)
+/* The smallest filesystem sector: small erase units are grouped so that
+ * sector headers stay a small share of the zone. */
+#define MIN_SECTOR 4096u
 #define SECTOR_TARGET 0x0001u /* started to take one reclaim's copies */
 
 #define RECORD_HEADER_LEN 32u
@@ -47,7 +52,6 @@
 #define WORD_SET_BELOW 24u
 #define MAX_RECORD (RECORD_HEADER_LEN + ((ETSS_MAX_ASSET_SIZE + 3u) & ~3u))
 
-#define MIN_SECTORS 4u
 /* Reads of one thing before its check is taken as failed for good. */
 #define READ_TRIES 32u
 
@@ -65,6 +69,7 @@ struct sector {
     uint16_t flags;
     uint32_t seq;
     uint32_t tail;
+    uint32_t first; /* offset of the first record that starts in it */
     uint32_t advances;
     bool partial_advance; /* an advance word set but not 0: a cut mid-program */
 };
@@ -87,21 +92,41 @@ static bool geometry_ok(uint32_t erase_unit)
 
 uint32_t etss_fs_sector_size(uint32_t erase_unit)
 {
-    return geometry_ok(erase_unit)
-               ? (SECTOR_HEADER_LEN + MAX_RECORD + erase_unit - 1u) / erase_unit * erase_unit
-               : 0u;
+    if (!geometry_ok(erase_unit)) {
+        return 0u;
+    }
+    return erase_unit < MIN_SECTOR ? MIN_SECTOR : erase_unit;
+}
+
+static uint32_t div_up(uint32_t a, uint32_t b)
+{
+    return (a + b - 1u) / b;
+}
+
+/* A sector's payload less the end a record header may not fit in: what
+ * records are sure to fill of it. */
+static uint32_t filled_payload(uint32_t sector)
+{
+    return sector - SECTOR_HEADER_LEN - RECORD_HEADER_LEN;
+}
+
+/* Free slots every operation leaves: what one run of reclaims may start
+ * beyond what it frees (docs/filesystem.md, "Space"). */
+static uint32_t reserve_slots(uint32_t n, uint32_t sector)
+{
+    uint32_t fill = filled_payload(sector);
+    return 3u + div_up(MAX_RECORD, fill) + div_up(n * RECORD_HEADER_LEN, fill);
 }
 
 uint32_t etss_fs_capacity(uint32_t zone_size, uint32_t erase_unit)
 {
-    if (!geometry_ok(erase_unit)) {
-        return 0;
-    }
     uint32_t sector = etss_fs_sector_size(erase_unit);
+    if (sector == 0u) {
+        return 0u;
+    }
     uint32_t n = zone_size / sector;
-    /* Reclaiming cannot corner itself while the current records fit in
-     * (n - 1) / 2 sectors' payloads (docs/filesystem.md, "Space"). */
-    return n < MIN_SECTORS ? 0u : (n - 1u) / 2u * (sector - SECTOR_HEADER_LEN);
+    uint32_t kept = reserve_slots(n, sector) + div_up(MAX_RECORD, filled_payload(sector)) + 1u;
+    return n > kept ? (n - kept) * filled_payload(sector) : 0u;
 }
 
 static uint32_t slot_addr(const struct etss_fs *fs, uint32_t slot)
@@ -133,6 +158,27 @@ static uint32_t seq_of_addr(const struct etss_fs *fs, uint32_t addr)
 static uint32_t head_room(const struct etss_fs *fs)
 {
     return fs->has_log && !fs->head_closed ? fs->sector_size - fs->head_used : 0u;
+}
+
+static uint32_t payload(const struct etss_fs *fs)
+{
+    return fs->sector_size - SECTOR_HEADER_LEN;
+}
+
+/* Records run on from a sector's end into the payload of the next slot:
+ * the sectors a record of `len` bytes at offset `off` runs into. */
+static uint32_t sectors_after(const struct etss_fs *fs, uint32_t off, uint32_t len)
+{
+    return off + len <= fs->sector_size ? 0u : div_up(off + len - fs->sector_size, payload(fs));
+}
+
+/* Where in its last sector such a record ends. */
+static uint32_t end_offset(const struct etss_fs *fs, uint32_t off, uint32_t len)
+{
+    uint32_t after = sectors_after(fs, off, len);
+    return after == 0u
+               ? off + len
+               : SECTOR_HEADER_LEN + (off + len - fs->sector_size) - (after - 1u) * payload(fs);
 }
 
 static bool word_set(uint32_t w)
@@ -171,6 +217,27 @@ static int write_failed(struct etss_fs *fs)
 static int storage_prog(struct etss_fs *fs, uint32_t addr, const void *data, size_t len)
 {
     return fs->storage.prog(fs->storage.ctx, addr, data, len) == 0 ? ETSS_FS_OK : write_failed(fs);
+}
+
+/* Read or program `len` bytes of a record from `addr`, one piece per
+ * sector it runs through. */
+static int stream_io(struct etss_fs *fs, uint32_t addr, uint8_t *buf, uint32_t len, bool prog)
+{
+    uint32_t slot = addr / fs->sector_size;
+    uint32_t off = addr % fs->sector_size;
+    while (len > 0u) {
+        uint32_t n = fs->sector_size - off < len ? fs->sector_size - off : len;
+        uint32_t at = slot_addr(fs, slot) + off;
+        int rc = prog ? storage_prog(fs, at, buf, n) : storage_read(fs, at, buf, n);
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        buf += n;
+        len -= n;
+        slot = (slot + 1u) % fs->n_sectors;
+        off = SECTOR_HEADER_LEN;
+    }
+    return ETSS_FS_OK;
 }
 
 static int storage_erase_sector(struct etss_fs *fs, uint32_t slot)
@@ -219,7 +286,7 @@ static int bad_for_good(const struct retry *t)
 /* ---- sector headers ---- */
 
 static void encode_sector(const struct etss_fs *fs, uint8_t *h, uint16_t flags, uint32_t seq,
-                          uint32_t tail)
+                          uint32_t tail, uint32_t first)
 {
     etss_put_le32(h, SECTOR_MAGIC);
     h[4] = (uint8_t)FORMAT_VERSION;
@@ -231,9 +298,17 @@ static void encode_sector(const struct etss_fs *fs, uint8_t *h, uint16_t flags, 
     etss_put_le32(&h[16], ETSS_MAX_ASSET_SIZE);
     etss_put_le32(&h[20], seq);
     etss_put_le32(&h[24], tail);
+    etss_put_le32(&h[28], first);
     etss_put_le32(&h[SECTOR_CRC_OFFSET], etss_crc32(0u, h, SECTOR_CRC_OFFSET));
-    etss_put_le32(&h[SECTOR_ADVANCE_OFFSET], WORD_CLEAR);
-    etss_put_le32(&h[SECTOR_ADVANCE_OFFSET + 4u], WORD_CLEAR);
+    memset(&h[SECTOR_ADVANCE_OFFSET], 0xFF, 4u * MAX_ADVANCES);
+}
+
+/* A whole sector header of format 1 (magic, sequence, tail, CRC) or 2
+ * (version 2, its CRC of bytes 0..27 at 28). */
+static bool older_format(const uint8_t *h)
+{
+    return etss_get_le32(&h[12]) == etss_crc32(0u, h, 12u) ||
+           (h[4] == 2u && h[5] == 0u && etss_get_le32(&h[28]) == etss_crc32(0u, h, 28u));
 }
 
 /* ETSS_FS_OK: a header of this format and geometry; ETSS_FS_ERR_FORMAT: a
@@ -243,11 +318,8 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
     if (etss_get_le32(h) != SECTOR_MAGIC) {
         return ETSS_FS_ERR_CORRUPT;
     }
-    if (etss_get_le32(&h[12]) == etss_crc32(0u, h, 12u)) {
-        return ETSS_FS_ERR_FORMAT; /* format 1: magic, sequence, tail, CRC */
-    }
     if (etss_get_le32(&h[SECTOR_CRC_OFFSET]) != etss_crc32(0u, h, SECTOR_CRC_OFFSET)) {
-        return ETSS_FS_ERR_CORRUPT;
+        return older_format(h) ? ETSS_FS_ERR_FORMAT : ETSS_FS_ERR_CORRUPT;
     }
     if ((uint32_t)(h[4] | (h[5] << 8)) != FORMAT_VERSION ||
         etss_get_le32(&h[8]) != fs->storage.erase_unit ||
@@ -257,6 +329,7 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
     s->flags = (uint16_t)(h[6] | (h[7] << 8));
     s->seq = etss_get_le32(&h[20]);
     s->tail = etss_get_le32(&h[24]);
+    s->first = etss_get_le32(&h[28]);
     s->advances = 0;
     s->partial_advance = false;
     for (uint32_t i = 0; i < MAX_ADVANCES; i++) {
@@ -350,7 +423,7 @@ static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struc
     uint32_t seq = seq_of_addr(fs, addr);
     struct retry t = {0};
     do {
-        int rc = storage_read(fs, addr, record_buf, size);
+        int rc = stream_io(fs, addr, record_buf, size, false);
         if (rc != ETSS_FS_OK) {
             sf_crypto_zeroize(record_buf, size);
             return rc;
@@ -455,6 +528,8 @@ struct scan {
     struct record pending;
     uint32_t pending_addr;
     bool have_pending;
+    /* Bytes of a current record still to come in the sectors after. */
+    uint32_t carry;
 };
 
 static struct scan scan_state;
@@ -558,10 +633,23 @@ static int free_space_erased(struct etss_fs *fs, struct scan *w, uint32_t addr, 
 
 /* Scan one sector of the log, applying its records; the newest record of
  * the whole log is held back until its data is checked. */
-static int scan_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, bool is_head)
+static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s, bool is_head)
 {
     struct scan *w = &scan_state;
-    uint32_t off = SECTOR_HEADER_LEN;
+    uint32_t seq = s->seq;
+    if (s->first < SECTOR_HEADER_LEN || s->first > fs->sector_size) {
+        return ETSS_FS_ERR_CORRUPT; /* a checked header of ours cannot say this */
+    }
+    if (w->carry != 0u) {
+        /* A record of the sector before runs on into this one: this
+         * sector was started for it, and says where it ends. */
+        uint32_t here = w->carry < payload(fs) ? w->carry : payload(fs);
+        if (s->first != SECTOR_HEADER_LEN + here) {
+            return ETSS_FS_ERR_CORRUPT;
+        }
+        w->carry -= here;
+    }
+    uint32_t off = s->first;
     uint32_t last_record = 0;
     bool torn = false;
     int rc = ETSS_FS_OK;
@@ -585,11 +673,13 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, bool is_
             break;
         }
         uint32_t size = etss_fs_record_size(r.length);
-        if (off + size > fs->sector_size) {
-            rc = ETSS_FS_ERR_CORRUPT; /* a checked header cannot say this */
+        uint32_t after = sectors_after(fs, off, size);
+        bool current = !word_set(r.state);
+        if (current && after != 0u && seq + after > fs->head_seq && !is_head) {
+            rc = ETSS_FS_ERR_CORRUPT; /* only the newest can run past the head */
             break;
         }
-        if (!word_set(r.state)) {
+        if (current) {
             if (w->have_pending) {
                 rc = apply(fs, &w->pending, w->pending_addr);
             }
@@ -598,6 +688,14 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, bool is_
             w->have_pending = true;
         } else if (r.state != 0u) { /* an invalidation cut short: finish it */
             rc = add_pending_zero(fs, w->base + off + STATE_OFFSET);
+        }
+        if (after != 0u) {
+            /* Nothing else starts in this sector. In the head, the record
+             * runs into a target a roll-back erased: it is torn. */
+            w->carry = current && !is_head ? off + size - fs->sector_size : 0u;
+            torn = is_head;
+            off = fs->sector_size;
+            break;
         }
         last_record = size;
         off += size;
@@ -628,7 +726,9 @@ static int settle_newest(struct etss_fs *fs)
         return ETSS_FS_OK;
     }
     bool intact = w->pending.kind != RECORD_ASSET;
-    if (!intact) {
+    uint32_t off = w->pending_addr % fs->sector_size;
+    uint32_t after = sectors_after(fs, off, etss_fs_record_size(w->pending.length));
+    if (!intact && seq_of_addr(fs, w->pending_addr) + after <= fs->head_seq) {
         struct record r;
         int rc = read_record(fs, w->pending_addr, w->pending.length, &r, &intact);
         sf_crypto_zeroize(record_buf, etss_fs_record_size(w->pending.length));
@@ -689,6 +789,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
         }
     }
     scan_state.have_pending = false;
+    scan_state.carry = 0;
     for (uint32_t seq = fs->tail_seq; seq <= fs->head_seq; seq++) {
         uint32_t slot = slot_of_seq(fs, seq);
         struct sector s;
@@ -698,7 +799,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
             rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
         }
         if (rc == ETSS_FS_OK) {
-            rc = scan_sector(fs, slot, seq, seq == fs->head_seq);
+            rc = scan_sector(fs, slot, &s, seq == fs->head_seq);
         }
         if (rc != ETSS_FS_OK) {
             return rc;
@@ -725,22 +826,26 @@ int etss_fs_mount(struct etss_fs *fs, const struct etss_fs_storage *storage)
         return ETSS_FS_ERR_PARAM;
     }
     reset(fs, storage);
-    if (fs->n_sectors < MIN_SECTORS) {
+    if (fs->capacity == 0u) {
         return ETSS_FS_ERR_ZONE;
     }
     bool undo = false;
     int rc = mount_log(fs, &undo);
     if (rc == ETSS_FS_OK && undo) {
-        /* Its records are copies whose originals still stand in the tail,
-         * which never advanced: erase it, and the slot is free again. */
-        rc = storage_erase_sector(fs, fs->head_slot);
         stats.reclaims_undone++;
+    }
+    /* The targets of an interrupted reclaim hold copies whose originals
+     * still stand in the tail, which never advanced: erase them, newest
+     * first, and their slots are free again. */
+    for (uint32_t erased = 0; rc == ETSS_FS_OK && undo; erased++) {
+        if (erased == reserve_slots(fs->n_sectors, fs->sector_size)) {
+            rc = ETSS_FS_ERR_CORRUPT; /* more than one reclaim starts: not a log we wrote */
+            break;
+        }
+        rc = storage_erase_sector(fs, fs->head_slot);
         reset(fs, storage);
         if (rc == ETSS_FS_OK) {
             rc = mount_log(fs, &undo);
-        }
-        if (rc == ETSS_FS_OK && undo) {
-            rc = ETSS_FS_ERR_CORRUPT; /* two targets in a row: not a log we wrote */
         }
     }
     if (rc != ETSS_FS_OK) {
@@ -766,8 +871,10 @@ static int flush_pending_zeroes(struct etss_fs *fs)
     return ETSS_FS_OK;
 }
 
-/* Erase the next ring slot and make it the head. Never a slot of the log. */
-static int start_sector(struct etss_fs *fs, uint16_t flags)
+/* Erase the next ring slot and make it the head; its first record starts
+ * at `first` (after the end of one that runs on into it). Never a slot of
+ * the log. */
+static int start_sector(struct etss_fs *fs, uint16_t flags, uint32_t first)
 {
     uint8_t h[SECTOR_HEADER_LEN];
     if (fs->has_log && free_slots(fs) == 0u) {
@@ -780,7 +887,7 @@ static int start_sector(struct etss_fs *fs, uint16_t flags)
     if (rc != ETSS_FS_OK) {
         return rc;
     }
-    encode_sector(fs, h, flags, seq, tail);
+    encode_sector(fs, h, flags, seq, tail, first);
     rc = storage_prog(fs, slot_addr(fs, slot), h, SECTOR_ADVANCE_OFFSET);
     if (rc != ETSS_FS_OK) {
         return rc;
@@ -789,7 +896,7 @@ static int start_sector(struct etss_fs *fs, uint16_t flags)
     fs->head_seq = seq;
     fs->tail_seq = tail;
     fs->has_log = true;
-    fs->head_used = SECTOR_HEADER_LEN;
+    fs->head_used = first;
     fs->head_closed = false;
     fs->head_advances = 0;
     stats.sectors_started++;
@@ -797,20 +904,45 @@ static int start_sector(struct etss_fs *fs, uint16_t flags)
     return ETSS_FS_OK;
 }
 
-/* Program a record at the end of the head; record_buf holds its data. */
-static int program_record(struct etss_fs *fs, const struct record *r, uint32_t *addr)
+/* Sectors a record of `size` bytes starts when it is appended now. */
+static uint32_t sectors_needed(const struct etss_fs *fs, uint32_t size)
+{
+    uint32_t room = head_room(fs);
+    if (room < RECORD_HEADER_LEN) {
+        return div_up(size, payload(fs));
+    }
+    return size <= room ? 0u : div_up(size - room, payload(fs));
+}
+
+/* Append a record to the log; record_buf holds its data. The sectors it
+ * runs into are started (with `flags`) before any of it is programmed, so
+ * a cut leaves it torn as the newest record of the log. */
+static int program_record(struct etss_fs *fs, const struct record *r, uint16_t flags,
+                          uint32_t *addr)
 {
     uint32_t size = etss_fs_record_size(r->length);
-    *addr = slot_addr(fs, fs->head_slot) + fs->head_used;
-    encode_header(record_buf, r, fs->head_seq, *addr);
-    if (size > RECORD_HEADER_LEN + r->length) {
-        memset(&record_buf[RECORD_HEADER_LEN + r->length], 0xFF,
-               size - RECORD_HEADER_LEN - r->length);
+    int rc =
+        head_room(fs) < RECORD_HEADER_LEN ? start_sector(fs, flags, SECTOR_HEADER_LEN) : ETSS_FS_OK;
+    uint32_t seq = fs->head_seq;
+    uint32_t off = fs->head_used;
+    *addr = slot_addr(fs, fs->head_slot) + off;
+    for (uint32_t left = off + size > fs->sector_size ? off + size - fs->sector_size : 0u;
+         rc == ETSS_FS_OK && left > 0u;) {
+        uint32_t here = left < payload(fs) ? left : payload(fs);
+        rc = start_sector(fs, flags, SECTOR_HEADER_LEN + here);
+        left -= here;
     }
-    int rc = storage_prog(fs, *addr, record_buf, size);
+    if (rc == ETSS_FS_OK) {
+        encode_header(record_buf, r, seq, *addr);
+        if (size > RECORD_HEADER_LEN + r->length) {
+            memset(&record_buf[RECORD_HEADER_LEN + r->length], 0xFF,
+                   size - RECORD_HEADER_LEN - r->length);
+        }
+        rc = stream_io(fs, *addr, record_buf, size, true);
+    }
     sf_crypto_zeroize(record_buf, size); /* asset data: on the flash only */
     if (rc == ETSS_FS_OK) {
-        fs->head_used += size;
+        fs->head_used = end_offset(fs, off, size);
     }
     return rc;
 }
@@ -834,7 +966,7 @@ static int copy_record(struct etss_fs *fs, struct etss_fs_entry *e)
         stats.records_lost += !e->lost;
     }
     uint32_t addr = 0;
-    int rc = program_record(fs, &r, &addr);
+    int rc = program_record(fs, &r, SECTOR_TARGET, &addr);
     if (rc == ETSS_FS_OK) {
         rc = apply(fs, &r, addr);
         stats.records_copied++;
@@ -842,37 +974,28 @@ static int copy_record(struct etss_fs *fs, struct etss_fs_entry *e)
     return rc;
 }
 
-/* Reclaim the tail: copy its current records to the head (or to a target
- * sector started for them, so one reclaim never needs two), then record
- * in the head's header that the tail moved on. */
+/* Reclaim the tail: copy the current records that start in it to the end
+ * of the log, then record in the head's header that the tail moved on.
+ * Every sector the copies start is a target: a cut before the advance
+ * makes mount erase it, and the originals still stand. */
 static int reclaim_tail(struct etss_fs *fs)
 {
     if (log_length(fs) < 2u) {
         return ETSS_FS_ERR_INTERNAL;
     }
     uint32_t base = slot_addr(fs, slot_of_seq(fs, fs->tail_seq));
-    uint32_t live = 0;
-    for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
-        const struct etss_fs_entry *e = &fs->entries[i];
-        if (e->used && e->addr >= base && e->addr < base + fs->sector_size) {
-            live += entry_size(e);
-        }
-    }
     int rc = ETSS_FS_OK;
-    if (live > head_room(fs)) {
-        rc = start_sector(fs, SECTOR_TARGET);
-    }
     for (size_t i = 0; rc == ETSS_FS_OK && i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
         struct etss_fs_entry *e = &fs->entries[i];
         if (e->used && e->addr >= base && e->addr < base + fs->sector_size) {
             rc = copy_record(fs, e);
         }
     }
+    if (rc == ETSS_FS_OK && fs->head_advances == MAX_ADVANCES) {
+        rc = start_sector(fs, SECTOR_TARGET, SECTOR_HEADER_LEN); /* for its advance word */
+    }
     if (rc != ETSS_FS_OK) {
         return rc;
-    }
-    if (fs->head_advances == MAX_ADVANCES) {
-        return ETSS_FS_ERR_INTERNAL;
     }
     static const uint8_t zero[4] = {0u, 0u, 0u, 0u};
     rc = storage_prog(fs,
@@ -887,25 +1010,20 @@ static int reclaim_tail(struct etss_fs *fs)
     return ETSS_FS_OK;
 }
 
-/* Room for `size` bytes at the head: reclaim until two slots are free,
- * then start one. The capacity bound makes the loop end within n - 1
- * reclaims (docs/filesystem.md, "Space"). */
+/* Reclaim until the record of `size` bytes, and the sectors it starts,
+ * leave the reserve of free slots a run of reclaims may need. The
+ * capacity bound makes the loop end within one pass over the log
+ * (docs/filesystem.md, "Space"). */
 static int reserve(struct etss_fs *fs, uint32_t size)
 {
     int rc = flush_pending_zeroes(fs);
-    if (rc != ETSS_FS_OK || head_room(fs) >= size) {
-        return rc;
+    uint32_t keep = reserve_slots(fs->n_sectors, fs->sector_size);
+    for (uint32_t guard = 0;
+         rc == ETSS_FS_OK && fs->has_log && free_slots(fs) < keep + sectors_needed(fs, size);
+         guard++) {
+        rc = guard == 2u * fs->n_sectors ? ETSS_FS_ERR_INTERNAL : reclaim_tail(fs);
     }
-    for (uint32_t guard = 0; fs->has_log && free_slots(fs) < 2u; guard++) {
-        if (guard == fs->n_sectors) {
-            return ETSS_FS_ERR_INTERNAL;
-        }
-        rc = reclaim_tail(fs);
-        if (rc != ETSS_FS_OK) {
-            return rc;
-        }
-    }
-    return head_room(fs) >= size ? ETSS_FS_OK : start_sector(fs, 0u);
+    return rc;
 }
 
 static int append(struct etss_fs *fs, const struct record *r, const void *data, uint32_t *addr)
@@ -918,7 +1036,7 @@ static int append(struct etss_fs *fs, const struct record *r, const void *data, 
     if (data != NULL && r->length != 0u) {
         memcpy(&record_buf[RECORD_HEADER_LEN], data, r->length);
     }
-    rc = program_record(fs, r, addr);
+    rc = program_record(fs, r, 0u, addr);
     stats.records_written += rc == ETSS_FS_OK;
     return rc;
 }
@@ -1049,9 +1167,11 @@ static bool in_log(const struct etss_fs *fs, const struct etss_fs_entry *e)
 {
     uint32_t seq = seq_of_addr(fs, e->addr);
     uint32_t off = e->addr % fs->sector_size;
-    uint32_t end = seq == fs->head_seq ? fs->head_used : fs->sector_size;
+    uint32_t last = seq + sectors_after(fs, off, entry_size(e));
     return e->addr < fs->n_sectors * fs->sector_size && seq >= fs->tail_seq &&
-           seq <= fs->head_seq && off >= SECTOR_HEADER_LEN && off + entry_size(e) <= end;
+           last <= fs->head_seq && off >= SECTOR_HEADER_LEN &&
+           off + RECORD_HEADER_LEN <= fs->sector_size &&
+           (last < fs->head_seq || end_offset(fs, off, entry_size(e)) <= fs->head_used);
 }
 
 int etss_fs_check(const struct etss_fs *fs)
