@@ -2,12 +2,11 @@
 /*
  * Randomized, model-based campaign for the filesystem on the RAM device.
  *
- * Each trial draws from its seed a geometry (4 to 64 sectors, erase units
- * of 1, 4 or 8 KiB), a number of assets (1 to the index size, over three
- * owners), a size profile (0 bytes to ETSS_MAX_ASSET_SIZE) and a fault
- * plan: power cuts at random programs and erases, in mount and recovery
- * too, repeated; transient bit flips on reads during mount, reclaim and
- * gets. It runs writes, overwrites, removals, gets and clean reboots, and
+ * Each trial draws from its seed a geometry (the fewest sectors that hold
+ * anything to 60 more, erase units of 1, 4 or 8 KiB), a number of assets (1 to the index size, over
+ * three owners), a size profile (0 bytes to ETSS_MAX_ASSET_SIZE) and a fault plan: power cuts at
+ * random programs and erases, in mount and recovery too, repeated; transient bit flips on reads
+ * during mount, reclaim and gets. It runs writes, overwrites, removals, gets and clean reboots, and
  * after every operation and every reboot checks against a reference model:
  * - every acknowledged asset reads back exactly its last acknowledged
  *   value; the interrupted operation is old or new, never mixed;

@@ -30,7 +30,7 @@ enum etss_fs_status {
     ETSS_FS_ERR_NO_SPACE = -3,  /* zone or index full: nothing was changed */
     ETSS_FS_ERR_CORRUPT = -4,   /* stored content failed its check and no re-read passed */
     ETSS_FS_ERR_DEVICE = -5,    /* the storage failed; the next call mounts again */
-    ETSS_FS_ERR_ZONE = -6,      /* the zone is too small for a filesystem (4 sectors) */
+    ETSS_FS_ERR_ZONE = -6,      /* the zone is too small to hold anything (etss_fs_capacity) */
     ETSS_FS_ERR_UNMOUNTED = -7, /* not mounted (or a failure unmounted it) */
     ETSS_FS_ERR_FORMAT = -8,    /* the zone holds another format version or geometry */
     ETSS_FS_ERR_INTERNAL = -9,  /* an invariant does not hold (debug builds check) */
@@ -145,8 +145,8 @@ uint32_t etss_fs_count(const struct etss_fs *fs, int32_t owner);
  * always accepts (0: too small); an asset of `len` bytes takes
  * etss_fs_record_size(len) of them. */
 uint32_t etss_fs_capacity(uint32_t zone_size, uint32_t erase_unit);
-/* The filesystem's sector: as many erase units as a sector header and the
- * largest record need (0: an erase unit it cannot use). A zone needs four. */
+/* The filesystem's sector: one erase unit, or 4 KiB of smaller ones (0: an
+ * erase unit it cannot use). A zone with a capacity of 0 does not mount. */
 uint32_t etss_fs_sector_size(uint32_t erase_unit);
 uint32_t etss_fs_record_size(uint32_t len);
 
