@@ -694,9 +694,9 @@ static void wait_for_partition(void)
 }
 
 /* What the service and this part need of a description beyond its own
- * consistency (the parser's): every zone a client uses holds the
- * filesystem's four sectors, and the part has the array and the counters
- * the description counts on. 0, or EXIT_USAGE with the reason. */
+ * consistency (the parser's): every zone a client uses is large enough
+ * for the filesystem to hold anything, and the part has the array and the
+ * counters the description counts on. 0, or EXIT_USAGE with the reason. */
 static int check_against_part(const struct request *r, const struct sf_model_view *view)
 {
     const struct provision_config *c = &r->config;
@@ -714,8 +714,8 @@ static int check_against_part(const struct request *r, const struct sf_model_vie
         uint32_t size = c->zones[b->zone].size;
         if (etss_fs_capacity(size, SF_API_ERASE_SIZE) == 0u) {
             return usage_error("%s: [zone %u] (0x%" PRIx32 " bytes, client %" PRId32
-                               "'s) is smaller than the filesystem needs: 4 sectors of 0x%" PRIx32
-                               " bytes",
+                               "'s) is smaller than the filesystem needs: it would hold nothing "
+                               "in sectors of 0x%" PRIx32 " bytes (docs/filesystem.md, \"Space\")",
                                r->words[0], (unsigned)b->zone, size, b->client_id,
                                etss_fs_sector_size(SF_API_ERASE_SIZE));
         }
