@@ -13,6 +13,12 @@
 #include "nor_model_internal.h"
 #include "spi_nor_defs.h"
 
+/* The page buffer also holds a device's own program of several pages. */
+static uint32_t program_buffer_size(const struct nor_model_config *cfg)
+{
+    return cfg->page_size > NOR_MODEL_MAX_PROGRAM ? cfg->page_size : NOR_MODEL_MAX_PROGRAM;
+}
+
 #define NS_PER_US 1000ull
 #define NS_PER_S 1000000000ull
 
@@ -98,7 +104,7 @@ nor_model_t *nor_model_create(const struct nor_model_config *cfg, enum nor_model
     m->n_sectors = cfg->size_bytes / NOR_MODEL_SECTOR_SIZE;
     m->array = model_alloc(cfg->size_bytes);
     m->erase_counts = model_alloc((size_t)m->n_sectors * sizeof(*m->erase_counts));
-    m->page_buffer = model_alloc(cfg->page_size);
+    m->page_buffer = model_alloc(program_buffer_size(cfg));
     m->nv = model_alloc(cfg->nv_size + 1u);
     if (m->array == NULL || m->erase_counts == NULL || m->page_buffer == NULL || m->nv == NULL) {
         st = NOR_MODEL_ERR_NO_MEMORY;
@@ -570,18 +576,41 @@ static bool sector_worn(const struct nor_model *m, uint32_t addr)
     return m->erase_counts[addr / NOR_MODEL_SECTOR_SIZE] > m->cfg.endurance_cycles;
 }
 
-/* Count a program/erase; the armed one is torn and takes the power with it. */
-static void begin_operation(struct nor_model *m, enum pending_op op, uint32_t addr, uint32_t len,
-                            uint32_t busy_us)
+/* The first `pages` pages of a pending program have run their time: they
+ * land whole, and the program goes on from the next one. */
+static void land_pages(struct nor_model *m, uint32_t pages)
 {
+    uint32_t n = pages * m->cfg.page_size;
+    for (uint32_t i = 0; i < n; i++) {
+        m->array[m->pending_addr + i] &= m->page_buffer[i];
+    }
+    nor_model_image_write_array(m, m->pending_addr, n);
+    memmove(m->page_buffer, &m->page_buffer[n], m->pending_len - n);
+    m->pending_addr += n;
+    m->pending_len -= n;
+}
+
+/* Count a program/erase of `steps` operations (a program's pages, run one
+ * after the other); a cut armed on one of them lands the steps before it,
+ * tears that one and takes the power with it. */
+static void begin_operation(struct nor_model *m, enum pending_op op, uint32_t addr, uint32_t len,
+                            uint32_t busy_us, uint32_t steps)
+{
+    uint64_t first = m->operation_count + 1u;
     m->pending = op;
     m->pending_addr = addr;
     m->pending_len = len;
-    m->busy_until_ns = busy_base(m) + (uint64_t)busy_us * NS_PER_US;
-    m->stats.busy_time_ns += (uint64_t)busy_us * NS_PER_US;
-    m->operation_count++;
-    if (m->power_loss_at != 0u && m->operation_count == m->power_loss_at) {
+    m->busy_until_ns = busy_base(m) + (uint64_t)busy_us * steps * NS_PER_US;
+    m->stats.busy_time_ns += (uint64_t)busy_us * steps * NS_PER_US;
+    m->operation_count += steps;
+    if (m->power_loss_at >= first && m->power_loss_at <= m->operation_count) {
+        uint32_t done = (uint32_t)(m->power_loss_at - first);
+        m->operation_count = m->power_loss_at; /* the steps after it never ran */
         m->power_loss_at = 0u;
+        if (steps > 1u) {
+            land_pages(m, done);
+            m->pending_len = m->cfg.page_size; /* the page the cut falls on */
+        }
         tear_pending(m, m->power_loss_seed);
         power_off(m);
     }
@@ -592,21 +621,24 @@ static uint32_t page_base(const struct nor_model *m)
     return (m->address % m->cfg.size_bytes) & ~(m->cfg.page_size - 1u);
 }
 
-/* Program the page buffer into the page at m->address; false on P_FAIL. */
-static bool start_program(struct nor_model *m)
+/* Program the page buffer into `pages` pages from m->address's, one page
+ * after the other; false on P_FAIL (a worn sector among them). */
+static bool start_program(struct nor_model *m, uint32_t pages)
 {
     uint32_t base = page_base(m);
+    uint32_t len = pages * m->cfg.page_size;
     bool ok = true;
-    m->stats.pages_programmed++;
-    m->stats.bytes_programmed +=
-        m->page_data_count < m->cfg.page_size ? m->page_data_count : m->cfg.page_size;
-    if (sector_worn(m, base)) {
+    m->stats.pages_programmed += pages;
+    m->stats.bytes_programmed += m->page_data_count < len ? m->page_data_count : len;
+    for (uint32_t at = base; at < base + len; at += m->cfg.page_size) {
+        ok = ok && !sector_worn(m, at);
+    }
+    if (!ok) {
         m->scur |= SPI_NOR_SCUR_P_FAIL;
         m->stats.program_failures++;
-        memset(m->page_buffer, SPI_NOR_ERASED_BYTE, m->cfg.page_size);
-        ok = false;
+        memset(m->page_buffer, SPI_NOR_ERASED_BYTE, len);
     }
-    begin_operation(m, PENDING_PROGRAM, base, m->cfg.page_size, m->cfg.timing.t_pp_us);
+    begin_operation(m, PENDING_PROGRAM, base, len, m->cfg.timing.t_pp_us, pages);
     return ok && m->powered;
 }
 
@@ -630,7 +662,7 @@ static bool start_erase(struct nor_model *m, uint32_t size, uint32_t busy_us)
     }
     m->stats.sectors_erased += size / NOR_MODEL_SECTOR_SIZE;
     m->stats.erase_operations++;
-    begin_operation(m, PENDING_ERASE, base, size, busy_us);
+    begin_operation(m, PENDING_ERASE, base, size, busy_us, 1u);
     return !failed && m->powered;
 }
 
@@ -686,7 +718,7 @@ static void execute_on_release(struct nor_model *m)
     case SPI_NOR_OP_PP:
         if (m->wel && len > 1u + SPI_NOR_ADDR_BYTES &&
             plain_access_allowed(m, page_base(m), m->cfg.page_size, true)) {
-            (void)start_program(m);
+            (void)start_program(m, 1u);
         }
         break;
     case SPI_NOR_OP_SE:
@@ -804,16 +836,19 @@ void nor_model_read_array(nor_model_t *m, uint32_t addr, uint8_t *buf, uint32_t 
 
 bool nor_model_start_program(nor_model_t *m, uint32_t addr, const uint8_t *data, uint32_t len)
 {
-    uint32_t offset = addr & (m->cfg.page_size - 1u);
+    uint32_t page = m->cfg.page_size;
+    uint32_t offset = addr & (page - 1u);
     if (!m->powered || m->pending != PENDING_NONE || data == NULL || len == 0u ||
-        addr >= m->cfg.size_bytes || len > m->cfg.page_size - offset) {
+        addr >= m->cfg.size_bytes || len > program_buffer_size(&m->cfg) - offset ||
+        len > m->cfg.size_bytes - addr) {
         return false;
     }
-    memset(m->page_buffer, SPI_NOR_ERASED_BYTE, m->cfg.page_size);
+    uint32_t pages = (offset + len + page - 1u) / page;
+    memset(m->page_buffer, SPI_NOR_ERASED_BYTE, pages * page);
     memcpy(&m->page_buffer[offset], data, len);
     m->address = addr;
     m->page_data_count = len;
-    return start_program(m);
+    return start_program(m, pages);
 }
 
 bool nor_model_start_erase(nor_model_t *m, uint32_t addr, uint32_t size)

@@ -507,7 +507,7 @@ static uint8_t cmd_read(struct sf_model *m, const struct sf_model_zone *z, const
     }
     uint32_t addr = etss_get_le32(&p[SFP1_REQ_ADDRESS]);
     uint16_t len = etss_get_le16(&p[SFP1_REQ_READ_LENGTH]);
-    if (len == 0u || len > SFP1_MAX_DATA) {
+    if (len == 0u || len > SFP1_MAX_READ) {
         return SFP1_MALFORMED;
     }
     if (!in_zone(z, addr, len)) {
@@ -521,15 +521,11 @@ static uint8_t cmd_read(struct sf_model *m, const struct sf_model_zone *z, const
 static uint8_t cmd_program(struct sf_model *m, const struct sf_model_zone *z, bool encrypted,
                            const uint8_t *p, size_t n)
 {
-    uint32_t page = nor_model_config(m->nor)->page_size;
     if (n <= SFP1_REQ_PROGRAM_DATA || n > SFP1_PROGRAM_REQUEST_MAX) {
         return SFP1_MALFORMED;
     }
     uint32_t addr = etss_get_le32(&p[SFP1_REQ_ADDRESS]);
     uint32_t len = (uint32_t)(n - SFP1_REQ_PROGRAM_DATA);
-    if (addr % page + len > page) {
-        return SFP1_MALFORMED;
-    }
     if (!in_zone(z, addr, len)) {
         return SFP1_ZONE_VIOLATION;
     }

@@ -123,8 +123,22 @@ static void workload(struct sf_rig *r, struct answers *a)
     }
     memset(a, 0, sizeof(*a));
     a->rc[i++] = sf_api_erase(&r->dev, CLIENT, 0x1000u);
-    a->rc[i++] = sf_api_program(&r->dev, CLIENT, 0x1000u, data, sizeof(pattern));
-    a->rc[i++] = sf_api_read(&r->dev, CLIENT, 0x1000u, a->data, sizeof(a->data));
+    /* In the HAL's chunks (pages): a direct binding programs and reads up
+     * to SFP1_MAX_PROGRAM / SFP1_MAX_READ at once
+     * (test_the_direct_binding_moves_a_record_in_one_exchange). */
+    int rc = SF_OK;
+    for (size_t at = 0; at < sizeof(pattern) && rc == SF_OK; at += JESD261_MAX_DATA) {
+        size_t n_chunk =
+            sizeof(pattern) - at < JESD261_MAX_DATA ? sizeof(pattern) - at : JESD261_MAX_DATA;
+        rc = sf_api_program(&r->dev, CLIENT, 0x1000u + (uint32_t)at, &data[at], n_chunk);
+    }
+    a->rc[i++] = rc;
+    for (size_t at = 0; at < sizeof(a->data) && rc == SF_OK; at += JESD261_MAX_DATA) {
+        size_t n_chunk =
+            sizeof(a->data) - at < JESD261_MAX_DATA ? sizeof(a->data) - at : JESD261_MAX_DATA;
+        rc = sf_api_read(&r->dev, CLIENT, 0x1000u + (uint32_t)at, &a->data[at], n_chunk);
+    }
+    a->rc[i++] = rc;
     a->rc[i++] = sf_api_counter_increment(&r->dev, CLIENT, &a->counters[0]);
     a->rc[i++] = sf_api_counter_increment(&r->dev, CLIENT, &a->counters[1]);
     a->rc[i++] = sf_api_counter_read(&r->dev, CLIENT, &a->counters[2]);
@@ -189,6 +203,63 @@ static void test_both_bindings_give_the_same_traffic_and_answers(void)
     CHECK_EQ(ds->pages_programmed, hs->pages_programmed);
     CHECK_EQ(ds->sectors_erased, hs->sectors_erased);
     CHECK_EQ(ds->nv_writes, hs->nv_writes);
+    sf_rig_close(&direct);
+    sf_rig_close(&hal);
+}
+
+/* Requests sent (SECURE_WRITE transactions) since transaction `from`. */
+static size_t secure_writes(const struct trace *t, size_t from)
+{
+    size_t n = 0;
+    for (size_t i = from; i < t->n; i++) {
+        n += t->t[i].opcode == SFP1_OP_SECURE_WRITE ? 1u : 0u;
+    }
+    return n;
+}
+
+/* One request per binding's largest chunk: the direct binding programs and
+ * reads a 1 KiB record with its header in one exchange each (one AEAD pass
+ * each way), the HAL in JESD261_MAX_DATA pieces (a page each); both store
+ * and read the same bytes at the same device cost in pages. */
+static void test_the_direct_binding_moves_a_record_in_one_exchange(void)
+{
+    static struct sf_rig direct;
+    static struct sf_rig hal;
+    static struct trace direct_trace;
+    static struct trace hal_trace;
+    static uint8_t data[1056];
+    static uint8_t back[2][sizeof(data)];
+    for (size_t k = 0; k < sizeof(data); k++) {
+        data[k] = (uint8_t)(k * 13u + 1u);
+    }
+    CHECK_HELPER(rig_with(&direct, &sfp1_vendor_ops, &direct_trace));
+    CHECK_HELPER(rig_with(&hal, &jesd261_vendor_ops, &hal_trace));
+    struct sf_rig *rigs[2] = {&direct, &hal};
+    struct trace *traces[2] = {&direct_trace, &hal_trace};
+    size_t programs[2];
+    size_t reads[2];
+    uint64_t pages[2];
+    for (int b = 0; b < 2; b++) {
+        CHECK_EQ(sf_api_erase(&rigs[b]->dev, CLIENT, 0x2000u), SF_OK);
+        uint64_t pages_before = nor_model_stats(rigs[b]->nor)->pages_programmed;
+        size_t before = traces[b]->n;
+        CHECK_EQ(sf_api_program(&rigs[b]->dev, CLIENT, 0x2010u, data, sizeof(data)), SF_OK);
+        programs[b] = secure_writes(traces[b], before);
+        pages[b] = nor_model_stats(rigs[b]->nor)->pages_programmed - pages_before;
+        before = traces[b]->n;
+        CHECK_EQ(sf_api_read(&rigs[b]->dev, CLIENT, 0x2010u, back[b], sizeof(data)), SF_OK);
+        reads[b] = secure_writes(traces[b], before);
+        CHECK_MEM_EQ(back[b], data, sizeof(data));
+        CHECK(!traces[b]->overflow);
+    }
+    /* 1056 bytes from 16 into a page touch 5 pages: the HAL sends a
+     * request per page, the direct binding one for all. */
+    CHECK_EQ(programs[0], 1u);
+    CHECK_EQ(programs[1], 5u);
+    CHECK_EQ(pages[0], 5u);
+    CHECK_EQ(pages[1], 5u);
+    CHECK_EQ(reads[0], 1u);
+    CHECK_EQ(reads[1], 5u);
     sf_rig_close(&direct);
     sf_rig_close(&hal);
 }
@@ -407,6 +478,7 @@ static void test_the_build_setting_picks_the_binding(void)
 
 static const struct test_case cases[] = {
     TEST_CASE(test_both_bindings_give_the_same_traffic_and_answers),
+    TEST_CASE(test_the_direct_binding_moves_a_record_in_one_exchange),
     TEST_CASE(test_bad_arguments_never_reach_the_bus),
     TEST_CASE(test_secure_copy_within_a_session),
     TEST_CASE(test_hostile_response_never_writes_past_the_callers_array),

@@ -459,6 +459,55 @@ static void test_every_cut_point_is_reachable(void)
     }
 }
 
+/* A device's own program of several pages (what a secure flash engine
+ * does with one PROGRAM request) runs them in order: a cut on page k lands
+ * pages before it whole, tears page k, leaves the pages after it erased. */
+static void test_multi_page_program_is_cut_page_by_page(void)
+{
+    static uint8_t data[1000];
+    static uint8_t got[1024 + 256];
+    for (size_t i = 0; i < sizeof(data); i++) {
+        data[i] = (uint8_t)(i * 7u + 1u);
+    }
+    const uint32_t addr = 0x2040u; /* 1000 bytes from 64 into a page: pages 0..4 */
+    struct rig r;
+    CHECK_EQ(rig_open(&r), NOR_MODEL_OK);
+    uint64_t pages = nor_model_stats(r.model)->pages_programmed;
+    CHECK(nor_model_start_program(r.model, addr, data, sizeof(data)));
+    CHECK_EQ(nor_model_operation_count(r.model), 5u);
+    CHECK_EQ(nor_model_stats(r.model)->pages_programmed - pages, 5u);
+    wait_idle(&r);
+    read_data(&r, addr, got, sizeof(data));
+    CHECK_MEM_EQ(got, data, sizeof(data));
+    CHECK(!nor_model_start_program(r.model, 0x1000u, data, NOR_MODEL_MAX_PROGRAM + 1u));
+    rig_close(&r);
+
+    for (uint64_t k = 1; k <= 5u; k++) {
+        for (uint64_t seed = 1; seed <= 8u; seed++) {
+            CHECK_EQ(rig_open(&r), NOR_MODEL_OK);
+            nor_model_arm_power_loss(r.model, k, seed * 977u + k);
+            CHECK(!nor_model_start_program(r.model, addr, data, sizeof(data)));
+            CHECK(!nor_model_is_powered(r.model));
+            CHECK_EQ(nor_model_operation_count(r.model), k);
+            CHECK(nor_model_peek(r.model, 0x2000u, got, sizeof(got)));
+            uint32_t torn_from = (uint32_t)(k - 1u) * 256u; /* page k-1 of the span */
+            for (uint32_t i = 0; i < sizeof(got); i++) {
+                uint32_t at = 0x2000u + i;
+                bool data_byte = at >= addr && at < addr + sizeof(data);
+                uint8_t want = data_byte ? data[at - addr] : 0xFFu;
+                if (i < torn_from) {
+                    CHECK_EQ(got[i], want);
+                } else if (i >= torn_from + 256u) {
+                    CHECK_EQ(got[i], 0xFFu);
+                } else {
+                    CHECK_EQ(got[i] & want, want); /* only bits cleared, no more than asked */
+                }
+            }
+            rig_close(&r);
+        }
+    }
+}
+
 static void test_endurance_limit_reports_failure(void)
 {
     struct rig r;
@@ -602,6 +651,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_bad_configs_are_refused),
     TEST_CASE(test_power_loss_tears_reproducibly),
     TEST_CASE(test_power_loss_during_erase_leaves_partial_erase),
+    TEST_CASE(test_multi_page_program_is_cut_page_by_page),
     TEST_CASE(test_every_cut_point_is_reachable),
     TEST_CASE(test_endurance_limit_reports_failure),
     TEST_CASE(test_timing_and_statistics),

@@ -610,25 +610,31 @@ static int valid_record_after(struct etss_fs *fs, struct scan *w, uint32_t off, 
 /* Is [addr, end) erased? Appends go to the head's free space, and NOR
  * programming only clears bits: a record written over cells that are not
  * erased (decayed, or tampered with) would read back broken. One erased
- * read is believed; "not erased" must read the same twice. */
+ * read is believed; "not erased" must read the same twice. The reads are
+ * as large as the larger of the window and record_buf (free while the log
+ * is scanned): each one is an exchange with the part. */
 static int free_space_erased(struct etss_fs *fs, struct scan *w, uint32_t addr, uint32_t end,
                              bool *erased)
 {
+    uint8_t *buf = sizeof(record_buf) > sizeof(w->bytes) ? record_buf : w->bytes;
+    uint32_t chunk = sizeof(record_buf) > sizeof(w->bytes) ? sizeof(record_buf) : sizeof(w->bytes);
+    int rc = ETSS_FS_OK;
     *erased = true;
-    while (addr < end && *erased) {
-        uint32_t n = end - addr < SCAN_WINDOW ? end - addr : SCAN_WINDOW;
+    while (rc == ETSS_FS_OK && addr < end && *erased) {
+        uint32_t n = end - addr < chunk ? end - addr : chunk;
         struct retry t = {0};
         do {
-            int rc = storage_read(fs, addr, w->bytes, n);
+            rc = storage_read(fs, addr, buf, n);
             if (rc != ETSS_FS_OK) {
-                return rc;
+                break;
             }
-            *erased = all_erased(w->bytes, n);
-        } while (!*erased && read_again(&t, w->bytes, n));
+            *erased = all_erased(buf, n);
+        } while (!*erased && read_again(&t, buf, n));
         addr += n;
     }
+    sf_crypto_zeroize(buf, chunk); /* cells that were not erased may hold anything */
     w->len = 0;
-    return ETSS_FS_OK;
+    return rc;
 }
 
 /* Scan one sector of the log, applying its records; the newest record of

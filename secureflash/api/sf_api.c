@@ -98,8 +98,9 @@ int sf_api_read(struct sf_device *dev, int32_t client_id, uint32_t offset, void 
         return rc;
     }
     uint32_t base = dev->info.zones[b.zone].base + offset;
+    size_t chunk = dev->vendor->max_read != 0u ? dev->vendor->max_read : dev->vendor->max_data;
     for (size_t done = 0; rc == SF_OK && done < len;) {
-        size_t n = len - done < dev->vendor->max_data ? len - done : dev->vendor->max_data;
+        size_t n = len - done < chunk ? len - done : chunk;
         rc = sf_device_read(dev, b.zone, base + (uint32_t)done, &out[done], n);
         done += n;
     }
@@ -120,11 +121,13 @@ int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, co
     }
     uint32_t base = dev->info.zones[b.zone].base + offset;
     uint32_t page = dev->nor.geo.page_size;
+    size_t chunk =
+        dev->vendor->max_program != 0u ? dev->vendor->max_program : dev->vendor->max_data;
     for (size_t done = 0; rc == SF_OK && done < len;) {
         uint32_t at = base + (uint32_t)done;
-        size_t room = page - (at & (page - 1u));
+        size_t room = dev->vendor->max_program != 0u ? chunk : page - (at & (page - 1u));
         size_t n = len - done < room ? len - done : room;
-        n = n < dev->vendor->max_data ? n : dev->vendor->max_data;
+        n = n < chunk ? n : chunk;
         rc = sf_device_program(dev, b.zone, at, &in[done], n);
         done += n;
     }

@@ -22,7 +22,7 @@
 #define SF_MAX_ZONES 8u
 #define SF_MAX_BINDINGS 16u
 #define SF_MAX_SESSIONS 4u
-#define SF_MAX_FRAME 668u
+#define SF_MAX_FRAME 2092u /* the largest frame a binding may use: 2 KiB of data and more */
 
 /* Features a part may offer (discovered, never assumed). */
 #define SF_FEATURE_ZONES 0x01u
@@ -190,8 +190,14 @@ struct sf_vendor_ops {
     int (*lock)(struct sf_vendor_ctx *vc, struct sf_session *s);
     /* Optional: forget the part, freeing what the binding holds (key slots). */
     void (*release)(struct sf_vendor_ctx *vc);
-    /* Largest data chunk of one read, program or random request. */
+    /* Largest data chunk of one random request, and of a read or program
+     * unless the fields below say more. */
     size_t max_data;
+    /* Largest data chunk of one read request; 0: max_data. */
+    size_t max_read;
+    /* Largest data chunk of one program request, which may then cross
+     * pages (the part programs them in order); 0: max_data, within a page. */
+    size_t max_program;
 };
 
 /* Forget one session: destroy its keys and clear it (bindings call this

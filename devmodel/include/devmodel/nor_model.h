@@ -179,9 +179,14 @@ void nor_model_add_busy(nor_model_t *m, uint32_t us);
 bool nor_model_is_busy(const nor_model_t *m);
 /* Read the array as the device sees it (read bit flips apply). */
 void nor_model_read_array(nor_model_t *m, uint32_t addr, uint8_t *buf, uint32_t len);
-/* Start a program inside one page, or an erase of an aligned 4/32/64 KiB
- * block, with the timing, wear and faults of the plain commands. False
- * when it failed (P_FAIL / E_FAIL set) or the power was cut. */
+/* Start a program of up to NOR_MODEL_MAX_PROGRAM bytes (the device's own
+ * engine programming the pages it covers one after the other: each page
+ * counts as one operation and takes t_pp; a cut on one lands the pages
+ * before it, tears it and leaves the rest), or an erase of an aligned
+ * 4/32/64 KiB block, with the timing, wear and faults of the plain
+ * commands. False when it failed (P_FAIL / E_FAIL set) or the power was
+ * cut. */
+#define NOR_MODEL_MAX_PROGRAM 4096u
 bool nor_model_start_program(nor_model_t *m, uint32_t addr, const uint8_t *data, uint32_t len);
 bool nor_model_start_erase(nor_model_t *m, uint32_t addr, uint32_t size);
 

@@ -147,11 +147,13 @@ static int sfp1_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t ad
 static int sfp1_program(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
                         const void *data, size_t len)
 {
-    uint8_t req[SFP1_PROGRAM_REQUEST_MAX];
+    /* Static: 2 KiB is too much for a partition's stack; one request runs
+     * at a time. */
+    static uint8_t req[SFP1_PROGRAM_REQUEST_MAX];
     struct sfp1_exchange x;
     int rc = run_request(
         vc, &x, sfp1_request_program(&x, req, s, addr, data, len, sfp1_seal_program(vc, s)));
-    sf_crypto_zeroize(req, sizeof(req)); /* asset data */
+    sf_crypto_zeroize(req, SFP1_REQ_PROGRAM_DATA + len); /* asset data */
     return rc;
 }
 
@@ -263,4 +265,6 @@ const struct sf_vendor_ops sfp1_vendor_ops = {
     .security_info = sfp1_security_info,
     .lock = sfp1_lock,
     .max_data = SFP1_MAX_DATA,
+    .max_read = SFP1_MAX_READ,
+    .max_program = SFP1_MAX_PROGRAM,
 };

@@ -24,6 +24,8 @@ struct sfp1_op_state {
     } buf;
 };
 
+/* The HAL's programs fit SFP1_REQUEST_MAX. */
+_Static_assert(JESD261_MAX_DATA <= SFP1_MAX_DATA, "a HAL program must fit the request buffer");
 _Static_assert(sizeof(struct sfp1_op_state) <= JESD261_VENDOR_SCRATCH,
                "SFP1's per-operation state must fit the HAL's vendor scratch");
 _Static_assert(sizeof(struct sfp1_state) <= JESD261_VENDOR_STATE,

@@ -18,7 +18,9 @@
 #define SFP1_VERSION 2u
 #define SFP1_HEADER_LEN 12u
 #define SFP1_TAG_LEN 16u
-#define SFP1_MAX_PAYLOAD 640u /* a sealed provisioning record fits */
+/* A PROGRAM of SFP1_MAX_PROGRAM bytes, a READ of SFP1_MAX_READ and a sealed
+ * provisioning record fit (a multiple of 16: SFDP gives it in 16s). */
+#define SFP1_MAX_PAYLOAD 2064u
 #define SFP1_MAX_FRAME (SFP1_HEADER_LEN + SFP1_MAX_PAYLOAD + SFP1_TAG_LEN)
 #define SFP1_NONCE_LEN 12u
 #define SFP1_RESPONSE_BIT 0x80u
@@ -92,14 +94,18 @@
 #define SFP1_CMD_LOCK 0x3Fu
 #define SFP1_CMD_CLOSE 0x40u
 
-#define SFP1_MAX_DATA 256u /* READ, PROGRAM, RANDOM */
+#define SFP1_MAX_DATA 256u /* RANDOM */
+/* READ and PROGRAM (across pages, the part programs them in order): a
+ * 1 KiB record and its header in one exchange, one AEAD pass each way. */
+#define SFP1_MAX_READ 2048u
+#define SFP1_MAX_PROGRAM 2048u
 
 /* Session request payloads (section 7), fields little-endian. */
 #define SFP1_REQ_ADDRESS 0u     /* READ, PROGRAM, ERASE: u32 array address */
-#define SFP1_REQ_READ_LENGTH 4u /* READ: u16 bytes to read (1..SFP1_MAX_DATA) */
+#define SFP1_REQ_READ_LENGTH 4u /* READ: u16 bytes to read (1..SFP1_MAX_READ) */
 #define SFP1_READ_REQUEST_LEN 6u
 #define SFP1_REQ_PROGRAM_DATA 4u /* PROGRAM: the data, to the payload's end */
-#define SFP1_PROGRAM_REQUEST_MAX (SFP1_REQ_PROGRAM_DATA + SFP1_MAX_DATA)
+#define SFP1_PROGRAM_REQUEST_MAX (SFP1_REQ_PROGRAM_DATA + SFP1_MAX_PROGRAM)
 #define SFP1_ERASE_REQUEST_LEN 4u
 #define SFP1_REQ_COUNTER_ID 0u /* COUNTER_READ, COUNTER_INCREMENT: u8 counter id */
 #define SFP1_COUNTER_REQUEST_LEN 1u

@@ -25,15 +25,15 @@ static void expect_response(struct sfp1_exchange *x, void *buf, size_t len, bool
     x->response_encrypted = encrypted;
 }
 
-static bool data_length_ok(size_t len)
+static bool data_length_ok(size_t len, size_t max)
 {
-    return len != 0u && len <= SFP1_MAX_DATA;
+    return len != 0u && len <= max;
 }
 
 int sfp1_request_read(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr,
                       void *buf, size_t len, bool encrypted)
 {
-    if (!data_length_ok(len)) {
+    if (!data_length_ok(len, SFP1_MAX_READ)) {
         return SF_ERR_PARAM;
     }
     etss_put_le32(&req[SFP1_REQ_ADDRESS], addr);
@@ -46,7 +46,7 @@ int sfp1_request_read(struct sfp1_exchange *x, uint8_t *req, struct sf_session *
 int sfp1_request_program(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr,
                          const void *data, size_t len, bool seal)
 {
-    if (!data_length_ok(len)) {
+    if (!data_length_ok(len, SFP1_MAX_PROGRAM)) {
         return SF_ERR_PARAM;
     }
     etss_put_le32(&req[SFP1_REQ_ADDRESS], addr);
@@ -76,7 +76,7 @@ int sfp1_request_counter(struct sfp1_exchange *x, uint8_t *req, struct sf_sessio
 int sfp1_request_random(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, void *buf,
                         size_t len, bool encrypted)
 {
-    if (!data_length_ok(len)) {
+    if (!data_length_ok(len, SFP1_MAX_DATA)) {
         return SF_ERR_PARAM;
     }
     etss_put_le16(&req[SFP1_REQ_RANDOM_LENGTH], (uint16_t)len);

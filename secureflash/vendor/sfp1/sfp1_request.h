@@ -15,8 +15,9 @@
 
 #include "sfp1_packet.h"
 
-/* Room for any request below: PROGRAM's address and data. */
-#define SFP1_REQUEST_MAX SFP1_PROGRAM_REQUEST_MAX
+/* Room for any request below; a PROGRAM of more than SFP1_MAX_DATA bytes
+ * needs SFP1_PROGRAM_REQUEST_MAX. */
+#define SFP1_REQUEST_MAX (SFP1_REQ_PROGRAM_DATA + SFP1_MAX_DATA)
 
 /*
  * Each fills *x for one command in session `s`, with its payload laid out
@@ -25,7 +26,8 @@
  * sealed, `seal`: the payload goes sealed.
  *   SF_OK
  *   SF_ERR_PARAM   a length the command cannot carry (0, or above
- *                  SFP1_MAX_DATA; a PUF challenge above SFP1_MAX_PUF_CHALLENGE;
+ *                  SFP1_MAX_READ, SFP1_MAX_PROGRAM or SFP1_MAX_DATA; a PUF
+ *                  challenge above SFP1_MAX_PUF_CHALLENGE;
  *                  room for less than the response)
  */
 int sfp1_request_read(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr,
