@@ -89,7 +89,8 @@ int sfp1_packet_probe(struct sf_vendor_ctx *vc)
     }
     if (rc != SF_OK || n < SFP1_SFDP_DWORDS || dw[0] != SFP1_SFDP_SIGNATURE ||
         (dw[1] & 0xFFu) != SFP1_VERSION || (dw[3] & 0xFFu) != SFP1_AEAD_AES128_GCM ||
-        ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 || ((dw[2] >> 24) * 16u) < SFP1_MAX_READ) {
+        ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 ||
+        ((dw[2] >> 24) * 16u) < SFP1_MAX_PAYLOAD) {
         return SF_ERR_NO_DEVICE;
     }
     state_of(vc)->write_opcode = (uint8_t)(dw[1] >> 8);
