@@ -763,6 +763,92 @@ static void test_capacity_holds_under_churn(void)
     }
 }
 
+/* Mount finds the head in 1 + log2(n) header reads on any ring a workload
+ * leaves, over several passes; a damaged or erased header outside the log
+ * sends it back to reading every header, and it finds the same head. */
+static void test_mount_finds_the_head_in_a_few_reads(void)
+{
+    static const uint32_t geometries[] = {8, 9, 16, 33, 64};
+    static struct etss_fs fs;
+    static uint8_t data[ETSS_MAX_ASSET_SIZE];
+    static uint8_t got[ETSS_MAX_ASSET_SIZE];
+    static struct ram_fs t;
+    uint64_t rng = 11;
+    for (size_t g = 0; g < sizeof(geometries) / sizeof(geometries[0]); g++) {
+        const uint32_t n = geometries[g];
+        uint32_t bound = 1u;
+        while ((1u << (bound - 1u)) < n) {
+            bound++;
+        }
+        uint32_t len[8] = {0};
+        uint32_t seed[8] = {0};
+        bool stored[8] = {false};
+        uint32_t damaged = 0;
+        CHECK_EQ(ram_open(&t, n, &fs), ETSS_FS_OK);
+        while (fs.head_seq < 4u * n) {
+            uint32_t uid = (uint32_t)(seeded_next(&rng) % 8u);
+            uint32_t size = (uint32_t)(seeded_next(&rng) % (ETSS_MAX_ASSET_SIZE + 1u));
+            uint32_t k = fs.head_seq * 131u + uid;
+            fill(data, size, k);
+            int rc = etss_fs_write(&fs, OWNER_A, uid + 1u, data, size, 0);
+            CHECK(rc == ETSS_FS_OK || rc == ETSS_FS_ERR_NO_SPACE);
+            if (rc == ETSS_FS_OK) {
+                len[uid] = size;
+                seed[uid] = k;
+                stored[uid] = true;
+            }
+            if (seeded_next(&rng) % 4u != 0u) {
+                continue;
+            }
+            const uint32_t head_slot = fs.head_slot;
+            const uint32_t head_seq = fs.head_seq;
+            const uint32_t tail_seq = fs.tail_seq;
+            const uint32_t probes = etss_fs_stats()->head_probes;
+            bool fall_back = false;
+            if (fs.head_seq - fs.tail_seq + 1u < n && seeded_next(&rng) % 3u == 0u) {
+                /* A header outside the log programmed to garbage; or
+                 * erased, where the filesystem erases (after the head, or
+                 * slot 0 when it is not in the log). */
+                uint32_t out = (head_slot + 1u +
+                                (uint32_t)(seeded_next(&rng) % (n - 1u - (head_seq - tail_seq)))) %
+                               n;
+                bool erase = seeded_next(&rng) % 2u == 0u && (out > head_slot || out == 0u);
+                memset(&t.ram.mem[out * RAM_UNIT], erase ? 0xFF : 0x00, 52u);
+                fall_back = out == 0u;
+                damaged++;
+            }
+            CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+            CHECK_EQ(fs.head_slot, head_slot);
+            CHECK_EQ(fs.head_seq, head_seq);
+            CHECK_EQ(fs.tail_seq, tail_seq);
+            uint32_t used = etss_fs_stats()->head_probes - probes;
+            if (fall_back) {
+                CHECK_EQ(used, 1u + n); /* slot 0, then every header */
+            } else if (damaged == 0u) {
+                CHECK(used <= bound);
+            } else {
+                CHECK(used <= bound || (used > n && used <= bound + n));
+            }
+            for (uint32_t u = 0; u < 8u; u++) {
+                size_t got_len = 0;
+                int read = etss_fs_read(&fs, OWNER_A, u + 1u, 0, got, sizeof(got), &got_len);
+                if (!stored[u]) {
+                    CHECK_EQ(read, ETSS_FS_ERR_NOT_FOUND);
+                    continue;
+                }
+                fill(data, len[u], seed[u]);
+                CHECK_EQ(read, ETSS_FS_OK);
+                CHECK_EQ(got_len, len[u]);
+                CHECK_MEM_EQ(got, data, len[u]);
+            }
+        }
+        printf("  %u sectors: head found in at most %u reads, %u headers outside the log "
+               "damaged\n",
+               n, bound, damaged);
+        fs_ram_free(&t.ram);
+    }
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_round_trip_and_remount),
     TEST_CASE(test_churn_reclaims_and_spreads_wear),
@@ -777,6 +863,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_read_error_at_every_read_of_a_reclaim),
     TEST_CASE(test_stuck_bits),
     TEST_CASE(test_capacity_holds_under_churn),
+    TEST_CASE(test_mount_finds_the_head_in_a_few_reads),
 };
 
 TEST_MAIN("fs", cases)

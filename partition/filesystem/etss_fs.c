@@ -74,7 +74,7 @@ struct sector {
     bool partial_advance; /* an advance word set but not 0: a cut mid-program */
 };
 
-enum sector_kind { SECTOR_VALID, SECTOR_NONE };
+enum sector_kind { SECTOR_VALID, SECTOR_ERASED, SECTOR_BAD };
 
 static struct etss_fs_stats stats;
 /* One record in flight (partition: one request at a time). */
@@ -341,19 +341,20 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
 }
 
 /* A sector's header, checked: a failed check is read again. *kind is
- * SECTOR_NONE when no read passes (an erased, half-erased or half-started
- * sector). */
+ * SECTOR_ERASED for an erased header, SECTOR_BAD when no read passes (a
+ * half-erased or half-started sector). */
 static int read_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum sector_kind *kind)
 {
     uint8_t h[SECTOR_HEADER_LEN];
     struct retry t = {0};
-    *kind = SECTOR_NONE;
+    *kind = SECTOR_BAD;
     do {
         int rc = storage_read(fs, slot_addr(fs, slot), h, sizeof(h));
         if (rc != ETSS_FS_OK) {
             return rc;
         }
         if (all_erased(h, sizeof(h))) {
+            *kind = SECTOR_ERASED;
             return ETSS_FS_OK;
         }
         rc = decode_sector(fs, h, s);
@@ -746,16 +747,20 @@ static int settle_newest(struct etss_fs *fs)
                   : add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
 }
 
-/* Mount proper; sets *undo when the head is a reclaim's target whose
- * reclaim a cut interrupted. */
-static int mount_log(struct etss_fs *fs, bool *undo)
+static int probe_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum sector_kind *kind)
 {
-    struct sector head = {0};
-    *undo = false;
+    stats.head_probes++;
+    return read_sector(fs, slot, s, kind);
+}
+
+/* The head, from every header: the valid one with the highest sequence
+ * number. */
+static int scan_for_head(struct etss_fs *fs, struct sector *head)
+{
     for (uint32_t slot = 0; slot < fs->n_sectors; slot++) {
         struct sector s;
         enum sector_kind kind;
-        int rc = read_sector(fs, slot, &s, &kind);
+        int rc = probe_sector(fs, slot, &s, &kind);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -763,8 +768,70 @@ static int mount_log(struct etss_fs *fs, bool *undo)
             fs->has_log = true;
             fs->head_slot = slot;
             fs->head_seq = s.seq;
-            head = s;
+            *head = s;
         }
+    }
+    return ETSS_FS_OK;
+}
+
+/* The head, in 1 + log2(n) reads. Sector seq is started at slot
+ * (seq - 1) mod n, slot after slot, and only the slot after the head is
+ * ever erased or left half done (a start, or a roll-back, which makes it the
+ * slot after the head). So when slot 0 holds a header of pass k, slots
+ * 0..head hold pass k and every later slot an erased header or one of pass
+ * k - 1: a binary search finds the last of pass k. Anything else (a damaged
+ * header, a sequence number at a slot it does not imply, slot 0 erased)
+ * leaves *found false, and mount reads every header. */
+static int search_head(struct etss_fs *fs, struct sector *head, bool *found)
+{
+    const uint32_t n = fs->n_sectors;
+    struct sector s;
+    enum sector_kind kind;
+    *found = false;
+    int rc = probe_sector(fs, 0u, &s, &kind);
+    if (rc != ETSS_FS_OK || kind != SECTOR_VALID || (s.seq - 1u) % n != 0u) {
+        return rc;
+    }
+    const uint32_t first = s.seq;
+    *head = s;
+    uint32_t lo = 0u; /* the last slot known to hold pass k */
+    uint32_t hi = n;  /* the first slot known not to */
+    while (hi - lo > 1u) {
+        uint32_t mid = lo + (hi - lo) / 2u;
+        rc = probe_sector(fs, mid, &s, &kind);
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        if (kind == SECTOR_VALID && s.seq == first + mid) {
+            lo = mid;
+            *head = s;
+        } else if (kind == SECTOR_ERASED ||
+                   (kind == SECTOR_VALID && first > n && s.seq == first + mid - n)) {
+            hi = mid;
+        } else {
+            return ETSS_FS_OK;
+        }
+    }
+    fs->has_log = true;
+    fs->head_slot = lo;
+    fs->head_seq = head->seq;
+    *found = true;
+    return ETSS_FS_OK;
+}
+
+/* Mount proper; sets *undo when the head is a reclaim's target whose
+ * reclaim a cut interrupted. */
+static int mount_log(struct etss_fs *fs, bool *undo)
+{
+    struct sector head = {0};
+    bool found;
+    *undo = false;
+    int rc = search_head(fs, &head, &found);
+    if (rc == ETSS_FS_OK && !found) {
+        rc = scan_for_head(fs, &head);
+    }
+    if (rc != ETSS_FS_OK) {
+        return rc;
     }
     if (!fs->has_log) {
         return ETSS_FS_OK; /* blank zone: the first write starts the log */
@@ -788,8 +855,8 @@ static int mount_log(struct etss_fs *fs, bool *undo)
         return ETSS_FS_ERR_CORRUPT; /* only an unfinished target takes the last slot */
     }
     if (head.partial_advance) {
-        int rc = add_pending_zero(fs, slot_addr(fs, fs->head_slot) + SECTOR_ADVANCE_OFFSET +
-                                          4u * (head.advances - 1u));
+        rc = add_pending_zero(fs, slot_addr(fs, fs->head_slot) + SECTOR_ADVANCE_OFFSET +
+                                      4u * (head.advances - 1u));
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -800,7 +867,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
         uint32_t slot = slot_of_seq(fs, seq);
         struct sector s;
         enum sector_kind kind;
-        int rc = read_sector(fs, slot, &s, &kind);
+        rc = read_sector(fs, slot, &s, &kind);
         if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s.seq != seq)) {
             rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
         }

@@ -96,6 +96,7 @@ struct etss_fs_stats {
     uint32_t reclaim_targets; /* sectors started to take one reclaim's copies */
     uint32_t reclaims_undone; /* interrupted reclaims rolled back at mount */
     uint32_t reads_retried;   /* reads repeated because a check failed */
+    uint32_t head_probes;     /* sector headers read to find the head at mount */
 };
 
 /*
