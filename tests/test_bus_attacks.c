@@ -304,6 +304,32 @@ static void test_sfdp_features_are_checked_against_the_certificate(void)
     }
 }
 
+/* Low: SFDP's frame size (DWORD 3, bits 31:24, in 16-byte units) lowered
+ * below the 2,064-byte payload a 2 KiB PROGRAM needs: the host refuses the
+ * part rather than send frames it might cut. Raised, it changes nothing:
+ * the host keeps to its own limits. */
+static void test_sfdp_frame_size_below_the_hosts_is_refused(void)
+{
+    static const uint8_t announced[] = {SFP1_MAX_PAYLOAD / 16u - 1u, 1u, 0u, 0xFFu};
+    for (size_t i = 0; i < sizeof(announced); i++) {
+        struct sf_rig r;
+        struct bus_liar l;
+        CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
+        uint32_t at = sfdp_features_address(&r) + 4u;
+        bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+        bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0x00u, announced[i]);
+        bool bigger = announced[i] * 16u >= SFP1_MAX_PAYLOAD;
+        CHECK_EQ(sf_rig_attach(&r, 1), bigger ? SF_OK : SF_ERR_NO_DEVICE);
+        CHECK(l.rewrites > 0u);
+        if (bigger) {
+            CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
+        } else {
+            CHECK_EQ(nor_model_stats(r.nor)->nv_writes, 0u);
+        }
+        sf_rig_close(&r);
+    }
+}
+
 /* Low: unauthenticated OPENs by the thousand cost the part one NV write
  * per 64 (its session counter is committed a range at a time), never give
  * a session counter value twice across power cycles, and leave the host
@@ -549,6 +575,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_root_keys_are_bound_to_the_part),
     TEST_CASE(test_a_failed_provisioning_does_not_make_get_info_authentic),
     TEST_CASE(test_sfdp_features_are_checked_against_the_certificate),
+    TEST_CASE(test_sfdp_frame_size_below_the_hosts_is_refused),
     TEST_CASE(test_a_get_info_that_disagrees_with_the_session_is_tampering),
     TEST_CASE(test_unauthenticated_opens_cost_a_bounded_nv_wear),
     TEST_CASE(test_confidential_assets_only_where_reads_are_encrypted),

@@ -865,9 +865,11 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     scan_state.carry = 0;
     for (uint32_t seq = fs->tail_seq; seq <= fs->head_seq; seq++) {
         uint32_t slot = slot_of_seq(fs, seq);
-        struct sector s;
-        enum sector_kind kind;
-        rc = read_sector(fs, slot, &s, &kind);
+        struct sector s = head; /* the head's header is checked already */
+        enum sector_kind kind = SECTOR_VALID;
+        if (seq != fs->head_seq) {
+            rc = read_sector(fs, slot, &s, &kind);
+        }
         if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s.seq != seq)) {
             rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
         }

@@ -125,9 +125,11 @@ int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, co
         dev->vendor->max_program != 0u ? dev->vendor->max_program : dev->vendor->max_data;
     for (size_t done = 0; rc == SF_OK && done < len;) {
         uint32_t at = base + (uint32_t)done;
-        size_t room = dev->vendor->max_program != 0u ? chunk : page - (at & (page - 1u));
-        size_t n = len - done < room ? len - done : room;
-        n = n < chunk ? n : chunk;
+        size_t n = len - done < chunk ? len - done : chunk;
+        if (dev->vendor->max_program == 0u) { /* the vendor programs within a page */
+            size_t room = page - (at & (page - 1u));
+            n = n < room ? n : room;
+        }
         rc = sf_device_program(dev, b.zone, at, &in[done], n);
         done += n;
     }
