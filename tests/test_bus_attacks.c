@@ -267,15 +267,19 @@ static void test_a_get_info_that_disagrees_with_the_session_is_tampering(void)
     sf_rig_close(&r);
 }
 
-/* Where the SFP1 table's feature byte sits in SFDP space. */
-static uint32_t sfdp_features_address(struct sf_rig *r)
+/* Where bits 31:24 of the SFP1 table's DWORD `dword` (counted from 1) sit
+ * in SFDP space. */
+static uint32_t sfp1_sfdp_top_byte(struct sf_rig *r, uint32_t dword)
 {
     struct sfdp_table_ref ref;
     if (etss_sfdp_find_table(r->dev.spi, SFP1_SFDP_ID, &ref) != SF_OK) {
         return UINT32_MAX; /* the rewrite then never happens: the test fails */
     }
-    return ref.address + 4u + 3u; /* DWORD 2, bits 31:24 */
+    return ref.address + 4u * (dword - 1u) + 3u;
 }
+
+#define SFDP_FEATURES_DWORD 2u   /* bits 31:24: the feature flags */
+#define SFDP_FRAME_SIZE_DWORD 3u /* bits 31:24: the frame payload, in 16-byte units */
 
 /* Medium: SFDP rewritten to hide confidentiality (a full secure flash
  * posing as an authentication flash), or to claim it on a part without
@@ -291,7 +295,7 @@ static void test_sfdp_features_are_checked_against_the_certificate(void)
             cfg.features &= (uint8_t)~SFP1_FEATURE_CONFIDENTIALITY;
         }
         CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_OK);
-        uint32_t at = sfdp_features_address(&r);
+        uint32_t at = sfp1_sfdp_top_byte(&r, SFDP_FEATURES_DWORD);
         bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
         bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0xFFu,
                          SFP1_FEATURE_CONFIDENTIALITY);
@@ -315,7 +319,7 @@ static void test_sfdp_frame_size_below_the_hosts_is_refused(void)
         struct sf_rig r;
         struct bus_liar l;
         CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
-        uint32_t at = sfdp_features_address(&r) + 4u;
+        uint32_t at = sfp1_sfdp_top_byte(&r, SFDP_FRAME_SIZE_DWORD);
         bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
         bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0x00u, announced[i]);
         bool bigger = announced[i] * 16u >= SFP1_MAX_PAYLOAD;
