@@ -340,20 +340,22 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
     return ETSS_FS_OK;
 }
 
-/* A sector's header, checked: a failed check is read again. *kind is
+/* A sector's header, checked: a failed check is read again. The first
+ * `len` bytes of the sector are read into `h` (at least its header), so
+ * that what follows the header comes in the same exchange. *kind is
  * SECTOR_ERASED for an erased header, SECTOR_BAD when no read passes (a
  * half-erased or half-started sector). */
-static int read_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum sector_kind *kind)
+static int read_sector(struct etss_fs *fs, uint32_t slot, uint8_t *h, uint32_t len,
+                       struct sector *s, enum sector_kind *kind)
 {
-    uint8_t h[SECTOR_HEADER_LEN];
     struct retry t = {0};
     *kind = SECTOR_BAD;
     do {
-        int rc = storage_read(fs, slot_addr(fs, slot), h, sizeof(h));
+        int rc = storage_read(fs, slot_addr(fs, slot), h, len);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
-        if (all_erased(h, sizeof(h))) {
+        if (all_erased(h, SECTOR_HEADER_LEN)) {
             *kind = SECTOR_ERASED;
             return ETSS_FS_OK;
         }
@@ -365,7 +367,7 @@ static int read_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum
             *kind = SECTOR_VALID;
             return ETSS_FS_OK;
         }
-    } while (read_again(&t, h, sizeof(h)));
+    } while (read_again(&t, h, SECTOR_HEADER_LEN));
     return bad_for_good(&t);
 }
 
@@ -525,6 +527,9 @@ struct scan {
     uint32_t start;
     uint32_t len;
     uint8_t bytes[SCAN_WINDOW];
+    /* Bytes of the last record found, in this sector or the one before:
+     * after a small one, the next header is read with a window. */
+    uint32_t last_size;
     /* The newest record seen so far, held back until its data is checked. */
     struct record pending;
     uint32_t pending_addr;
@@ -535,13 +540,18 @@ struct scan {
 
 static struct scan scan_state;
 
-static int scan_read(struct etss_fs *fs, struct scan *w, uint32_t addr, uint32_t last_record,
-                     uint8_t *out)
+/* Bytes to read for the next record header: a window that may hold
+ * several headers after a small record, else the header alone. */
+static uint32_t header_read_length(const struct scan *w)
+{
+    return w->last_size <= SCAN_WINDOW - RECORD_HEADER_LEN ? SCAN_WINDOW : RECORD_HEADER_LEN;
+}
+
+static int scan_read(struct etss_fs *fs, struct scan *w, uint32_t addr, uint8_t *out)
 {
     uint32_t end = w->base + fs->sector_size;
     if (addr < w->start || addr + RECORD_HEADER_LEN > w->start + w->len) {
-        uint32_t want =
-            last_record <= SCAN_WINDOW - RECORD_HEADER_LEN ? SCAN_WINDOW : RECORD_HEADER_LEN;
+        uint32_t want = header_read_length(w);
         w->start = addr;
         w->len = end - addr < want ? end - addr : want;
         int rc = storage_read(fs, addr, w->bytes, w->len);
@@ -557,12 +567,12 @@ static int scan_read(struct etss_fs *fs, struct scan *w, uint32_t addr, uint32_t
 enum header_kind { HEADER_ERASED, HEADER_VALID, HEADER_BAD };
 
 /* The record header at `addr`, checked: a header that fails is read again. */
-static int read_record_header(struct etss_fs *fs, struct scan *w, uint32_t addr,
-                              uint32_t last_record, struct record *r, enum header_kind *kind)
+static int read_record_header(struct etss_fs *fs, struct scan *w, uint32_t addr, struct record *r,
+                              enum header_kind *kind)
 {
     uint8_t h[RECORD_HEADER_LEN];
     struct retry t = {0};
-    int rc = scan_read(fs, w, addr, last_record, h);
+    int rc = scan_read(fs, w, addr, h);
     while (rc == ETSS_FS_OK) {
         if (all_erased(h, sizeof(h))) {
             *kind = HEADER_ERASED;
@@ -639,34 +649,30 @@ static int free_space_erased(struct etss_fs *fs, struct scan *w, uint32_t addr, 
 }
 
 /* Scan one sector of the log, applying its records; the newest record of
- * the whole log is held back until its data is checked. */
+ * the whole log is held back until its data is checked. The scan window
+ * may hold the sector's first bytes already (read_log_sector). */
 static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s, bool is_head)
 {
     struct scan *w = &scan_state;
     uint32_t seq = s->seq;
+    int rc = ETSS_FS_OK;
     if (s->first < SECTOR_HEADER_LEN || s->first > fs->sector_size) {
-        return ETSS_FS_ERR_CORRUPT; /* a checked header of ours cannot say this */
-    }
-    if (w->carry != 0u) {
+        rc = ETSS_FS_ERR_CORRUPT; /* a checked header of ours cannot say this */
+    } else if (w->carry != 0u) {
         /* A record of the sector before runs on into this one: this
          * sector was started for it, and says where it ends. */
         uint32_t here = w->carry < payload(fs) ? w->carry : payload(fs);
-        if (s->first != SECTOR_HEADER_LEN + here) {
-            return ETSS_FS_ERR_CORRUPT;
-        }
+        rc = s->first == SECTOR_HEADER_LEN + here ? ETSS_FS_OK : ETSS_FS_ERR_CORRUPT;
         w->carry -= here;
     }
     uint32_t off = s->first;
-    uint32_t last_record = 0;
     bool torn = false;
-    int rc = ETSS_FS_OK;
     w->seq = seq;
     w->base = slot_addr(fs, slot);
-    w->len = 0;
     while (rc == ETSS_FS_OK && off + RECORD_HEADER_LEN <= fs->sector_size) {
         struct record r;
         enum header_kind kind;
-        rc = read_record_header(fs, w, w->base + off, last_record, &r, &kind);
+        rc = read_record_header(fs, w, w->base + off, &r, &kind);
         if (rc != ETSS_FS_OK || kind == HEADER_ERASED) {
             break;
         }
@@ -704,7 +710,7 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s
             off = fs->sector_size;
             break;
         }
-        last_record = size;
+        w->last_size = size;
         off += size;
     }
     sf_crypto_zeroize(w->bytes, sizeof(w->bytes)); /* it held small records' data too */
@@ -747,10 +753,33 @@ static int settle_newest(struct etss_fs *fs)
                   : add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
 }
 
+/* A sector of the log before the head, whose header must be there and say
+ * `seq`. The bytes after its header come in the same exchange and stay in
+ * the scan window for its first record headers. */
+static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s)
+{
+    struct scan *w = &scan_state;
+    uint32_t len = SECTOR_HEADER_LEN + header_read_length(w);
+    len = len < SCAN_WINDOW ? len : SCAN_WINDOW;
+    enum sector_kind kind;
+    int rc = read_sector(fs, slot, w->bytes, len, s, &kind);
+    if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
+        rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+    }
+    if (rc != ETSS_FS_OK) {
+        sf_crypto_zeroize(w->bytes, sizeof(w->bytes));
+        return rc;
+    }
+    w->start = slot_addr(fs, slot);
+    w->len = len;
+    return ETSS_FS_OK;
+}
+
 static int probe_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum sector_kind *kind)
 {
+    uint8_t h[SECTOR_HEADER_LEN];
     stats.head_probes++;
-    return read_sector(fs, slot, s, kind);
+    return read_sector(fs, slot, h, sizeof(h), s, kind);
 }
 
 /* The head, from every header: the valid one with the highest sequence
@@ -863,15 +892,13 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     }
     scan_state.have_pending = false;
     scan_state.carry = 0;
+    scan_state.last_size = 0;
+    scan_state.len = 0;
     for (uint32_t seq = fs->tail_seq; seq <= fs->head_seq; seq++) {
         uint32_t slot = slot_of_seq(fs, seq);
         struct sector s = head; /* the head's header is checked already */
-        enum sector_kind kind = SECTOR_VALID;
         if (seq != fs->head_seq) {
-            rc = read_sector(fs, slot, &s, &kind);
-        }
-        if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s.seq != seq)) {
-            rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+            rc = read_log_sector(fs, slot, seq, &s);
         }
         if (rc == ETSS_FS_OK) {
             rc = scan_sector(fs, slot, &s, seq == fs->head_seq);

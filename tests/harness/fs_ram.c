@@ -59,6 +59,9 @@ static int ram_read(void *ctx, uint32_t addr, void *buf, size_t len)
     }
     r->reads++;
     r->bytes_read += len;
+    if (r->read_log != NULL && r->read_log_len < r->read_log_size) {
+        r->read_log[r->read_log_len++] = (struct fs_ram_read){addr, (uint32_t)len};
+    }
     bool flip =
         r->flip_read == r->reads ||
         (r->flips_per_million != 0u && seeded_next(&r->rng) % 1000000u < r->flips_per_million);

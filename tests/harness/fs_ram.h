@@ -45,6 +45,14 @@ struct fs_ram {
     uint64_t bytes_read;
     uint64_t flips;
     uint64_t overprograms; /* programs asking a 0 bit to become 1: a filesystem bug */
+    /* Where and how much each read asked for, the first read_log_size of
+     * them from read_log_len = 0 (kept only when read_log is set). */
+    struct fs_ram_read {
+        uint32_t addr;
+        uint32_t len;
+    } * read_log;
+    uint32_t read_log_size;
+    uint32_t read_log_len;
 };
 
 /* A blank device; `size` a multiple of `erase_unit`, pages of 256 bytes.
