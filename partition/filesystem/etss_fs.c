@@ -17,6 +17,9 @@
  *   copies do not fit the head starts a "target" sector for them; if a
  *   power cut stops it before the tail advance, mount erases the target
  *   (its records are copies) and the slot is free again.
+ * - Each sector's header carries a summary of the sector before (its
+ *   current records, up to ETSS_FS_SUMMARY_RECORDS): mount reads one
+ *   header per sector, and record headers only in the head.
  */
 #include <string.h>
 
@@ -25,7 +28,7 @@
 #include "etss_fs.h"
 #include "sf_crypto.h"
 
-#define FORMAT_VERSION 3u
+#define FORMAT_VERSION 4u
 
 #define SECTOR_MAGIC 0x53465445u /* "ETFS" */
 #define SECTOR_CRC_OFFSET 32u
@@ -33,7 +36,21 @@
 /* Tail moves one head's header records; a reclaim finding none left
  * starts a target, whose header has them all. */
 #define MAX_ADVANCES 4u
-#define SECTOR_HEADER_LEN (SECTOR_ADVANCE_OFFSET + 4u * MAX_ADVANCES)
+/* The summary of the sector before, programmed with the header. What the
+ * head search reads of a header ends where it begins. */
+#define SUMMARY_OFFSET (SECTOR_ADVANCE_OFFSET + 4u * MAX_ADVANCES)
+#define SUMMARY_CRC_OFFSET 4u
+#define SUMMARY_ENTRIES_OFFSET 8u
+#define SUMMARY_ENTRY_LEN 18u
+#define SUMMARY_LEN (SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * ETSS_FS_SUMMARY_RECORDS)
+#define SUMMARY_UNLISTED 0x04u /* more records start in the sector than it lists */
+#define SUMMARY_CARRIED_MASK 0x03u
+/* What became of the record that runs into the sector from the one before. */
+#define CARRIED_NONE 0u
+#define CARRIED_CURRENT 1u
+#define CARRIED_INVALID 2u
+/* Records start after it: the header, its advance words and the summary. */
+#define SECTOR_HEADER_LEN (SUMMARY_OFFSET + SUMMARY_LEN)
 /* The smallest filesystem sector: small erase units are grouped so that
  * sector headers stay a small share of the zone. */
 #define MIN_SECTOR 4096u
@@ -355,7 +372,7 @@ static int read_sector(struct etss_fs *fs, uint32_t slot, uint8_t *h, uint32_t l
         if (rc != ETSS_FS_OK) {
             return rc;
         }
-        if (all_erased(h, SECTOR_HEADER_LEN)) {
+        if (all_erased(h, SUMMARY_OFFSET)) {
             *kind = SECTOR_ERASED;
             return ETSS_FS_OK;
         }
@@ -367,8 +384,91 @@ static int read_sector(struct etss_fs *fs, uint32_t slot, uint8_t *h, uint32_t l
             *kind = SECTOR_VALID;
             return ETSS_FS_OK;
         }
-    } while (read_again(&t, h, SECTOR_HEADER_LEN));
+    } while (read_again(&t, h, SUMMARY_OFFSET));
     return bad_for_good(&t);
+}
+
+/* ---- summaries ---- */
+
+struct summary {
+    uint32_t count;
+    bool unlisted;
+    uint8_t carried;
+    struct etss_fs_listed list[ETSS_FS_SUMMARY_RECORDS];
+};
+
+/* The check of a summary covers the sequence number of the sector whose
+ * header holds it: a summary found in another sector fails. */
+static uint32_t summary_crc(uint32_t seq, const uint8_t *m)
+{
+    uint8_t where[4];
+    etss_put_le32(where, seq);
+    uint32_t crc = etss_crc32(etss_crc32(0u, where, sizeof(where)), m, SUMMARY_CRC_OFFSET);
+    return etss_crc32(crc, &m[SUMMARY_ENTRIES_OFFSET], SUMMARY_LEN - SUMMARY_ENTRIES_OFFSET);
+}
+
+/* The head's summary, for the header of sector `seq` that follows it. */
+static void encode_summary(const struct etss_fs *fs, uint8_t *m, uint32_t seq)
+{
+    memset(m, 0xFF, SUMMARY_LEN);
+    m[0] = (uint8_t)fs->head_listed;
+    m[1] = (uint8_t)(fs->head_carried | (fs->head_unlisted ? SUMMARY_UNLISTED : 0u));
+    m[2] = 0u;
+    m[3] = 0u;
+    for (uint32_t i = 0; i < fs->head_listed; i++) {
+        const struct etss_fs_listed *l = &fs->head_list[i];
+        uint8_t *e = &m[SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * i];
+        etss_put_le16(e, l->offset);
+        etss_put_le16(&e[2], l->length);
+        e[4] = l->kind;
+        e[5] = l->flags;
+        etss_put_le32(&e[6], (uint32_t)l->owner);
+        etss_put_le32(&e[10], (uint32_t)l->uid);
+        etss_put_le32(&e[14], (uint32_t)(l->uid >> 32));
+    }
+    etss_put_le32(&m[SUMMARY_CRC_OFFSET], summary_crc(seq, m));
+}
+
+/* false: no summary of ours (torn, damaged); what it lists is checked
+ * against the sector when it is taken. */
+static bool decode_summary(const uint8_t *m, uint32_t seq, struct summary *out)
+{
+    uint8_t carried = m[1] & SUMMARY_CARRIED_MASK;
+    if (etss_get_le32(&m[SUMMARY_CRC_OFFSET]) != summary_crc(seq, m) ||
+        m[0] > ETSS_FS_SUMMARY_RECORDS ||
+        (m[1] & (uint8_t) ~(SUMMARY_UNLISTED | SUMMARY_CARRIED_MASK)) != 0u ||
+        carried > CARRIED_INVALID || m[2] != 0u || m[3] != 0u) {
+        return false;
+    }
+    out->count = m[0];
+    out->unlisted = (m[1] & SUMMARY_UNLISTED) != 0u;
+    out->carried = carried;
+    for (uint32_t i = 0; i < out->count; i++) {
+        const uint8_t *e = &m[SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * i];
+        struct etss_fs_listed *l = &out->list[i];
+        l->offset = etss_get_le16(e);
+        l->length = etss_get_le16(&e[2]);
+        l->kind = e[4];
+        l->flags = e[5];
+        l->owner = (int32_t)etss_get_le32(&e[6]);
+        l->uid = (uint64_t)etss_get_le32(&e[10]) | ((uint64_t)etss_get_le32(&e[14]) << 32);
+    }
+    return true;
+}
+
+/* A record that starts in the head goes into the head's summary. */
+static void list_record(struct etss_fs *fs, const struct record *r, uint32_t off)
+{
+    if (fs->head_listed == ETSS_FS_SUMMARY_RECORDS) {
+        fs->head_unlisted = true;
+        return;
+    }
+    fs->head_list[fs->head_listed++] = (struct etss_fs_listed){.uid = r->uid,
+                                                               .owner = r->owner,
+                                                               .offset = (uint16_t)off,
+                                                               .length = (uint16_t)r->length,
+                                                               .kind = r->kind,
+                                                               .flags = r->flags};
 }
 
 /* ---- record headers ---- */
@@ -399,6 +499,12 @@ static void encode_header(uint8_t *h, const struct record *r, uint32_t seq, uint
     etss_put_le32(&h[STATE_OFFSET], WORD_CLEAR);
 }
 
+static bool record_makes_sense(const struct record *r)
+{
+    return (r->kind == RECORD_ASSET && r->length <= ETSS_MAX_ASSET_SIZE) ||
+           ((r->kind == RECORD_REMOVAL || r->kind == RECORD_LOST) && r->length == 0u);
+}
+
 /* false: not a record of this place (erased, torn, damaged or foreign). */
 static bool decode_header(const uint8_t *h, uint32_t seq, uint32_t addr, struct record *r)
 {
@@ -413,8 +519,7 @@ static bool decode_header(const uint8_t *h, uint32_t seq, uint32_t addr, struct 
     r->length = etss_get_le32(&h[16]);
     r->data_crc = etss_get_le32(&h[20]);
     r->state = etss_get_le32(&h[STATE_OFFSET]);
-    return (r->kind == RECORD_ASSET && r->length <= ETSS_MAX_ASSET_SIZE) ||
-           ((r->kind == RECORD_REMOVAL || r->kind == RECORD_LOST) && r->length == 0u);
+    return record_makes_sense(r);
 }
 
 /* Read the whole record at `addr` into record_buf until it checks out,
@@ -530,12 +635,17 @@ struct scan {
     /* Bytes of the last record found, in this sector or the one before:
      * after a small one, the next header is read with a window. */
     uint32_t last_size;
-    /* The newest record seen so far, held back until its data is checked. */
+    /* The newest record seen so far, held back until its data is checked;
+     * known: its own header was read (a summary does not say whether a
+     * record that runs on was torn after it was written). */
     struct record pending;
     uint32_t pending_addr;
     bool have_pending;
+    bool pending_known;
     /* Bytes of a current record still to come in the sectors after. */
     uint32_t carry;
+    /* The current record that runs on into the head (0: none). */
+    uint32_t into_head;
 };
 
 static struct scan scan_state;
@@ -656,15 +766,6 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s
     struct scan *w = &scan_state;
     uint32_t seq = s->seq;
     int rc = ETSS_FS_OK;
-    if (s->first < SECTOR_HEADER_LEN || s->first > fs->sector_size) {
-        rc = ETSS_FS_ERR_CORRUPT; /* a checked header of ours cannot say this */
-    } else if (w->carry != 0u) {
-        /* A record of the sector before runs on into this one: this
-         * sector was started for it, and says where it ends. */
-        uint32_t here = w->carry < payload(fs) ? w->carry : payload(fs);
-        rc = s->first == SECTOR_HEADER_LEN + here ? ETSS_FS_OK : ETSS_FS_ERR_CORRUPT;
-        w->carry -= here;
-    }
     uint32_t off = s->first;
     bool torn = false;
     w->seq = seq;
@@ -699,6 +800,10 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s
             w->pending = r;
             w->pending_addr = w->base + off;
             w->have_pending = true;
+            w->pending_known = true;
+            if (is_head) {
+                list_record(fs, &r, off);
+            }
         } else if (r.state != 0u) { /* an invalidation cut short: finish it */
             rc = add_pending_zero(fs, w->base + off + STATE_OFFSET);
         }
@@ -749,35 +854,182 @@ static int settle_newest(struct etss_fs *fs)
             return rc;
         }
     }
-    return intact ? apply(fs, &w->pending, w->pending_addr)
-                  : add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
+    if (intact) {
+        return apply(fs, &w->pending, w->pending_addr);
+    }
+    if (w->pending_addr / fs->sector_size == fs->head_slot && fs->head_listed > 0u &&
+        fs->head_list[fs->head_listed - 1u].offset == off) {
+        fs->head_listed--; /* it was the last record the head's summary was to list */
+    }
+    w->into_head = w->pending_addr == w->into_head ? 0u : w->into_head;
+    return add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
 }
 
-/* A sector of the log before the head, whose header must be there and say
- * `seq`. The bytes after its header come in the same exchange and stay in
- * the scan window for its first record headers. */
-static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s)
+/* The header of sector `seq` of the log and the summary in it of the
+ * sector before. A summary that fails is read again; *listed is false when
+ * it stays bad, and that sector is read record by record instead. */
+static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s,
+                           struct summary *m, bool *listed)
+{
+    uint8_t h[SECTOR_HEADER_LEN];
+    struct retry t = {0};
+    do {
+        enum sector_kind kind;
+        int rc = read_sector(fs, slot, h, sizeof(h), s, &kind);
+        if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
+            rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+        }
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        *listed = decode_summary(&h[SUMMARY_OFFSET], seq, m);
+    } while (!*listed && read_again(&t, &h[SUMMARY_OFFSET], SUMMARY_LEN));
+    return ETSS_FS_OK;
+}
+
+/* Sector p of the log begins where the record that runs on into it from
+ * the sector before ends: p was started for it. *ends: that record ends
+ * in p. */
+static int enter_sector(struct etss_fs *fs, const struct sector *p, bool *ends)
 {
     struct scan *w = &scan_state;
-    uint32_t len = SECTOR_HEADER_LEN + header_read_length(w);
-    len = len < SCAN_WINDOW ? len : SCAN_WINDOW;
-    enum sector_kind kind;
-    int rc = read_sector(fs, slot, w->bytes, len, s, &kind);
-    if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
-        rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+    *ends = false;
+    if (p->first < SECTOR_HEADER_LEN || p->first > fs->sector_size) {
+        return ETSS_FS_ERR_CORRUPT; /* a checked header of ours cannot say this */
     }
+    if (w->carry == 0u) {
+        return ETSS_FS_OK;
+    }
+    uint32_t here = w->carry < payload(fs) ? w->carry : payload(fs);
+    if (p->first != SECTOR_HEADER_LEN + here) {
+        return ETSS_FS_ERR_CORRUPT;
+    }
+    w->carry -= here;
+    *ends = w->carry == 0u;
+    return ETSS_FS_OK;
+}
+
+/* The held-back record runs on into a sector: was it torn and invalidated
+ * after a summary listed it (as the sectors it runs into started, before
+ * it was programmed)? The summary `m` of that sector says; without one,
+ * in the sector where it ends (the head, or one whose summary stays bad),
+ * the record's own header does. */
+static int settle_carried(struct etss_fs *fs, const struct summary *m, bool ends)
+{
+    struct scan *w = &scan_state;
+    if (m != NULL) {
+        if (m->carried == CARRIED_NONE) {
+            return ETSS_FS_ERR_CORRUPT; /* the sector was started for this record */
+        }
+        if (m->carried == CARRIED_INVALID) {
+            w->have_pending = false;
+            w->carry = 0;
+        }
+        return ETSS_FS_OK;
+    }
+    if (!ends || w->pending_known) {
+        return ETSS_FS_OK;
+    }
+    struct record r;
+    enum header_kind kind;
+    w->seq = seq_of_addr(fs, w->pending_addr);
+    w->base = w->pending_addr - w->pending_addr % fs->sector_size;
+    w->len = 0;
+    int rc = read_record_header(fs, w, w->pending_addr, &r, &kind);
+    sf_crypto_zeroize(w->bytes, sizeof(w->bytes));
+    w->len = 0;
     if (rc != ETSS_FS_OK) {
-        sf_crypto_zeroize(w->bytes, sizeof(w->bytes));
         return rc;
     }
-    w->start = slot_addr(fs, slot);
-    w->len = len;
-    return ETSS_FS_OK;
+    if (kind == HEADER_VALID && (r.kind != w->pending.kind || r.uid != w->pending.uid ||
+                                 r.owner != w->pending.owner || r.length != w->pending.length)) {
+        return ETSS_FS_ERR_CORRUPT; /* not the record its summary listed */
+    }
+    if (kind == HEADER_VALID && word_set(r.state) && r.state != 0u) {
+        rc = add_pending_zero(fs, w->pending_addr + STATE_OFFSET); /* finish the invalidation */
+    }
+    /* Torn before its header was whole, or invalidated: it does not count. */
+    w->have_pending = kind == HEADER_VALID && !word_set(r.state);
+    w->pending_known = true;
+    return rc;
+}
+
+/* Apply the records a summary lists for sector p, in order. */
+static int take_listed(struct etss_fs *fs, uint32_t slot, const struct sector *p,
+                       const struct summary *m)
+{
+    struct scan *w = &scan_state;
+    uint32_t next = p->first; /* where the next record may start */
+    int rc = ETSS_FS_OK;
+    for (uint32_t i = 0; rc == ETSS_FS_OK && i < m->count; i++) {
+        const struct etss_fs_listed *l = &m->list[i];
+        struct record r = {.kind = l->kind,
+                           .flags = l->flags,
+                           .uid = l->uid,
+                           .owner = l->owner,
+                           .length = l->length,
+                           .state = WORD_CLEAR};
+        uint32_t size = etss_fs_record_size(r.length);
+        uint32_t after = sectors_after(fs, l->offset, size);
+        if (l->offset < next || l->offset + RECORD_HEADER_LEN > fs->sector_size ||
+            !record_makes_sense(&r) || (after != 0u && i + 1u != m->count)) {
+            return ETSS_FS_ERR_CORRUPT; /* no summary of ours lists this */
+        }
+        if (p->seq + after > fs->head_seq) {
+            break; /* listed as the sectors it runs into started; a cut came before it */
+        }
+        if (w->have_pending) {
+            rc = apply(fs, &w->pending, w->pending_addr);
+        }
+        w->pending = r;
+        w->pending_addr = slot_addr(fs, slot) + l->offset;
+        w->have_pending = true;
+        w->pending_known = false;
+        w->carry = after != 0u ? l->offset + size - fs->sector_size : 0u;
+        next = l->offset + size;
+    }
+    return rc;
+}
+
+/* Sector p of the log before the head, from the summary `m` of it in the
+ * next sector's header, or record by record (m NULL or not listing all). */
+static int take_sector(struct etss_fs *fs, uint32_t slot, const struct sector *p,
+                       const struct summary *m)
+{
+    bool into = scan_state.carry != 0u;
+    bool ends = false;
+    int rc = enter_sector(fs, p, &ends);
+    if (rc == ETSS_FS_OK && into) {
+        rc = settle_carried(fs, m, ends);
+    }
+    if (rc != ETSS_FS_OK) {
+        return rc;
+    }
+    return m != NULL && !m->unlisted ? take_listed(fs, slot, p, m)
+                                     : scan_sector(fs, slot, p, false);
+}
+
+/* The head, record by record; what runs on into it from the sector before
+ * is settled by that record's own header. */
+static int take_head(struct etss_fs *fs, const struct sector *head)
+{
+    struct scan *w = &scan_state;
+    bool into = w->carry != 0u;
+    bool ends = false;
+    int rc = enter_sector(fs, head, &ends);
+    if (rc == ETSS_FS_OK && into) {
+        rc = settle_carried(fs, NULL, ends);
+        w->into_head = w->have_pending ? w->pending_addr : 0u;
+    }
+    if (rc == ETSS_FS_OK && w->carry != 0u) {
+        rc = ETSS_FS_ERR_CORRUPT; /* only the newest can run past the head */
+    }
+    return rc == ETSS_FS_OK ? scan_sector(fs, fs->head_slot, head, true) : rc;
 }
 
 static int probe_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enum sector_kind *kind)
 {
-    uint8_t h[SECTOR_HEADER_LEN];
+    uint8_t h[SUMMARY_OFFSET];
     stats.head_probes++;
     return read_sector(fs, slot, h, sizeof(h), s, kind);
 }
@@ -890,24 +1142,37 @@ static int mount_log(struct etss_fs *fs, bool *undo)
             return rc;
         }
     }
-    scan_state.have_pending = false;
-    scan_state.carry = 0;
-    scan_state.last_size = 0;
-    scan_state.len = 0;
-    for (uint32_t seq = fs->tail_seq; seq <= fs->head_seq; seq++) {
+    struct scan *w = &scan_state;
+    w->have_pending = false;
+    w->carry = 0;
+    w->last_size = 0;
+    w->len = 0;
+    w->into_head = 0;
+    /* Each sector is taken once the next one's header, with its summary,
+     * is read. */
+    static struct summary m;
+    struct sector before = {0};
+    for (uint32_t seq = fs->tail_seq;
+         rc == ETSS_FS_OK && seq <= fs->head_seq && log_length(fs) > 1u; seq++) {
         uint32_t slot = slot_of_seq(fs, seq);
-        struct sector s = head; /* the head's header is checked already */
-        if (seq != fs->head_seq) {
-            rc = read_log_sector(fs, slot, seq, &s);
+        struct sector s;
+        bool listed = false;
+        rc = read_log_sector(fs, slot, seq, &s, &m, &listed);
+        if (rc == ETSS_FS_OK && seq != fs->tail_seq) {
+            rc = take_sector(fs, slot_of_seq(fs, seq - 1u), &before, listed ? &m : NULL);
         }
-        if (rc == ETSS_FS_OK) {
-            rc = scan_sector(fs, slot, &s, seq == fs->head_seq);
-        }
-        if (rc != ETSS_FS_OK) {
-            return rc;
-        }
+        before = s;
     }
-    return settle_newest(fs);
+    if (rc == ETSS_FS_OK) {
+        rc = take_head(fs, &head); /* as the search read it: its advances were used above */
+    }
+    if (rc == ETSS_FS_OK) {
+        rc = settle_newest(fs);
+    }
+    fs->head_carried = (uint8_t)(head.first == SECTOR_HEADER_LEN ? CARRIED_NONE
+                                 : w->into_head != 0u            ? CARRIED_CURRENT
+                                                                 : CARRIED_INVALID);
+    return rc;
 }
 
 static void reset(struct etss_fs *fs, const struct etss_fs_storage *storage)
@@ -990,10 +1255,14 @@ static int start_sector(struct etss_fs *fs, uint16_t flags, uint32_t first)
         return rc;
     }
     encode_sector(fs, h, flags, seq, tail, first);
-    rc = storage_prog(fs, slot_addr(fs, slot), h, SECTOR_ADVANCE_OFFSET);
+    encode_summary(fs, &h[SUMMARY_OFFSET], seq);
+    rc = storage_prog(fs, slot_addr(fs, slot), h, sizeof(h)); /* the advance words stay erased */
     if (rc != ETSS_FS_OK) {
         return rc;
     }
+    fs->head_listed = 0;
+    fs->head_unlisted = false;
+    fs->head_carried = (uint8_t)(first == SECTOR_HEADER_LEN ? CARRIED_NONE : CARRIED_CURRENT);
     fs->head_slot = slot;
     fs->head_seq = seq;
     fs->tail_seq = tail;
@@ -1028,6 +1297,7 @@ static int program_record(struct etss_fs *fs, const struct record *r, uint16_t f
     uint32_t seq = fs->head_seq;
     uint32_t off = fs->head_used;
     *addr = slot_addr(fs, fs->head_slot) + off;
+    list_record(fs, r, off); /* before the sectors it runs into start: their headers list it */
     for (uint32_t left = off + size > fs->sector_size ? off + size - fs->sector_size : 0u;
          rc == ETSS_FS_OK && left > 0u;) {
         uint32_t here = left < payload(fs) ? left : payload(fs);
@@ -1060,6 +1330,7 @@ static int copy_record(struct etss_fs *fs, struct etss_fs_entry *e)
         if (rc != ETSS_FS_OK) {
             return rc;
         }
+        intact = intact && r.kind == RECORD_ASSET && r.uid == e->uid && r.owner == e->owner;
     }
     if (e->lost || !intact) {
         sf_crypto_zeroize(record_buf, entry_size(e));
@@ -1290,6 +1561,13 @@ int etss_fs_check(const struct etss_fs *fs)
         ok = ok && fs->tail_seq <= fs->head_seq && free_slots(fs) >= 1u &&
              fs->head_slot < fs->n_sectors && fs->head_advances <= MAX_ADVANCES &&
              fs->head_used >= SECTOR_HEADER_LEN && fs->head_used <= fs->sector_size;
+    }
+    /* What the head's summary will list lies in order in its used part. */
+    ok = ok && fs->head_listed <= ETSS_FS_SUMMARY_RECORDS && fs->head_carried <= CARRIED_INVALID;
+    for (uint32_t i = 0, next = SECTOR_HEADER_LEN; ok && i < fs->head_listed; i++) {
+        const struct etss_fs_listed *l = &fs->head_list[i];
+        ok = l->offset >= next && l->offset < fs->head_used;
+        next = l->offset + etss_fs_record_size(l->length);
     }
     for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE && ok; i++) {
         const struct etss_fs_entry *e = &fs->entries[i];

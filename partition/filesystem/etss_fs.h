@@ -66,6 +66,20 @@ struct etss_fs_entry {
  * state, a half-programmed word made whole. */
 #define ETSS_FS_PENDING_ZEROES 4u
 
+/* Records a sector's summary lists (docs/filesystem.md, "Summaries"): a
+ * sector where more start is read record by record at mount. */
+#define ETSS_FS_SUMMARY_RECORDS 6u
+
+/* A record that starts in the head, as the head's summary will list it. */
+struct etss_fs_listed {
+    uint64_t uid;
+    int32_t owner;
+    uint16_t offset; /* in its sector */
+    uint16_t length;
+    uint8_t kind;
+    uint8_t flags;
+};
+
 struct etss_fs {
     struct etss_fs_storage storage;
     uint32_t sector_size;
@@ -83,6 +97,13 @@ struct etss_fs {
     bool head_closed;       /* a torn write, or cells not erased, at its end: append elsewhere */
     uint32_t n_pending;
     uint32_t pending_zero[ETSS_FS_PENDING_ZEROES];
+    /* The head's summary, written into the next sector's header when it
+     * starts: the current records that start in the head, whether more
+     * did than it lists, what became of the one that runs into it. */
+    uint32_t head_listed;
+    bool head_unlisted;
+    uint8_t head_carried;
+    struct etss_fs_listed head_list[ETSS_FS_SUMMARY_RECORDS];
     struct etss_fs_entry entries[ETSS_MAX_ASSETS_PER_ZONE];
 };
 
