@@ -191,14 +191,14 @@ plot "$out/start.dat" using 1:(clip(\$3, top)) with linespoints ls 2 title "ETSS
      "" using 1:(clip(\$5, top)) with linespoints ls 4 title "TF-M ITS", \
      "" using 1:(clip(\$5, top)):(overms(\$5, top)) with labels offset 0,-1 tc rgb "#9467bd" notitle
 set xtics autofreq
-top = 2
-set yrange [0.9:top]
+top = 8
+set yrange [0.9:top * 1.04]
 set xrange [45:100]
 set xlabel "store filled to (% of its capacity)"
 set ylabel "bytes programmed / payload"
 set title "random 1 KiB re-sets: write amplification"
 plot "$out/churn.dat" using 1:(clip(\$2, top)) with linespoints ls 2 title "ETSS", \
-     "" using 1:2:(sprintf("%.2f", \$2)) with labels offset 0,1 tc rgb "#d62728" notitle, \
+     "" using 1:(clip(\$2, top)):(sprintf("%.2f", \$2)) with labels offset 0,1 tc rgb "#d62728" notitle, \
      "" using 1:(clip(\$3, top)) with linespoints ls 3 title "littlefs", \
      "" using 1:(clip(\$4, top)) with linespoints ls 4 title "TF-M ITS (off the top: its value)", \
      "" using 1:(clip(\$4, top)):(over(\$4, top)) with labels offset 0,-1 tc rgb "#9467bd" notitle
