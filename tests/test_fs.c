@@ -668,8 +668,21 @@ static void test_read_error_at_every_read_of_a_reclaim(void)
     fs_ram_free(&t.ram);
 }
 
+/* Where the record of an asset is (0: it has none). */
+static uint32_t record_of(const struct etss_fs *fs, int32_t owner, uint64_t uid)
+{
+    for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
+        const struct etss_fs_entry *e = &fs->entries[i];
+        if (e->used && e->owner == owner && e->uid == uid) {
+            return e->addr;
+        }
+    }
+    return 0;
+}
+
 /* Bits that stay wrong. A record header in mid-sector that no re-read
- * fixes: mount refuses (DATA_CORRUPT) rather than serve older values. A
+ * fixes: in the head, mount refuses (DATA_CORRUPT) rather than serve
+ * older values; once a summary lists it, only its own asset fails. A
  * record whose data stays bad when it must be moved: it is not copied, a
  * LOST record keeps its place (reads say DATA_CORRUPT, its flags stay),
  * and it can be replaced or removed. */
@@ -687,7 +700,7 @@ static void test_stuck_bits(void)
     for (uint64_t uid = 1; uid <= 3; uid++) {
         CHECK_EQ(etss_fs_write(&fs, OWNER_A, uid, data, 100, (uint8_t)uid), ETSS_FS_OK);
     }
-    uint32_t second = fs.entries[1].addr;
+    uint32_t second = record_of(&fs, OWNER_A, 2);
     CHECK_EQ(fs_ram_stick(&t.ram, second + 5u, 0x07u, 0x07u), 0); /* three bits of its uid */
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_CORRUPT);
     t.ram.n_stuck = 0;
@@ -710,7 +723,7 @@ static void test_stuck_bits(void)
 
     /* uid 1's data goes bad for good; churn uid 9 until its sector is
      * reclaimed. */
-    uint32_t first = fs.entries[0].addr;
+    uint32_t first = record_of(&fs, OWNER_A, 1);
     CHECK_EQ(fs_ram_stick(&t.ram, first + 40u, 0xFFu, 0x5Au), 0);
     CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1, 0, got, sizeof(got), &n), ETSS_FS_ERR_CORRUPT);
     uint32_t lost0 = etss_fs_stats()->records_lost;

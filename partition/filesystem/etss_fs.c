@@ -548,31 +548,63 @@ static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struc
 
 /* ---- the index ---- */
 
-/* Index of the asset's entry, or ETSS_MAX_ASSETS_PER_ZONE. */
+/* The index is a hash table with linear probing, so that mount, which
+ * applies every record of the log, does not search it from the start
+ * each time. */
+#define N_ENTRIES ((size_t)ETSS_MAX_ASSETS_PER_ZONE)
+
+static size_t next_entry(size_t i)
+{
+    return i + 1u == N_ENTRIES ? 0u : i + 1u;
+}
+
+static size_t home_entry(int32_t owner, uint64_t uid)
+{
+    uint64_t h = (uid ^ ((uint64_t)(uint32_t)owner << 29)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)((h >> 32) % N_ENTRIES);
+}
+
+/* The entry of (owner, uid) or, when it has none, the free one where it
+ * would go; N_ENTRIES when it has none and the index is full. */
+static size_t probe(const struct etss_fs *fs, int32_t owner, uint64_t uid)
+{
+    size_t i = home_entry(owner, uid);
+    for (size_t n = 0; n < N_ENTRIES; n++, i = next_entry(i)) {
+        const struct etss_fs_entry *e = &fs->entries[i];
+        if (!e->used || (e->uid == uid && e->owner == owner)) {
+            return i;
+        }
+    }
+    return N_ENTRIES;
+}
+
+/* Index of the asset's entry, or N_ENTRIES. */
 static size_t find_index(const struct etss_fs *fs, int32_t owner, uint64_t uid)
 {
-    size_t i = 0;
-    while (i < ETSS_MAX_ASSETS_PER_ZONE &&
-           !(fs->entries[i].used && fs->entries[i].uid == uid && fs->entries[i].owner == owner)) {
-        i++;
-    }
-    return i;
+    size_t i = probe(fs, owner, uid);
+    return i < N_ENTRIES && fs->entries[i].used ? i : N_ENTRIES;
 }
 
 static struct etss_fs_entry *find(struct etss_fs *fs, int32_t owner, uint64_t uid)
 {
     size_t i = find_index(fs, owner, uid);
-    return i < ETSS_MAX_ASSETS_PER_ZONE ? &fs->entries[i] : NULL;
+    return i < N_ENTRIES ? &fs->entries[i] : NULL;
 }
 
-static struct etss_fs_entry *free_entry(struct etss_fs *fs)
+/* Free an entry; the ones after it that could no longer be reached from
+ * their home entry move into the hole. */
+static void remove_entry(struct etss_fs *fs, size_t hole)
 {
-    for (size_t i = 0; i < ETSS_MAX_ASSETS_PER_ZONE; i++) {
-        if (!fs->entries[i].used) {
-            return &fs->entries[i];
+    fs->entries[hole].used = false;
+    for (size_t j = next_entry(hole); fs->entries[j].used; j = next_entry(j)) {
+        size_t home = home_entry(fs->entries[j].owner, fs->entries[j].uid);
+        bool passes_hole = home <= j ? home <= hole && hole < j : hole >= home || hole < j;
+        if (passes_hole) {
+            fs->entries[hole] = fs->entries[j];
+            fs->entries[j].used = false;
+            hole = j;
         }
     }
-    return NULL;
 }
 
 static uint32_t entry_size(const struct etss_fs_entry *e)
@@ -583,21 +615,22 @@ static uint32_t entry_size(const struct etss_fs_entry *e)
 /* Make the index say what a record at `addr` says. */
 static int apply(struct etss_fs *fs, const struct record *r, uint32_t addr)
 {
-    struct etss_fs_entry *e = find(fs, r->owner, r->uid);
-    if (e != NULL) {
+    size_t i = probe(fs, r->owner, r->uid);
+    if (i == N_ENTRIES) {
+        return r->kind == RECORD_REMOVAL ? ETSS_FS_OK
+                                         : ETSS_FS_ERR_CORRUPT; /* more assets than indexed */
+    }
+    struct etss_fs_entry *e = &fs->entries[i];
+    if (e->used) {
         fs->live_bytes -= entry_size(e);
     }
     if (r->kind == RECORD_REMOVAL) {
-        if (e != NULL) {
-            e->used = false;
+        if (e->used) {
+            remove_entry(fs, i);
         }
         return ETSS_FS_OK;
     }
-    if (e == NULL) {
-        e = free_entry(fs);
-        if (e == NULL) {
-            return ETSS_FS_ERR_CORRUPT; /* more assets than this build indexes */
-        }
+    if (!e->used) {
         e->used = true;
         e->uid = r->uid;
         e->owner = r->owner;
@@ -1435,7 +1468,8 @@ int etss_fs_write(struct etss_fs *fs, int32_t owner, uint64_t uid, const void *d
     const struct etss_fs_entry *old = find(fs, owner, uid);
     uint32_t size = etss_fs_record_size((uint32_t)len);
     uint32_t freed = old != NULL ? entry_size(old) : 0u;
-    if ((old == NULL && free_entry(fs) == NULL) || fs->live_bytes - freed + size > fs->capacity) {
+    if ((old == NULL && probe(fs, owner, uid) == N_ENTRIES) ||
+        fs->live_bytes - freed + size > fs->capacity) {
         return ETSS_FS_ERR_NO_SPACE;
     }
     struct record r = {
@@ -1517,7 +1551,7 @@ int etss_fs_info(const struct etss_fs *fs, int32_t owner, uint64_t uid, uint32_t
         return ETSS_FS_ERR_PARAM;
     }
     size_t i = find_index(fs, owner, uid);
-    if (i == ETSS_MAX_ASSETS_PER_ZONE) {
+    if (i == N_ENTRIES) {
         return ETSS_FS_ERR_NOT_FOUND;
     }
     *length = fs->entries[i].length;
