@@ -1202,6 +1202,9 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     if (rc == ETSS_FS_OK) {
         rc = settle_newest(fs);
     }
+    if (rc == ETSS_FS_OK && fs->live_bytes > fs->capacity) {
+        rc = ETSS_FS_ERR_CORRUPT; /* writes never let it: not a log we wrote */
+    }
     fs->head_carried = (uint8_t)(head.first == SECTOR_HEADER_LEN ? CARRIED_NONE
                                  : w->into_head != 0u            ? CARRIED_CURRENT
                                                                  : CARRIED_INVALID);

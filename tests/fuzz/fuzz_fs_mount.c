@@ -8,11 +8,15 @@
  * return data other than what was written, and, when it mounted, keep
  * working: a new asset written reads back after a remount.
  *
- * Input: records of sector (1), offset (2, LE), length (1), bytes.
+ * Input: records of sector (1), offset (2, LE), length (1), bytes. A
+ * sector byte with its top bit set writes the bytes into that sector's
+ * summary of the sector before, from the offset, and makes its CRC right:
+ * a summary forged whole must be refused or served just as safely.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "etss_crc32.h"
 #include "etss_fs.h"
 #include "fs_ram.h"
 
@@ -45,6 +49,23 @@ static bool was_written(uint64_t uid, const uint8_t *buf, size_t n)
     return false;
 }
 
+/* The summary in a sector's header (docs/filesystem.md, "On-flash
+ * format"): bytes written over it, its CRC made right. */
+#define SUMMARY_AT 52u
+#define SUMMARY_BYTES (8u + 18u * ETSS_FS_SUMMARY_RECORDS)
+static void forge_summary(struct fs_ram *ram, uint32_t sector, uint32_t off, const uint8_t *bytes,
+                          size_t len)
+{
+    uint8_t *h = &ram->mem[sector * UNIT];
+    uint8_t *m = &h[SUMMARY_AT];
+    off %= SUMMARY_BYTES;
+    len = len < SUMMARY_BYTES - off ? len : SUMMARY_BYTES - off;
+    memcpy(&m[off], bytes, len);
+    uint32_t crc =
+        etss_crc32(etss_crc32(etss_crc32(0u, &h[20], 4u), m, 4u), &m[8], SUMMARY_BYTES - 8u);
+    memcpy(&m[4], &crc, sizeof(crc));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct etss_fs fs;
@@ -74,7 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         at += 4u;
         len = len < size - at ? len : size - at;
         len = len < ZONE_SECTORS * UNIT - addr ? len : ZONE_SECTORS * UNIT - addr;
-        if (len != 0u && storage.prog(storage.ctx, addr, &data[at], len) != 0) {
+        if ((data[at - 4u] & 0x80u) != 0u) {
+            forge_summary(&ram, addr / UNIT, addr % UNIT, &data[at], len);
+        } else if (len != 0u && storage.prog(storage.ctx, addr, &data[at], len) != 0) {
             abort();
         }
         at += len;
