@@ -940,6 +940,44 @@ static void test_mount_reads_few_headers(void)
     }
 }
 
+/* A sector of small records is read in a few wide reads, its free space
+ * with them, not a 256-byte window at a time: 60 records of 48 bytes and
+ * the free space after them in at most five reads (the first window, two
+ * of 2 KiB, the newest record's data, one to spare); the values stay. */
+static void test_small_records_are_read_wide(void)
+{
+    static struct ram_fs t;
+    static struct etss_fs fs;
+    static struct fs_ram_read reads[256];
+    uint8_t data[16];
+    uint8_t got[16];
+    size_t n = 0;
+    CHECK_EQ(ram_open(&t, 8, &fs), ETSS_FS_OK);
+    for (uint32_t k = 0; k < 60u; k++) {
+        fill(data, sizeof(data), k);
+        CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1u + k % 8u, data, sizeof(data), 0), ETSS_FS_OK);
+    }
+    CHECK_EQ(fs.head_seq, 1u);
+    t.ram.read_log = reads;
+    t.ram.read_log_size = sizeof(reads) / sizeof(reads[0]);
+    t.ram.read_log_len = 0;
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+    uint32_t in_records = 0;
+    for (uint32_t i = 0; i < t.ram.read_log_len; i++) {
+        in_records += reads[i].addr / RAM_UNIT == 0u && reads[i].addr % RAM_UNIT >= 168u;
+    }
+    t.ram.read_log = NULL;
+    printf("  60 records of 48 bytes and the free space: %u reads\n", in_records);
+    CHECK(in_records <= 5u);
+    CHECK(!fs.head_closed);
+    for (uint32_t k = 52; k < 60u; k++) {
+        fill(data, sizeof(data), k);
+        CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1u + k % 8u, 0, got, sizeof(got), &n), ETSS_FS_OK);
+        CHECK_MEM_EQ(got, data, sizeof(data));
+    }
+    fs_ram_free(&t.ram);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_round_trip_and_remount),
     TEST_CASE(test_churn_reclaims_and_spreads_wear),
@@ -955,6 +993,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_stuck_bits),
     TEST_CASE(test_capacity_holds_under_churn),
     TEST_CASE(test_mount_reads_few_headers),
+    TEST_CASE(test_small_records_are_read_wide),
 };
 
 TEST_MAIN("fs", cases)

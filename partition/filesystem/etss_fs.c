@@ -654,9 +654,13 @@ static int add_pending_zero(struct etss_fs *fs, uint32_t addr)
 
 /* ---- mount ---- */
 
-/* Mount reads record headers through a window: one read brings the
- * headers of several small records. After a large record the next header
- * is far away, and a header-sized read is cheaper. */
+/* Mount reads record headers through a window in record_buf, which is
+ * free while the log is scanned: one read brings the headers of several
+ * small records. An exchange costs about what 150 bytes more on the bus
+ * do, so the window is as wide as one exchange carries (2 KiB) after
+ * records of under 128 bytes, 256 bytes after records of up to 224, and
+ * only the header after larger ones, whose next header is far away. */
+#define WIDE_WINDOW (sizeof(record_buf) < 2048u ? (uint32_t)sizeof(record_buf) : 2048u)
 #define SCAN_WINDOW 256u
 
 struct scan {
@@ -664,7 +668,6 @@ struct scan {
     uint32_t base;
     uint32_t start;
     uint32_t len;
-    uint8_t bytes[SCAN_WINDOW];
     /* Bytes of the last record found, in this sector or the one before:
      * after a small one, the next header is read with a window. */
     uint32_t last_size;
@@ -687,6 +690,9 @@ static struct scan scan_state;
  * several headers after a small record, else the header alone. */
 static uint32_t header_read_length(const struct scan *w)
 {
+    if (w->last_size < 128u) {
+        return WIDE_WINDOW;
+    }
     return w->last_size <= SCAN_WINDOW - RECORD_HEADER_LEN ? SCAN_WINDOW : RECORD_HEADER_LEN;
 }
 
@@ -697,13 +703,13 @@ static int scan_read(struct etss_fs *fs, struct scan *w, uint32_t addr, uint8_t 
         uint32_t want = header_read_length(w);
         w->start = addr;
         w->len = end - addr < want ? end - addr : want;
-        int rc = storage_read(fs, addr, w->bytes, w->len);
+        int rc = storage_read(fs, addr, record_buf, w->len);
         if (rc != ETSS_FS_OK) {
             w->len = 0;
             return rc;
         }
     }
-    memcpy(out, &w->bytes[addr - w->start], RECORD_HEADER_LEN);
+    memcpy(out, &record_buf[addr - w->start], RECORD_HEADER_LEN);
     return ETSS_FS_OK;
 }
 
@@ -743,16 +749,16 @@ static int valid_record_after(struct etss_fs *fs, struct scan *w, uint32_t off, 
 {
     *found = false;
     for (uint32_t at = off + 4u; at + RECORD_HEADER_LEN <= fs->sector_size && !*found;) {
-        uint32_t n = fs->sector_size - at < SCAN_WINDOW ? fs->sector_size - at : SCAN_WINDOW;
+        uint32_t n = fs->sector_size - at < WIDE_WINDOW ? fs->sector_size - at : WIDE_WINDOW;
         uint32_t i = 0;
         for (uint32_t tries = 0; tries < SAME_BAD_READS && !*found; tries++) {
-            int rc = storage_read(fs, w->base + at, w->bytes, n);
+            int rc = storage_read(fs, w->base + at, record_buf, n);
             if (rc != ETSS_FS_OK) {
                 return rc;
             }
             struct record r;
             for (i = 0; i + RECORD_HEADER_LEN <= n && !*found; i += 4u) {
-                *found = decode_header(&w->bytes[i], w->seq, w->base + at + i, &r);
+                *found = decode_header(&record_buf[i], w->seq, w->base + at + i, &r);
             }
         }
         at += i;
@@ -765,35 +771,31 @@ static int valid_record_after(struct etss_fs *fs, struct scan *w, uint32_t off, 
  * programming only clears bits: a record written over cells that are not
  * erased (decayed, or tampered with) would read back broken. One erased
  * read is believed; "not erased" must read the same twice. The reads are
- * as large as the larger of the window and record_buf (free while the log
- * is scanned): each one is an exchange with the part. */
+ * as large as record_buf (free while the log is scanned). */
 static int free_space_erased(struct etss_fs *fs, struct scan *w, uint32_t addr, uint32_t end,
                              bool *erased)
 {
-    uint8_t *buf = sizeof(record_buf) > sizeof(w->bytes) ? record_buf : w->bytes;
-    uint32_t chunk = sizeof(record_buf) > sizeof(w->bytes) ? sizeof(record_buf) : sizeof(w->bytes);
     int rc = ETSS_FS_OK;
     *erased = true;
     while (rc == ETSS_FS_OK && addr < end && *erased) {
-        uint32_t n = end - addr < chunk ? end - addr : chunk;
+        uint32_t n = end - addr < sizeof(record_buf) ? end - addr : (uint32_t)sizeof(record_buf);
         struct retry t = {0};
         do {
-            rc = storage_read(fs, addr, buf, n);
+            rc = storage_read(fs, addr, record_buf, n);
             if (rc != ETSS_FS_OK) {
                 break;
             }
-            *erased = all_erased(buf, n);
-        } while (!*erased && read_again(&t, buf, n));
+            *erased = all_erased(record_buf, n);
+        } while (!*erased && read_again(&t, record_buf, n));
         addr += n;
     }
-    sf_crypto_zeroize(buf, chunk); /* cells that were not erased may hold anything */
+    sf_crypto_zeroize(record_buf, sizeof(record_buf)); /* cells not erased may hold anything */
     w->len = 0;
     return rc;
 }
 
 /* Scan one sector of the log, applying its records; the newest record of
- * the whole log is held back until its data is checked. The scan window
- * may hold the sector's first bytes already (read_log_sector). */
+ * the whole log is held back until its data is checked. */
 static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s, bool is_head)
 {
     struct scan *w = &scan_state;
@@ -851,15 +853,22 @@ static int scan_sector(struct etss_fs *fs, uint32_t slot, const struct sector *s
         w->last_size = size;
         off += size;
     }
-    sf_crypto_zeroize(w->bytes, sizeof(w->bytes)); /* it held small records' data too */
+    /* The free space the window brought with the last header, when it
+     * reads erased, need not be read again (one erased read is believed). */
+    uint32_t free_from = w->base + off + RECORD_HEADER_LEN;
+    uint32_t window_end = w->start + w->len;
+    if (w->len != 0u && free_from >= w->start && free_from < window_end &&
+        all_erased(&record_buf[free_from - w->start], window_end - free_from)) {
+        free_from = window_end;
+    }
+    sf_crypto_zeroize(record_buf, sizeof(record_buf)); /* it held small records' data too */
     w->len = 0;
     if (rc == ETSS_FS_OK && is_head) {
         /* A torn record, or free space that is not all erased, closes the
          * head: the next write starts a freshly erased sector. */
         bool erased = !torn;
-        if (!torn && off + RECORD_HEADER_LEN < fs->sector_size) {
-            rc = free_space_erased(fs, w, w->base + off + RECORD_HEADER_LEN,
-                                   w->base + fs->sector_size, &erased);
+        if (!torn && free_from < w->base + fs->sector_size) {
+            rc = free_space_erased(fs, w, free_from, w->base + fs->sector_size, &erased);
         }
         fs->head_used = off;
         fs->head_closed = !erased;
@@ -969,7 +978,7 @@ static int settle_carried(struct etss_fs *fs, const struct summary *m, bool ends
     w->base = w->pending_addr - w->pending_addr % fs->sector_size;
     w->len = 0;
     int rc = read_record_header(fs, w, w->pending_addr, &r, &kind);
-    sf_crypto_zeroize(w->bytes, sizeof(w->bytes));
+    sf_crypto_zeroize(record_buf, sizeof(record_buf));
     w->len = 0;
     if (rc != ETSS_FS_OK) {
         return rc;
@@ -1019,6 +1028,7 @@ static int take_listed(struct etss_fs *fs, uint32_t slot, const struct sector *p
         w->have_pending = true;
         w->pending_known = false;
         w->carry = after != 0u ? l->offset + size - fs->sector_size : 0u;
+        w->last_size = size;
         next = l->offset + size;
     }
     return rc;
@@ -1178,7 +1188,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     struct scan *w = &scan_state;
     w->have_pending = false;
     w->carry = 0;
-    w->last_size = 0;
+    w->last_size = SCAN_WINDOW - RECORD_HEADER_LEN; /* the first window: 256 bytes */
     w->len = 0;
     w->into_head = 0;
     /* Each sector is taken once the next one's header, with its summary,
