@@ -14,6 +14,7 @@
 #include "etss_crc32.h"
 #include "etss_fs.h"
 #include "etss_fs_zone.h"
+#include "fs_format.h"
 #include "fs_ram.h"
 #include "seeded.h"
 #include "nor_flash.h"
@@ -514,12 +515,11 @@ static void forge_sector_zero(struct ram_fs *t, const uint8_t *h, size_t len)
 
 /* The same with a header (its fields and advance words, what the head
  * search reads) whose CRC (bytes 32..35) is made right. */
-#define HEADER_FIELDS 52u
 static void forge_header_zero(struct ram_fs *t, uint8_t *h)
 {
     uint32_t crc = etss_crc32(0u, h, 32u);
     memcpy(&h[32], &crc, 4u);
-    forge_sector_zero(t, h, HEADER_FIELDS);
+    forge_sector_zero(t, h, FS_SECTOR_FIELDS);
 }
 
 /* The sector header names the format version and the geometry; a zone
@@ -530,7 +530,7 @@ static void test_format_version_and_geometry_are_checked(void)
 {
     static struct ram_fs t;
     static struct etss_fs fs;
-    uint8_t h[HEADER_FIELDS];
+    uint8_t h[FS_SECTOR_FIELDS];
     CHECK_EQ(ram_open(&t, 16, &fs), ETSS_FS_OK);
     CHECK_EQ(ram_step(&t, &fs, 0), ETSS_FS_OK);
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
@@ -542,7 +542,7 @@ static void test_format_version_and_geometry_are_checked(void)
     memcpy(h, t.ram.mem, sizeof(h));
     CHECK_EQ(h[4], 4); /* format version 4 */
     /* Written by a build with 4 KiB assets (the field at 16, CRC redone). */
-    uint8_t good[HEADER_FIELDS];
+    uint8_t good[FS_SECTOR_FIELDS];
     memcpy(good, h, sizeof(good));
     h[16] = 0x00;
     h[17] = 0x10;
@@ -751,7 +751,7 @@ static void test_stuck_bits(void)
  * that fill never corners the log. */
 static uint32_t documented_capacity(uint32_t n)
 {
-    uint32_t filled = RAM_UNIT - 168u - 32u; /* less the sector and a record header */
+    uint32_t filled = RAM_UNIT - FS_SECTOR_HEADER - 32u; /* less the sector and a record header */
     uint32_t spill = (etss_fs_record_size(ETSS_MAX_ASSET_SIZE) + filled - 1u) / filled;
     uint32_t kept = 4u + 2u * spill + (n * 32u + filled - 1u) / filled;
     return n > kept ? (n - kept) * filled : 0u;
@@ -800,15 +800,12 @@ static void test_capacity_holds_under_churn(void)
  * "Summaries"): true when it is whole and lists every record that starts
  * there; *runs_on is the offset of its last record when that one runs on
  * into the next sector (0: none). */
-#define SUMMARY_AT HEADER_FIELDS
-#define SUMMARY_BYTES (8u + 18u * ETSS_FS_SUMMARY_RECORDS)
 static bool summary_lists_all(const struct ram_fs *t, uint32_t next, uint32_t *runs_on)
 {
-    uint8_t h[SUMMARY_AT + SUMMARY_BYTES];
+    uint8_t h[FS_SECTOR_HEADER];
     memcpy(h, t->ram.mem + (size_t)next * RAM_UNIT, sizeof(h));
-    const uint8_t *m = &h[SUMMARY_AT];
-    uint32_t crc =
-        etss_crc32(etss_crc32(etss_crc32(0u, &h[20], 4u), m, 4u), &m[8], SUMMARY_BYTES - 8u);
+    const uint8_t *m = &h[FS_SECTOR_FIELDS];
+    uint32_t crc = fs_summary_crc(h);
     *runs_on = 0;
     if (memcmp(&crc, &m[4], 4u) != 0 || (m[1] & 0x04u) != 0u) {
         return false;
@@ -878,7 +875,7 @@ static void test_mount_reads_few_headers(void)
                                 (uint32_t)(seeded_next(&rng) % (n - 1u - (head_seq - tail_seq)))) %
                                n;
                 bool erase = seeded_next(&rng) % 2u == 0u && (out > head_slot || out == 0u);
-                memset(&t.ram.mem[out * RAM_UNIT], erase ? 0xFF : 0x00, 52u);
+                memset(&t.ram.mem[out * RAM_UNIT], erase ? 0xFF : 0x00, FS_SECTOR_FIELDS);
                 fall_back = out == 0u;
                 damaged++;
             }
@@ -886,7 +883,8 @@ static void test_mount_reads_few_headers(void)
                 /* A summary in the log decayed, for good. */
                 uint32_t at = (uint32_t)(seeded_next(&rng) % (head_seq - tail_seq));
                 uint32_t slot = (head_slot + n - at) % n;
-                t.ram.mem[slot * RAM_UNIT + SUMMARY_AT + seeded_next(&rng) % SUMMARY_BYTES] ^=
+                t.ram
+                    .mem[slot * RAM_UNIT + FS_SECTOR_FIELDS + seeded_next(&rng) % FS_SUMMARY_LEN] ^=
                     (uint8_t)(1u + seeded_next(&rng) % 255u);
                 summaries_damaged++;
             }
@@ -964,7 +962,8 @@ static void test_small_records_are_read_wide(void)
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
     uint32_t in_records = 0;
     for (uint32_t i = 0; i < t.ram.read_log_len; i++) {
-        in_records += reads[i].addr / RAM_UNIT == 0u && reads[i].addr % RAM_UNIT >= 168u;
+        in_records +=
+            reads[i].addr / RAM_UNIT == 0u && reads[i].addr % RAM_UNIT >= FS_SECTOR_HEADER;
     }
     t.ram.read_log = NULL;
     printf("  60 records of 48 bytes and the free space: %u reads\n", in_records);

@@ -390,13 +390,6 @@ static int read_sector(struct etss_fs *fs, uint32_t slot, uint8_t *h, uint32_t l
 
 /* ---- summaries ---- */
 
-struct summary {
-    uint32_t count;
-    bool unlisted;
-    uint8_t carried;
-    struct etss_fs_listed list[ETSS_FS_SUMMARY_RECORDS];
-};
-
 /* The check of a summary covers the sequence number of the sector whose
  * header holds it: a summary found in another sector fails. */
 static uint32_t summary_crc(uint32_t seq, const uint8_t *m)
@@ -407,16 +400,17 @@ static uint32_t summary_crc(uint32_t seq, const uint8_t *m)
     return etss_crc32(crc, &m[SUMMARY_ENTRIES_OFFSET], SUMMARY_LEN - SUMMARY_ENTRIES_OFFSET);
 }
 
-/* The head's summary, for the header of sector `seq` that follows it. */
-static void encode_summary(const struct etss_fs *fs, uint8_t *m, uint32_t seq)
+/* A summary, for the header of sector `seq` that follows the sector it
+ * describes. */
+static void encode_summary(const struct etss_fs_summary *in, uint8_t *m, uint32_t seq)
 {
     memset(m, 0xFF, SUMMARY_LEN);
-    m[0] = (uint8_t)fs->head_listed;
-    m[1] = (uint8_t)(fs->head_carried | (fs->head_unlisted ? SUMMARY_UNLISTED : 0u));
+    m[0] = (uint8_t)in->count;
+    m[1] = (uint8_t)(in->carried | (in->unlisted ? SUMMARY_UNLISTED : 0u));
     m[2] = 0u;
     m[3] = 0u;
-    for (uint32_t i = 0; i < fs->head_listed; i++) {
-        const struct etss_fs_listed *l = &fs->head_list[i];
+    for (uint32_t i = 0; i < in->count; i++) {
+        const struct etss_fs_listed *l = &in->list[i];
         uint8_t *e = &m[SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * i];
         etss_put_le16(e, l->offset);
         etss_put_le16(&e[2], l->length);
@@ -431,7 +425,7 @@ static void encode_summary(const struct etss_fs *fs, uint8_t *m, uint32_t seq)
 
 /* false: no summary of ours (torn, damaged); what it lists is checked
  * against the sector when it is taken. */
-static bool decode_summary(const uint8_t *m, uint32_t seq, struct summary *out)
+static bool decode_summary(const uint8_t *m, uint32_t seq, struct etss_fs_summary *out)
 {
     uint8_t carried = m[1] & SUMMARY_CARRIED_MASK;
     if (etss_get_le32(&m[SUMMARY_CRC_OFFSET]) != summary_crc(seq, m) ||
@@ -459,16 +453,17 @@ static bool decode_summary(const uint8_t *m, uint32_t seq, struct summary *out)
 /* A record that starts in the head goes into the head's summary. */
 static void list_record(struct etss_fs *fs, const struct record *r, uint32_t off)
 {
-    if (fs->head_listed == ETSS_FS_SUMMARY_RECORDS) {
-        fs->head_unlisted = true;
+    struct etss_fs_summary *h = &fs->head_summary;
+    if (h->count == ETSS_FS_SUMMARY_RECORDS) {
+        h->unlisted = true;
         return;
     }
-    fs->head_list[fs->head_listed++] = (struct etss_fs_listed){.uid = r->uid,
-                                                               .owner = r->owner,
-                                                               .offset = (uint16_t)off,
-                                                               .length = (uint16_t)r->length,
-                                                               .kind = r->kind,
-                                                               .flags = r->flags};
+    h->list[h->count++] = (struct etss_fs_listed){.uid = r->uid,
+                                                  .owner = r->owner,
+                                                  .offset = (uint16_t)off,
+                                                  .length = (uint16_t)r->length,
+                                                  .kind = r->kind,
+                                                  .flags = r->flags};
 }
 
 /* ---- record headers ---- */
@@ -899,9 +894,10 @@ static int settle_newest(struct etss_fs *fs)
     if (intact) {
         return apply(fs, &w->pending, w->pending_addr);
     }
-    if (w->pending_addr / fs->sector_size == fs->head_slot && fs->head_listed > 0u &&
-        fs->head_list[fs->head_listed - 1u].offset == off) {
-        fs->head_listed--; /* it was the last record the head's summary was to list */
+    struct etss_fs_summary *h = &fs->head_summary;
+    if (w->pending_addr / fs->sector_size == fs->head_slot && h->count > 0u &&
+        h->list[h->count - 1u].offset == off) {
+        h->count--; /* it was the last record the head's summary was to list */
     }
     w->into_head = w->pending_addr == w->into_head ? 0u : w->into_head;
     return add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
@@ -911,7 +907,7 @@ static int settle_newest(struct etss_fs *fs)
  * sector before. A summary that fails is read again; *listed is false when
  * it stays bad, and that sector is read record by record instead. */
 static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s,
-                           struct summary *m, bool *listed)
+                           struct etss_fs_summary *m, bool *listed)
 {
     uint8_t h[SECTOR_HEADER_LEN];
     struct retry t = {0};
@@ -956,7 +952,7 @@ static int enter_sector(struct etss_fs *fs, const struct sector *p, bool *ends)
  * it was programmed)? The summary `m` of that sector says; without one,
  * in the sector where it ends (the head, or one whose summary stays bad),
  * the record's own header does. */
-static int settle_carried(struct etss_fs *fs, const struct summary *m, bool ends)
+static int settle_carried(struct etss_fs *fs, const struct etss_fs_summary *m, bool ends)
 {
     struct scan *w = &scan_state;
     if (m != NULL) {
@@ -998,7 +994,7 @@ static int settle_carried(struct etss_fs *fs, const struct summary *m, bool ends
 
 /* Apply the records a summary lists for sector p, in order. */
 static int take_listed(struct etss_fs *fs, uint32_t slot, const struct sector *p,
-                       const struct summary *m)
+                       const struct etss_fs_summary *m)
 {
     struct scan *w = &scan_state;
     uint32_t next = p->first; /* where the next record may start */
@@ -1037,7 +1033,7 @@ static int take_listed(struct etss_fs *fs, uint32_t slot, const struct sector *p
 /* Sector p of the log before the head, from the summary `m` of it in the
  * next sector's header, or record by record (m NULL or not listing all). */
 static int take_sector(struct etss_fs *fs, uint32_t slot, const struct sector *p,
-                       const struct summary *m)
+                       const struct etss_fs_summary *m)
 {
     bool into = scan_state.carry != 0u;
     bool ends = false;
@@ -1193,7 +1189,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     w->into_head = 0;
     /* Each sector is taken once the next one's header, with its summary,
      * is read. */
-    static struct summary m;
+    static struct etss_fs_summary m;
     struct sector before = {0};
     for (uint32_t seq = fs->tail_seq;
          rc == ETSS_FS_OK && seq <= fs->head_seq && log_length(fs) > 1u; seq++) {
@@ -1215,9 +1211,9 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     if (rc == ETSS_FS_OK && fs->live_bytes > fs->capacity) {
         rc = ETSS_FS_ERR_CORRUPT; /* writes never let it: not a log we wrote */
     }
-    fs->head_carried = (uint8_t)(head.first == SECTOR_HEADER_LEN ? CARRIED_NONE
-                                 : w->into_head != 0u            ? CARRIED_CURRENT
-                                                                 : CARRIED_INVALID);
+    fs->head_summary.carried = (uint8_t)(head.first == SECTOR_HEADER_LEN ? CARRIED_NONE
+                                         : w->into_head != 0u            ? CARRIED_CURRENT
+                                                                         : CARRIED_INVALID);
     return rc;
 }
 
@@ -1301,14 +1297,13 @@ static int start_sector(struct etss_fs *fs, uint16_t flags, uint32_t first)
         return rc;
     }
     encode_sector(fs, h, flags, seq, tail, first);
-    encode_summary(fs, &h[SUMMARY_OFFSET], seq);
+    encode_summary(&fs->head_summary, &h[SUMMARY_OFFSET], seq);
     rc = storage_prog(fs, slot_addr(fs, slot), h, sizeof(h)); /* the advance words stay erased */
     if (rc != ETSS_FS_OK) {
         return rc;
     }
-    fs->head_listed = 0;
-    fs->head_unlisted = false;
-    fs->head_carried = (uint8_t)(first == SECTOR_HEADER_LEN ? CARRIED_NONE : CARRIED_CURRENT);
+    fs->head_summary = (struct etss_fs_summary){
+        .carried = (uint8_t)(first == SECTOR_HEADER_LEN ? CARRIED_NONE : CARRIED_CURRENT)};
     fs->head_slot = slot;
     fs->head_seq = seq;
     fs->tail_seq = tail;
@@ -1610,9 +1605,10 @@ int etss_fs_check(const struct etss_fs *fs)
              fs->head_used >= SECTOR_HEADER_LEN && fs->head_used <= fs->sector_size;
     }
     /* What the head's summary will list lies in order in its used part. */
-    ok = ok && fs->head_listed <= ETSS_FS_SUMMARY_RECORDS && fs->head_carried <= CARRIED_INVALID;
-    for (uint32_t i = 0, next = SECTOR_HEADER_LEN; ok && i < fs->head_listed; i++) {
-        const struct etss_fs_listed *l = &fs->head_list[i];
+    const struct etss_fs_summary *h = &fs->head_summary;
+    ok = ok && h->count <= ETSS_FS_SUMMARY_RECORDS && h->carried <= CARRIED_INVALID;
+    for (uint32_t i = 0, next = SECTOR_HEADER_LEN; ok && i < h->count; i++) {
+        const struct etss_fs_listed *l = &h->list[i];
         ok = l->offset >= next && l->offset < fs->head_used;
         next = l->offset + etss_fs_record_size(l->length);
     }

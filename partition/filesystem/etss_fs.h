@@ -80,6 +80,15 @@ struct etss_fs_listed {
     uint8_t flags;
 };
 
+/* A sector's summary: the current records that start in it, whether more
+ * did than it lists, what became of the one that runs on into it. */
+struct etss_fs_summary {
+    uint32_t count;
+    bool unlisted;
+    uint8_t carried;
+    struct etss_fs_listed list[ETSS_FS_SUMMARY_RECORDS];
+};
+
 struct etss_fs {
     struct etss_fs_storage storage;
     uint32_t sector_size;
@@ -98,12 +107,8 @@ struct etss_fs {
     uint32_t n_pending;
     uint32_t pending_zero[ETSS_FS_PENDING_ZEROES];
     /* The head's summary, written into the next sector's header when it
-     * starts: the current records that start in the head, whether more
-     * did than it lists, what became of the one that runs into it. */
-    uint32_t head_listed;
-    bool head_unlisted;
-    uint8_t head_carried;
-    struct etss_fs_listed head_list[ETSS_FS_SUMMARY_RECORDS];
+     * starts. */
+    struct etss_fs_summary head_summary;
     struct etss_fs_entry entries[ETSS_MAX_ASSETS_PER_ZONE];
 };
 

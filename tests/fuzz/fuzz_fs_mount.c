@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "etss_crc32.h"
 #include "etss_fs.h"
+#include "fs_format.h"
 #include "fs_ram.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -49,20 +49,17 @@ static bool was_written(uint64_t uid, const uint8_t *buf, size_t n)
     return false;
 }
 
-/* The summary in a sector's header (docs/filesystem.md, "On-flash
- * format"): bytes written over it, its CRC made right. */
-#define SUMMARY_AT 52u
-#define SUMMARY_BYTES (8u + 18u * ETSS_FS_SUMMARY_RECORDS)
+/* The summary in a sector's header: bytes written over it, its CRC made
+ * right. */
 static void forge_summary(struct fs_ram *ram, uint32_t sector, uint32_t off, const uint8_t *bytes,
                           size_t len)
 {
     uint8_t *h = &ram->mem[sector * UNIT];
-    uint8_t *m = &h[SUMMARY_AT];
-    off %= SUMMARY_BYTES;
-    len = len < SUMMARY_BYTES - off ? len : SUMMARY_BYTES - off;
+    uint8_t *m = &h[FS_SECTOR_FIELDS];
+    off %= FS_SUMMARY_LEN;
+    len = len < FS_SUMMARY_LEN - off ? len : FS_SUMMARY_LEN - off;
     memcpy(&m[off], bytes, len);
-    uint32_t crc =
-        etss_crc32(etss_crc32(etss_crc32(0u, &h[20], 4u), m, 4u), &m[8], SUMMARY_BYTES - 8u);
+    uint32_t crc = fs_summary_crc(h);
     memcpy(&m[4], &crc, sizeof(crc));
 }
 
