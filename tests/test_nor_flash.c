@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The raw NOR driver against the device model. */
+#include <stdio.h>
+
 #include "devmodel/model_spi.h"
 #include "nor_flash.h"
 #include "spi_nor_defs.h"
@@ -198,6 +200,49 @@ static void test_device_time_close_to_part_time(void)
     rig_close(&r);
 }
 
+/* A page program started by hand, for the poll to wait on. */
+static void start_page_program(struct rig *r, uint32_t addr)
+{
+    static const uint8_t data[256];
+    const uint8_t wren = SPI_NOR_OP_WREN;
+    const uint8_t pp[4] = {SPI_NOR_OP_PP, (uint8_t)(addr >> 16), (uint8_t)(addr >> 8),
+                           (uint8_t)addr};
+    CHECK_EQ(etss_spi_transaction(r->flash.spi, &wren, 1u, NULL, 0u, NULL, 0u), SF_OK);
+    CHECK_EQ(etss_spi_transaction(r->flash.spi, pp, sizeof(pp), data, sizeof(data), NULL, 0u),
+             SF_OK);
+}
+
+/* Told the typical time, a wait sleeps it and then polls a few times; told
+ * less than the part takes, it still ends soon after the part does; told
+ * more than the timeout, it gives up at the timeout. */
+static void test_waits_sleep_the_typical_time(void)
+{
+    struct rig r;
+    CHECK_EQ(rig_open(&r), SF_OK);
+    const uint64_t t_pp = nor_model_config(r.model)->timing.t_pp_us;
+    const struct nor_model_stats *st = nor_model_stats(r.model);
+    for (uint64_t quarter = 0; quarter <= 4u; quarter++) {
+        const uint32_t typ = (uint32_t)(t_pp * quarter / 4u);
+        start_page_program(&r, 0x1000u * (uint32_t)quarter);
+        nor_model_reset_stats(r.model);
+        CHECK_EQ(etss_nor_poll_idle(r.flash.spi, typ, 10000u), SF_OK);
+        /* Past the time told, steps of a quarter of the time since. */
+        uint64_t late_us = 10u + (t_pp - typ) / 3u;
+        CHECK(st->device_time_ns <= (t_pp + late_us) * 1000u + st->bus_time_ns);
+        printf("  told %u of %u us: %u polls, %.1f us over\n", typ, (unsigned)t_pp,
+               (unsigned)st->commands[SPI_NOR_OP_RDSR],
+               (double)(st->device_time_ns - st->bus_time_ns) / 1000.0 - (double)t_pp);
+        CHECK(st->commands[SPI_NOR_OP_RDSR] <= (typ == t_pp ? 2u : typ != 0u ? 20u : 64u));
+    }
+    CHECK_EQ(etss_nor_poll_idle(r.flash.spi, 0u, 10000u), SF_OK); /* idle: one poll */
+    nor_model_power_cut(r.model, 1);                              /* MISO floats: busy for ever */
+    nor_model_reset_stats(r.model);
+    CHECK_EQ(etss_nor_poll_idle(r.flash.spi, UINT32_MAX, 1000u), SF_ERR_TIMEOUT);
+    CHECK(st->device_time_ns <= 1100000u);
+    CHECK_EQ(etss_nor_poll_idle(NULL, 0u, 1000u), SF_ERR_PARAM);
+    rig_close(&r);
+}
+
 static const struct test_case cases[] = {
     TEST_CASE(test_init_discovers_geometry),
     TEST_CASE(test_write_read_across_pages),
@@ -208,6 +253,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_dead_part_times_out),
     TEST_CASE(test_power_cut_mid_program_times_out),
     TEST_CASE(test_device_time_close_to_part_time),
+    TEST_CASE(test_waits_sleep_the_typical_time),
 };
 
 TEST_MAIN("nor_flash", cases)

@@ -15,7 +15,9 @@
 #define DEFAULT_ERASE_TIMEOUT_US 4000000u
 #define DEFAULT_CHIP_ERASE_TIMEOUT_US 400000000u
 #define RESET_RECOVERY_US 100u
-#define IDLE_POLL_TYP_US 320u /* polls every 10 us */
+/* Poll steps (etss_nor_poll_idle) stay within these. */
+#define POLL_FINE_US 10u
+#define POLL_COARSE_US 500u
 #define READ_CHUNK 4096u
 
 static int command(const struct nor_flash *flash, uint8_t opcode)
@@ -62,14 +64,20 @@ int etss_nor_read_status(struct nor_flash *flash, uint8_t *status)
     return read_register(flash, SPI_NOR_OP_RDSR, status);
 }
 
-static int wait_ready(const struct nor_flash *flash, uint32_t typ_us, uint32_t timeout_us)
+int etss_nor_poll_idle(const struct etss_spi_driver *spi, uint32_t typ_us, uint32_t timeout_us)
 {
-    /* Poll in steps of a 32nd of the typical time: little overshoot, few polls. */
-    uint32_t step = typ_us / 32u != 0u ? typ_us / 32u : 1u;
-    uint32_t waited = 0u;
+    if (spi == NULL || spi->ops == NULL) {
+        return SF_ERR_PARAM;
+    }
+    const uint32_t typ = typ_us < timeout_us ? typ_us : timeout_us;
+    uint32_t waited = typ;
+    if (typ != 0u) {
+        spi->ops->delay_us(spi->ctx, typ);
+    }
     for (;;) {
-        uint8_t sr;
-        int rc = read_register(flash, SPI_NOR_OP_RDSR, &sr);
+        uint8_t op = SPI_NOR_OP_RDSR;
+        uint8_t sr = 0xFFu;
+        int rc = etss_spi_transaction(spi, &op, 1u, NULL, 0u, &sr, 1u);
         if (rc != SF_OK) {
             return rc;
         }
@@ -77,9 +85,12 @@ static int wait_ready(const struct nor_flash *flash, uint32_t typ_us, uint32_t t
             return SF_OK;
         }
         if (waited >= timeout_us) {
-            return SF_ERR_TIMEOUT;
+            return SF_ERR_TIMEOUT; /* a dead or stuck part */
         }
-        flash->spi->ops->delay_us(flash->spi->ctx, step);
+        /* Past the typical time, what is left is short and unknown. */
+        uint32_t step = typ != 0u ? (waited - typ) / 4u : waited / 32u;
+        step = step < POLL_FINE_US ? POLL_FINE_US : step > POLL_COARSE_US ? POLL_COARSE_US : step;
+        spi->ops->delay_us(spi->ctx, step);
         waited = waited > UINT32_MAX - step ? UINT32_MAX : waited + step;
     }
 }
@@ -87,7 +98,7 @@ static int wait_ready(const struct nor_flash *flash, uint32_t typ_us, uint32_t t
 int etss_nor_wait_ready(struct nor_flash *flash, uint32_t timeout_us)
 {
     int rc = usable(flash);
-    return rc != SF_OK ? rc : wait_ready(flash, timeout_us / 32u, timeout_us);
+    return rc != SF_OK ? rc : etss_nor_poll_idle(flash->spi, 0u, timeout_us);
 }
 
 int etss_nor_clear_errors(struct nor_flash *flash)
@@ -134,7 +145,7 @@ static int write_step(const struct nor_flash *flash, const uint8_t *hdr, size_t 
 {
     /* The part may still be busy with work of its own (a secure flash
      * updating its internal state): WREN would be ignored. */
-    int rc = wait_ready(flash, IDLE_POLL_TYP_US, DEFAULT_PROGRAM_TIMEOUT_US);
+    int rc = etss_nor_poll_idle(flash->spi, 0u, DEFAULT_PROGRAM_TIMEOUT_US);
     if (rc == SF_OK) {
         rc = write_enable(flash);
     }
@@ -142,7 +153,7 @@ static int write_step(const struct nor_flash *flash, const uint8_t *hdr, size_t 
         rc = etss_spi_transaction(flash->spi, hdr, hdr_len, data, len, NULL, 0u);
     }
     if (rc == SF_OK) {
-        rc = wait_ready(flash, typ_us, max_us);
+        rc = etss_nor_poll_idle(flash->spi, typ_us, max_us);
     }
     if (rc == SF_OK) {
         rc = check_failure(flash, fail_bit);

@@ -64,6 +64,20 @@ int etss_nor_read_status(struct nor_flash *flash, uint8_t *status);
 /* Poll WIP, waiting in steps, until clear (SF_OK) or timeout_us has
  * passed (SF_ERR_TIMEOUT). */
 int etss_nor_wait_ready(struct nor_flash *flash, uint32_t timeout_us);
+/*
+ * How every wait for a busy part polls, on any part's bus (the SFP1
+ * binding's frames too). With typ_us, the part's typical time for what it
+ * was asked (SFDP), it sleeps that long, then polls in steps of a quarter
+ * of the time past it: a few polls, a few microseconds over, and a part
+ * faster than its own typical time loses the difference. Without (0), it
+ * polls in steps of a 32nd of the time waited so far, about 3 % over.
+ * Steps stay within 10 .. 500 us.
+ *   SF_OK            WIP clear
+ *   SF_ERR_PARAM     spi or its ops NULL
+ *   SF_ERR_TIMEOUT   still busy after timeout_us
+ *   SF_ERR_BUS_*, SF_ERR_BUS as for etss_spi_transaction
+ */
+int etss_nor_poll_idle(const struct etss_spi_driver *spi, uint32_t typ_us, uint32_t timeout_us);
 /* Clear sticky program/erase fail flags (CLSR). */
 int etss_nor_clear_errors(struct nor_flash *flash);
 /* Software reset (RSTEN + RST) and its recovery time. */

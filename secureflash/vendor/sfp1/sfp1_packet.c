@@ -7,16 +7,11 @@
 #include <string.h>
 
 #include "etss_bytes.h"
+#include "nor_flash.h"
 #include "sfdp.h"
 #include "sfp1_packet.h"
-#include "spi_nor_defs.h"
 
-/* Polling a frame: steps of a 32nd of the time waited so far, from 10 us
- * to 500 us, so the wait overshoots by about 3 % whatever the frame does
- * (a page, several pages, an erase) at a few dozen polls. */
-#define POLL_FINE_US 10u
-#define POLL_SHARE 32u
-#define POLL_COARSE_US 500u
+/* How long a frame may keep the part busy before it counts as dead. */
 #define FRAME_TIMEOUT_US 2000000u
 
 static void make_nonce(uint8_t nonce[SFP1_NONCE_LEN], uint8_t direction, uint8_t sid,
@@ -135,27 +130,34 @@ int sfp1_packet_begin(struct sfp1_exchange *x)
     return SF_OK;
 }
 
+/* The array's typical busy time for the command in x (SFDP's basic
+ * table), 0 when it starts none or the part announces none: the wait for
+ * its response sleeps that long before it polls. SFDP is not
+ * authenticated: a forged time only moves the first poll, within the
+ * frame's timeout. */
+static uint32_t array_busy_typ_us(const struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
+{
+    const struct sfdp_geometry *g = &vc->nor->geo;
+    if (x->command == SFP1_CMD_PROGRAM && x->payload_len > SFP1_REQ_PROGRAM_DATA &&
+        g->page_size != 0u) {
+        uint32_t addr = etss_get_le32(&x->payload[SFP1_REQ_ADDRESS]);
+        size_t len = x->payload_len - SFP1_REQ_PROGRAM_DATA;
+        size_t pages = (addr % g->page_size + len + g->page_size - 1u) / g->page_size;
+        return (uint32_t)pages * g->page_program_typ_us;
+    }
+    if (x->command == SFP1_CMD_ERASE) {
+        for (uint8_t i = 0; i < g->n_erase_types && i < SFDP_MAX_ERASE_TYPES; i++) {
+            if (g->erase[i].size == SFP1_SECTOR_SIZE) {
+                return g->erase[i].typ_time_us;
+            }
+        }
+    }
+    return 0u;
+}
+
 int sfp1_packet_wait_ready(struct sf_vendor_ctx *vc)
 {
-    uint32_t waited = 0u;
-    for (;;) {
-        uint8_t op = SPI_NOR_OP_RDSR;
-        uint8_t sr = 0xFFu;
-        int rc = etss_spi_transaction(vc->spi, &op, 1u, NULL, 0u, &sr, 1u);
-        if (rc != SF_OK) {
-            return rc;
-        }
-        if ((sr & SPI_NOR_SR_WIP) == 0u) {
-            return SF_OK;
-        }
-        if (waited >= FRAME_TIMEOUT_US) {
-            return SF_ERR_TIMEOUT; /* a dead or stuck part */
-        }
-        uint32_t step = waited / POLL_SHARE;
-        step = step < POLL_FINE_US ? POLL_FINE_US : step > POLL_COARSE_US ? POLL_COARSE_US : step;
-        vc->spi->ops->delay_us(vc->spi->ctx, step);
-        waited += step;
-    }
+    return etss_nor_poll_idle(vc->spi, 0u, FRAME_TIMEOUT_US);
 }
 
 int sfp1_packet_build(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
@@ -225,7 +227,7 @@ int sfp1_packet_receive(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
 {
     uint8_t *f = vc->frame;
     const struct sf_session *s = x->session;
-    int rc = sfp1_packet_wait_ready(vc);
+    int rc = etss_nor_poll_idle(vc->spi, array_busy_typ_us(vc, x), FRAME_TIMEOUT_US);
     if (rc == SF_OK) {
         rc = read_response(vc, 0u, f, SFP1_HEADER_LEN);
     }
