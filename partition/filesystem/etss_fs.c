@@ -51,6 +51,10 @@
 #define CARRIED_INVALID 2u
 /* Records start after it: the header, its advance words and the summary. */
 #define SECTOR_HEADER_LEN (SUMMARY_OFFSET + SUMMARY_LEN)
+/* A started sector's header goes out with the first bytes of the record
+ * that runs on into it, up to 256 bytes in all (a NOR page, or several on
+ * a part of smaller pages): that page is programmed once, not twice. */
+#define HEADER_LEAD (256u - SECTOR_HEADER_LEN)
 /* The smallest filesystem sector: small erase units are grouped so that
  * sector headers stay a small share of the zone. */
 #define MIN_SECTOR 4096u
@@ -237,15 +241,20 @@ static int storage_prog(struct etss_fs *fs, uint32_t addr, const void *data, siz
 }
 
 /* Read or program `len` bytes of a record from `addr`, one piece per
- * sector it runs through. */
-static int stream_io(struct etss_fs *fs, uint32_t addr, uint8_t *buf, uint32_t len, bool prog)
+ * sector it runs through; the first `done` bytes of each piece after the
+ * first are left out (programmed with their sector's header). */
+static int stream_io(struct etss_fs *fs, uint32_t addr, uint8_t *buf, uint32_t len, bool prog,
+                     uint32_t done)
 {
     uint32_t slot = addr / fs->sector_size;
     uint32_t off = addr % fs->sector_size;
-    while (len > 0u) {
+    for (uint32_t skip = 0; len > 0u; skip = done) {
         uint32_t n = fs->sector_size - off < len ? fs->sector_size - off : len;
-        uint32_t at = slot_addr(fs, slot) + off;
-        int rc = prog ? storage_prog(fs, at, buf, n) : storage_read(fs, at, buf, n);
+        uint32_t k = skip < n ? skip : n;
+        uint32_t at = slot_addr(fs, slot) + off + k;
+        int rc = k == n ? ETSS_FS_OK
+                 : prog ? storage_prog(fs, at, buf + k, n - k)
+                        : storage_read(fs, at, buf + k, n - k);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -526,7 +535,7 @@ static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struc
     uint32_t seq = seq_of_addr(fs, addr);
     struct retry t = {0};
     do {
-        int rc = stream_io(fs, addr, record_buf, size, false);
+        int rc = stream_io(fs, addr, record_buf, size, false, 0u);
         if (rc != ETSS_FS_OK) {
             sf_crypto_zeroize(record_buf, size);
             return rc;
@@ -1280,17 +1289,31 @@ static int flush_pending_zeroes(struct etss_fs *fs)
     return ETSS_FS_OK;
 }
 
-/* Erase the next ring slot and make it the head; its first record starts
- * at `first` (after the end of one that runs on into it). Never a slot of
- * the log. */
-static int start_sector(struct etss_fs *fs, uint16_t flags, uint32_t first)
+/* The slot and sequence number start_sector gives the next sector. */
+static uint32_t next_slot(const struct etss_fs *fs)
 {
-    uint8_t h[SECTOR_HEADER_LEN];
+    return fs->has_log ? (fs->head_slot + 1u) % fs->n_sectors : 0u;
+}
+
+static uint32_t next_seq(const struct etss_fs *fs)
+{
+    return fs->has_log ? fs->head_seq + 1u : 1u;
+}
+
+/* Erase the next ring slot and make it the head; its first record starts
+ * at `first` (after the end of one that runs on into it). The header is
+ * programmed with the first `lead_len` (at most HEADER_LEAD) bytes of
+ * what runs on, so that its page is programmed once. Never a slot of the
+ * log. */
+static int start_sector(struct etss_fs *fs, uint16_t flags, uint32_t first, const uint8_t *lead,
+                        uint32_t lead_len)
+{
+    uint8_t h[SECTOR_HEADER_LEN + HEADER_LEAD];
     if (fs->has_log && free_slots(fs) == 0u) {
         return ETSS_FS_ERR_INTERNAL;
     }
-    uint32_t slot = fs->has_log ? (fs->head_slot + 1u) % fs->n_sectors : 0u;
-    uint32_t seq = fs->has_log ? fs->head_seq + 1u : 1u;
+    uint32_t slot = next_slot(fs);
+    uint32_t seq = next_seq(fs);
     uint32_t tail = fs->has_log ? fs->tail_seq : seq;
     int rc = storage_erase_sector(fs, slot);
     if (rc != ETSS_FS_OK) {
@@ -1298,7 +1321,12 @@ static int start_sector(struct etss_fs *fs, uint16_t flags, uint32_t first)
     }
     encode_sector(fs, h, flags, seq, tail, first);
     encode_summary(&fs->head_summary, &h[SUMMARY_OFFSET], seq);
-    rc = storage_prog(fs, slot_addr(fs, slot), h, sizeof(h)); /* the advance words stay erased */
+    if (lead_len != 0u) {
+        memcpy(&h[SECTOR_HEADER_LEN], lead, lead_len);
+    }
+    /* The advance words stay erased. */
+    rc = storage_prog(fs, slot_addr(fs, slot), h, SECTOR_HEADER_LEN + lead_len);
+    sf_crypto_zeroize(&h[SECTOR_HEADER_LEN], lead_len); /* asset data */
     if (rc != ETSS_FS_OK) {
         return rc;
     }
@@ -1327,31 +1355,39 @@ static uint32_t sectors_needed(const struct etss_fs *fs, uint32_t size)
 }
 
 /* Append a record to the log; record_buf holds its data. The sectors it
- * runs into are started (with `flags`) before any of it is programmed, so
- * a cut leaves it torn as the newest record of the log. */
+ * runs into are started (with `flags`) before its first sector's part,
+ * which holds its header, is programmed, so a cut leaves it torn as the
+ * newest record of the log. A record that starts a sector and fits in it
+ * goes out with that sector's header. */
 static int program_record(struct etss_fs *fs, const struct record *r, uint16_t flags,
                           uint32_t *addr)
 {
     uint32_t size = etss_fs_record_size(r->length);
-    int rc =
-        head_room(fs) < RECORD_HEADER_LEN ? start_sector(fs, flags, SECTOR_HEADER_LEN) : ETSS_FS_OK;
-    uint32_t seq = fs->head_seq;
-    uint32_t off = fs->head_used;
-    *addr = slot_addr(fs, fs->head_slot) + off;
+    bool starts_sector = head_room(fs) < RECORD_HEADER_LEN;
+    uint32_t seq = starts_sector ? next_seq(fs) : fs->head_seq;
+    uint32_t off = starts_sector ? SECTOR_HEADER_LEN : fs->head_used;
+    *addr = slot_addr(fs, starts_sector ? next_slot(fs) : fs->head_slot) + off;
+    encode_header(record_buf, r, seq, *addr);
+    if (size > RECORD_HEADER_LEN + r->length) {
+        memset(&record_buf[RECORD_HEADER_LEN + r->length], 0xFF,
+               size - RECORD_HEADER_LEN - r->length);
+    }
+    uint32_t lead = 0;
+    int rc = ETSS_FS_OK;
+    if (starts_sector) {
+        lead = size > payload(fs) ? 0u : size < HEADER_LEAD ? size : HEADER_LEAD;
+        rc = start_sector(fs, flags, SECTOR_HEADER_LEN, record_buf, lead);
+    }
     list_record(fs, r, off); /* before the sectors it runs into start: their headers list it */
     for (uint32_t left = off + size > fs->sector_size ? off + size - fs->sector_size : 0u;
          rc == ETSS_FS_OK && left > 0u;) {
         uint32_t here = left < payload(fs) ? left : payload(fs);
-        rc = start_sector(fs, flags, SECTOR_HEADER_LEN + here);
+        rc = start_sector(fs, flags, SECTOR_HEADER_LEN + here, &record_buf[size - left],
+                          here < HEADER_LEAD ? here : HEADER_LEAD);
         left -= here;
     }
     if (rc == ETSS_FS_OK) {
-        encode_header(record_buf, r, seq, *addr);
-        if (size > RECORD_HEADER_LEN + r->length) {
-            memset(&record_buf[RECORD_HEADER_LEN + r->length], 0xFF,
-                   size - RECORD_HEADER_LEN - r->length);
-        }
-        rc = stream_io(fs, *addr, record_buf, size, true);
+        rc = stream_io(fs, *addr + lead, &record_buf[lead], size - lead, true, HEADER_LEAD);
     }
     sf_crypto_zeroize(record_buf, size); /* asset data: on the flash only */
     if (rc == ETSS_FS_OK) {
@@ -1406,7 +1442,8 @@ static int reclaim_tail(struct etss_fs *fs)
         }
     }
     if (rc == ETSS_FS_OK && fs->head_advances == MAX_ADVANCES) {
-        rc = start_sector(fs, SECTOR_TARGET, SECTOR_HEADER_LEN); /* for its advance word */
+        rc =
+            start_sector(fs, SECTOR_TARGET, SECTOR_HEADER_LEN, NULL, 0u); /* for its advance word */
     }
     if (rc != ETSS_FS_OK) {
         return rc;

@@ -84,6 +84,9 @@ static int ram_prog(void *ctx, uint32_t addr, const void *data, size_t len)
         size_t n = r->page - addr % r->page;
         n = n < len ? n : len;
         r->page_programs++;
+        if (r->prog_log != NULL && r->prog_log_len < r->prog_log_size) {
+            r->prog_log[r->prog_log_len++] = (struct fs_ram_read){addr, (uint32_t)n};
+        }
         bool torn = cut_now(r);
         for (size_t i = 0; i < n; i++) {
             uint8_t want = in[i];

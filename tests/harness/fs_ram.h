@@ -53,6 +53,10 @@ struct fs_ram {
     } * read_log;
     uint32_t read_log_size;
     uint32_t read_log_len;
+    /* The same for each page program (address and bytes in the page). */
+    struct fs_ram_read *prog_log;
+    uint32_t prog_log_size;
+    uint32_t prog_log_len;
 };
 
 /* A blank device; `size` a multiple of `erase_unit`, pages of 256 bytes.
