@@ -977,6 +977,36 @@ static void test_small_records_are_read_wide(void)
     fs_ram_free(&t.ram);
 }
 
+/* The CRC against its definition, a bit at a time: the check value, and
+ * random runs fed whole and in pieces. */
+static uint32_t crc32_bitwise(uint32_t crc, const uint8_t *p, size_t len)
+{
+    crc = ~crc;
+    for (size_t i = 0; i < len; i++) {
+        crc ^= p[i];
+        for (int b = 0; b < 8; b++) {
+            crc = (crc >> 1) ^ ((crc & 1u) != 0u ? 0xEDB88320u : 0u);
+        }
+    }
+    return ~crc;
+}
+
+static void test_crc32_matches_its_definition(void)
+{
+    static uint8_t buf[4096];
+    CHECK_EQ(etss_crc32(0u, "123456789", 9u), 0xCBF43926u);
+    CHECK_EQ(etss_crc32(0u, buf, 0u), 0u);
+    uint64_t rng = 5;
+    for (int trial = 0; trial < 200; trial++) {
+        uint32_t len = seeded_below(&rng, sizeof(buf) + 1u);
+        uint32_t cut = seeded_below(&rng, len + 1u);
+        seeded_fill(buf, len, seeded_next(&rng));
+        uint32_t want = crc32_bitwise(0u, buf, len);
+        CHECK_EQ(etss_crc32(0u, buf, len), want);
+        CHECK_EQ(etss_crc32(etss_crc32(0u, buf, cut), &buf[cut], len - cut), want);
+    }
+}
+
 /* Within one write that reclaims nothing, no page is programmed twice: a
  * sector the record starts or runs into has its header programmed with
  * the record's bytes that follow it. Random sizes, several zone sizes. */
@@ -1057,6 +1087,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_capacity_holds_under_churn),
     TEST_CASE(test_mount_reads_few_headers),
     TEST_CASE(test_small_records_are_read_wide),
+    TEST_CASE(test_crc32_matches_its_definition),
     TEST_CASE(test_a_write_programs_each_page_once),
 };
 
