@@ -1056,9 +1056,8 @@ static void test_a_write_programs_each_page_once(void)
             last_len = len;
             last_seed = seed;
         }
-        /* What the last write that reclaimed nothing stored reads back
-         * after a remount (the one after it stands in its place if it was
-         * the same uid: the loop moves uids on, so it was not). */
+        /* The last write checked above reads back after a remount (the
+         * write that reclaimed went to another uid). */
         CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
         size_t n = 0;
         seeded_fill(data, last_len, last_seed);
