@@ -334,6 +334,57 @@ static void test_sfdp_frame_size_below_the_hosts_is_refused(void)
     }
 }
 
+/* Low: the typical times a wait sleeps before its first poll come from
+ * SFDP's basic table, in clear. Raised to the most it can say, they make
+ * a PROGRAM or an ERASE sleep longer than the part takes (a page program
+ * 2,048 us; a 4 KiB erase 30 s, cut to the frame's 2 s timeout, as a WIP
+ * held busy would be); the data arrives whole and nothing else changes. */
+static void test_forged_sfdp_times_only_slow_the_waits(void)
+{
+    static uint8_t data[1024];
+    static uint8_t back[1024];
+    for (size_t i = 0; i < sizeof(data); i++) {
+        data[i] = (uint8_t)(i * 7u + 3u);
+    }
+    for (int forged = 0; forged < 2; forged++) {
+        struct sf_rig r;
+        struct bus_liar l;
+        struct sfdp_table_ref bfpt;
+        provisioned_rig(&r);
+        CHECK_EQ(etss_sfdp_find_table(r.dev.spi, 0xFF00u, &bfpt), SF_OK);
+        bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+        if (forged == 0) {
+            /* DWORD 11 bits 13:8: 32 units of 64 us. */
+            uint32_t at = bfpt.address + 4u * 10u + 1u;
+            bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0xC0u, 0x3Fu);
+        } else {
+            /* DWORD 10 bits 10:9, the first (4 KiB) erase type's unit:
+             * seconds where the part says milliseconds. */
+            uint32_t at = bfpt.address + 4u * 9u + 1u;
+            bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0xF8u, 0x07u);
+        }
+        CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
+        CHECK(l.rewrites > 0u);
+        const struct nor_model_stats *st = nor_model_stats(r.nor);
+        uint64_t before = st->device_time_ns;
+        if (forged == 0) {
+            CHECK_EQ(r.dev.nor.geo.page_program_typ_us, 2048u);
+            CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
+            uint64_t took_us = (st->device_time_ns - before) / 1000u;
+            CHECK(took_us >= 4u * 2048u && took_us <= 4u * 2048u + 2000u); /* four pages */
+        } else {
+            CHECK_EQ(r.dev.nor.geo.erase[0].typ_time_us, 30000000u); /* 30 s, not 30 ms */
+            CHECK_EQ(sf_api_erase(&r.dev, NS_CLIENT, 0x2000u), SF_OK);
+            uint64_t took_us = (st->device_time_ns - before) / 1000u;
+            CHECK(took_us >= 2000000u && took_us <= 2000000u + 40000u);
+            CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
+        }
+        CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0x2000u, back, sizeof(back)), SF_OK);
+        CHECK(memcmp(back, data, sizeof(data)) == 0);
+        sf_rig_close(&r);
+    }
+}
+
 /* Low: unauthenticated OPENs by the thousand cost the part one NV write
  * per 64 (its session counter is committed a range at a time), never give
  * a session counter value twice across power cycles, and leave the host
@@ -580,6 +631,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_a_failed_provisioning_does_not_make_get_info_authentic),
     TEST_CASE(test_sfdp_features_are_checked_against_the_certificate),
     TEST_CASE(test_sfdp_frame_size_below_the_hosts_is_refused),
+    TEST_CASE(test_forged_sfdp_times_only_slow_the_waits),
     TEST_CASE(test_a_get_info_that_disagrees_with_the_session_is_tampering),
     TEST_CASE(test_unauthenticated_opens_cost_a_bounded_nv_wear),
     TEST_CASE(test_confidential_assets_only_where_reads_are_encrypted),
