@@ -686,6 +686,9 @@ struct scan {
     uint32_t carry;
     /* The current record that runs on into the head (0: none). */
     uint32_t into_head;
+    /* The most records a summary of this mount listed: a header is read
+     * with that many entries, the rest only for one that lists more. */
+    uint32_t entries_read;
 };
 
 static struct scan scan_state;
@@ -912,25 +915,44 @@ static int settle_newest(struct etss_fs *fs)
     return add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
 }
 
+/* Bytes of a sector's header up to its summary's first n entries. */
+static uint32_t entries_end(uint32_t n)
+{
+    return SUMMARY_OFFSET + SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * n;
+}
+
 /* The header of sector `seq` of the log and the summary in it of the
  * sector before. A summary that fails is read again; *listed is false when
  * it stays bad, and that sector is read record by record instead. */
+
 static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s,
                            struct etss_fs_summary *m, bool *listed)
 {
+    struct scan *w = &scan_state;
     uint8_t h[SECTOR_HEADER_LEN];
     struct retry t = {0};
     do {
+        /* Entries not read count as what the writer left there, erased
+         * bytes: the CRC still covers every entry. */
+        uint32_t len = entries_end(w->entries_read);
+        memset(&h[len], 0xFF, sizeof(h) - len);
         enum sector_kind kind;
-        int rc = read_sector(fs, slot, h, sizeof(h), s, &kind);
+        int rc = read_sector(fs, slot, h, len, s, &kind);
         if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
             rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+        }
+        uint32_t count = h[SUMMARY_OFFSET];
+        if (rc == ETSS_FS_OK && count > w->entries_read && count <= ETSS_FS_SUMMARY_RECORDS) {
+            rc = storage_read(fs, slot_addr(fs, slot) + len, &h[len], entries_end(count) - len);
         }
         if (rc != ETSS_FS_OK) {
             return rc;
         }
         *listed = decode_summary(&h[SUMMARY_OFFSET], seq, m);
     } while (!*listed && read_again(&t, &h[SUMMARY_OFFSET], SUMMARY_LEN));
+    if (*listed && m->count > w->entries_read) {
+        w->entries_read = m->count;
+    }
     return ETSS_FS_OK;
 }
 
@@ -1196,6 +1218,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     w->last_size = SCAN_WINDOW - RECORD_HEADER_LEN; /* the first window: 256 bytes */
     w->len = 0;
     w->into_head = 0;
+    w->entries_read = 0;
     /* Each sector is taken once the next one's header, with its summary,
      * is read. */
     static struct etss_fs_summary m;
