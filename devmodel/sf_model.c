@@ -918,7 +918,11 @@ static void build_sfdp_table(struct sf_model *m)
         SFP1_VERSION | (SFP1_OP_SECURE_WRITE << 8) | (SFP1_OP_SECURE_READ << 16) | (features << 24);
     m->sfdp_table[2] = SFP1_MAX_ZONES | ((uint32_t)m->cfg.n_counters << 8) |
                        ((uint32_t)m->cfg.max_sessions << 16) | ((SFP1_MAX_PAYLOAD / 16u) << 24);
-    m->sfdp_table[3] = SFP1_AEAD_AES128_GCM | (SFP1_KDF_HKDF_SHA256 << 8);
+    const uint32_t per_256 = m->cfg.t_per_16_bytes_us * 16u;
+    m->sfdp_table[3] =
+        SFP1_AEAD_AES128_GCM | (SFP1_KDF_HKDF_SHA256 << 8) |
+        ((m->cfg.t_frame_us < 255u ? m->cfg.t_frame_us : 255u) << SFP1_SFDP_FRAME_US_SHIFT) |
+        ((per_256 < 255u ? per_256 : 255u) << SFP1_SFDP_PER_256_US_SHIFT);
 }
 
 /* A P-256 private key made from a seed (a scalar out of range, about one

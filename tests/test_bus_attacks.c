@@ -335,10 +335,10 @@ static void test_sfdp_frame_size_below_the_hosts_is_refused(void)
 }
 
 /* Low: the typical times a wait sleeps before its first poll come from
- * SFDP's basic table, in clear. Raised to the most it can say, they make
- * a PROGRAM or an ERASE sleep longer than the part takes (a page program
- * 2,048 us; a 4 KiB erase 30 s, cut to the frame's 2 s timeout, as a WIP
- * held busy would be); the data arrives whole and nothing else changes. */
+ * SFDP, in clear. Raised, they make a frame sleep longer than the part
+ * takes (a page program 2,048 us; a 4 KiB erase 30 s, cut to the frame's
+ * 2 s timeout, as a WIP held busy would be; a frame 255 us); the data
+ * arrives whole and nothing else changes. */
 static void test_forged_sfdp_times_only_slow_the_waits(void)
 {
     static uint8_t data[1024];
@@ -346,7 +346,7 @@ static void test_forged_sfdp_times_only_slow_the_waits(void)
     for (size_t i = 0; i < sizeof(data); i++) {
         data[i] = (uint8_t)(i * 7u + 3u);
     }
-    for (int forged = 0; forged < 2; forged++) {
+    for (int forged = 0; forged < 3; forged++) {
         struct sf_rig r;
         struct bus_liar l;
         struct sfdp_table_ref bfpt;
@@ -357,11 +357,15 @@ static void test_forged_sfdp_times_only_slow_the_waits(void)
             /* DWORD 11 bits 13:8: 32 units of 64 us. */
             uint32_t at = bfpt.address + 4u * 10u + 1u;
             bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0xC0u, 0x3Fu);
-        } else {
+        } else if (forged == 1) {
             /* DWORD 10 bits 10:9, the first (4 KiB) erase type's unit:
              * seconds where the part says milliseconds. */
             uint32_t at = bfpt.address + 4u * 9u + 1u;
             bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0xF8u, 0x07u);
+        } else {
+            /* The SFP1 table's frame time (DWORD 4 bits 23:16): 255 us. */
+            uint32_t at = sfp1_sfdp_top_byte(&r, 4u) - 1u;
+            bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0x00u, 0xFFu);
         }
         CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
         CHECK(l.rewrites > 0u);
@@ -372,12 +376,18 @@ static void test_forged_sfdp_times_only_slow_the_waits(void)
             CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
             uint64_t took_us = (st->device_time_ns - before) / 1000u;
             CHECK(took_us >= 4u * 2048u && took_us <= 4u * 2048u + 2000u); /* four pages */
-        } else {
+        } else if (forged == 1) {
             CHECK_EQ(r.dev.nor.geo.erase[0].typ_time_us, 30000000u); /* 30 s, not 30 ms */
             CHECK_EQ(sf_api_erase(&r.dev, NS_CLIENT, 0x2000u), SF_OK);
             uint64_t took_us = (st->device_time_ns - before) / 1000u;
             CHECK(took_us >= 2000000u && took_us <= 2000000u + 40000u);
             CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
+        } else {
+            CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
+            before = st->device_time_ns;
+            CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0x2000u, back, 16u), SF_OK);
+            uint64_t took_us = (st->device_time_ns - before) / 1000u;
+            CHECK(took_us >= 255u && took_us <= 255u + 100u); /* one frame */
         }
         CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0x2000u, back, sizeof(back)), SF_OK);
         CHECK(memcmp(back, data, sizeof(data)) == 0);

@@ -87,8 +87,10 @@ int etss_nor_poll_idle(const struct etss_spi_driver *spi, uint32_t typ_us, uint3
         if (waited >= timeout_us) {
             return SF_ERR_TIMEOUT; /* a dead or stuck part */
         }
-        /* Past the typical time, what is left is short and unknown. */
-        uint32_t step = typ != 0u ? (waited - typ) / 4u : waited / 32u;
+        /* Past the typical time, what is left is unknown: steps of a
+         * quarter of the time past it, never more than a 32nd of all. */
+        uint32_t past = (waited - typ) / 4u;
+        uint32_t step = past < waited / 32u ? past : waited / 32u;
         step = step < POLL_FINE_US ? POLL_FINE_US : step > POLL_COARSE_US ? POLL_COARSE_US : step;
         spi->ops->delay_us(spi->ctx, step);
         waited = waited > UINT32_MAX - step ? UINT32_MAX : waited + step;

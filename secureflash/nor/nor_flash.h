@@ -68,10 +68,10 @@ int etss_nor_wait_ready(struct nor_flash *flash, uint32_t timeout_us);
  * How every wait for a busy part polls, on any part's bus (the SFP1
  * binding's frames too). With typ_us, the part's typical time for what it
  * was asked (SFDP), it sleeps that long, then polls in steps of a quarter
- * of the time past it: a few polls, a few microseconds over, and a part
- * faster than its own typical time loses the difference. Without (0), it
- * polls in steps of a 32nd of the time waited so far, about 3 % over.
- * Steps stay within 10 .. 500 us.
+ * of the time past it, never more than a 32nd of all it waited: a few
+ * polls, a few microseconds over, and a part faster than its own typical
+ * time loses the difference. Without (0), it polls in steps of a 32nd of
+ * the time waited so far, about 3 % over. Steps stay within 10 .. 500 us.
  *   SF_OK            WIP clear
  *   SF_ERR_PARAM     spi or its ops NULL
  *   SF_ERR_TIMEOUT   still busy after timeout_us

@@ -90,6 +90,8 @@ int sfp1_packet_probe(struct sf_vendor_ctx *vc)
     }
     state_of(vc)->write_opcode = (uint8_t)(dw[1] >> 8);
     state_of(vc)->read_opcode = (uint8_t)(dw[1] >> 16);
+    state_of(vc)->frame_us = (uint8_t)(dw[3] >> SFP1_SFDP_FRAME_US_SHIFT);
+    state_of(vc)->per_256_us = (uint8_t)(dw[3] >> SFP1_SFDP_PER_256_US_SHIFT);
     vc->features = features_of(dw[1] >> 24);
     return SF_OK;
 }
@@ -131,10 +133,7 @@ int sfp1_packet_begin(struct sfp1_exchange *x)
 }
 
 /* The array's typical busy time for the command in x (SFDP's basic
- * table), 0 when it starts none or the part announces none: the wait for
- * its response sleeps that long before it polls. SFDP is not
- * authenticated: a forged time only moves the first poll, within the
- * frame's timeout. */
+ * table), 0 when it starts none or the part announces none. */
 static uint32_t array_busy_typ_us(const struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
 {
     const struct sfdp_geometry *g = &vc->nor->geo;
@@ -153,6 +152,23 @@ static uint32_t array_busy_typ_us(const struct sf_vendor_ctx *vc, const struct s
         }
     }
     return 0u;
+}
+
+/* How long the part typically works on the frame in x, as its SFP1 table
+ * says: the wait for the response sleeps that long before it polls. SFDP
+ * is not authenticated: a forged time only moves the first poll, within
+ * the frame's timeout. */
+static uint32_t busy_typ_us(const struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
+{
+    const struct sfp1_state *st = state_of(vc);
+    /* Both frames, a session answer's payload as long as asked (one of
+     * variable length, or a plain command's, counts as empty: the wait
+     * then polls for the rest). */
+    size_t answer = x->session != NULL && !x->variable_length ? x->response_size : 0u;
+    size_t bytes = x->frame_len + SFP1_HEADER_LEN + answer + SFP1_TAG_LEN;
+    uint32_t per_bytes = (uint32_t)((bytes * st->per_256_us + 255u) / 256u);
+    uint32_t frame = st->frame_us == 0u ? 0u : st->frame_us + per_bytes;
+    return frame + array_busy_typ_us(vc, x);
 }
 
 int sfp1_packet_wait_ready(struct sf_vendor_ctx *vc)
@@ -227,7 +243,7 @@ int sfp1_packet_receive(struct sf_vendor_ctx *vc, struct sfp1_exchange *x)
 {
     uint8_t *f = vc->frame;
     const struct sf_session *s = x->session;
-    int rc = etss_nor_poll_idle(vc->spi, array_busy_typ_us(vc, x), FRAME_TIMEOUT_US);
+    int rc = etss_nor_poll_idle(vc->spi, busy_typ_us(vc, x), FRAME_TIMEOUT_US);
     if (rc == SF_OK) {
         rc = read_response(vc, 0u, f, SFP1_HEADER_LEN);
     }

@@ -43,6 +43,8 @@ struct sfp1_exchange {
 struct sfp1_state {
     uint8_t write_opcode;
     uint8_t read_opcode;
+    uint8_t frame_us;   /* a frame's typical processing time (0: not announced) */
+    uint8_t per_256_us; /* and what 256 bytes of it add */
 };
 
 /* The part's SFP1 SFDP table: the opcodes into vc->state, the features

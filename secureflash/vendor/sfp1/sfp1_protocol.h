@@ -172,5 +172,10 @@
 #define SFP1_FEATURE_AUTHENTICATION 0x40u
 #define SFP1_AEAD_AES128_GCM 1u
 #define SFP1_KDF_HKDF_SHA256 1u
+/* DWORD 4 bits 23:16 and 31:24: a frame's typical processing time, in us,
+ * and what it adds per 256 bytes of command and response, in us (0: not
+ * announced). */
+#define SFP1_SFDP_FRAME_US_SHIFT 16u
+#define SFP1_SFDP_PER_256_US_SHIFT 24u
 
 #endif /* ETSS_SFP1_PROTOCOL_H */
