@@ -369,24 +369,23 @@ static void test_forged_sfdp_times_only_slow_the_waits(void)
         }
         CHECK_EQ(sf_rig_attach(&r, 1), SF_OK);
         CHECK(l.rewrites > 0u);
-        const struct nor_model_stats *st = nor_model_stats(r.nor);
-        uint64_t before = st->device_time_ns;
+        uint64_t before = nor_model_stats(r.nor)->device_time_ns;
         if (forged == 0) {
             CHECK_EQ(r.dev.nor.geo.page_program_typ_us, 2048u);
             CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
-            uint64_t took_us = (st->device_time_ns - before) / 1000u;
+            uint64_t took_us = (nor_model_stats(r.nor)->device_time_ns - before) / 1000u;
             CHECK(took_us >= 4u * 2048u && took_us <= 4u * 2048u + 2000u); /* four pages */
         } else if (forged == 1) {
             CHECK_EQ(r.dev.nor.geo.erase[0].typ_time_us, 30000000u); /* 30 s, not 30 ms */
             CHECK_EQ(sf_api_erase(&r.dev, NS_CLIENT, 0x2000u), SF_OK);
-            uint64_t took_us = (st->device_time_ns - before) / 1000u;
+            uint64_t took_us = (nor_model_stats(r.nor)->device_time_ns - before) / 1000u;
             CHECK(took_us >= 2000000u && took_us <= 2000000u + 40000u);
             CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
         } else {
             CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0x2000u, data, sizeof(data)), SF_OK);
-            before = st->device_time_ns;
+            before = nor_model_stats(r.nor)->device_time_ns;
             CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0x2000u, back, 16u), SF_OK);
-            uint64_t took_us = (st->device_time_ns - before) / 1000u;
+            uint64_t took_us = (nor_model_stats(r.nor)->device_time_ns - before) / 1000u;
             CHECK(took_us >= 255u && took_us <= 255u + 100u); /* one frame */
         }
         CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0x2000u, back, sizeof(back)), SF_OK);
