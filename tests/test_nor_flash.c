@@ -247,6 +247,16 @@ static void test_waits_sleep_the_typical_time(void)
     CHECK_EQ(etss_nor_poll_idle(r.flash.spi, UINT32_MAX, 1000u), SF_ERR_TIMEOUT);
     CHECK(st->device_time_ns <= 1100000u);
     CHECK_EQ(etss_nor_poll_idle(NULL, 0u, 1000u), SF_ERR_PARAM);
+    /* What a wait is told: the driver's own reading of SFDP. */
+    const struct nor_model_timing *tm = &nor_model_config(r.model)->timing;
+    CHECK_EQ(etss_nor_program_typ_us(&r.flash, 0x400u, 256u), tm->t_pp_us);
+    CHECK_EQ(etss_nor_program_typ_us(&r.flash, 0x4F0u, 32u), 2u * tm->t_pp_us); /* two pages */
+    CHECK_EQ(etss_nor_program_typ_us(&r.flash, 0x400u, 0u), 0u);
+    CHECK_EQ(etss_nor_erase_typ_us(&r.flash, 0x1000u, 4096u), tm->t_se_us);
+    CHECK_EQ(etss_nor_erase_typ_us(&r.flash, 0x10000u, 65536u + 4096u),
+             tm->t_be64_us + tm->t_se_us);
+    CHECK_EQ(etss_nor_erase_typ_us(&r.flash, 0x1001u, 4096u), 0u); /* refused by etss_nor_erase */
+    CHECK_EQ(etss_nor_erase_typ_us(NULL, 0u, 4096u), 0u);
     rig_close(&r);
 }
 

@@ -55,6 +55,7 @@
  * that runs on into it, up to 256 bytes in all (a NOR page, or several on
  * a part of smaller pages): that page is programmed once, not twice. */
 #define HEADER_LEAD (256u - SECTOR_HEADER_LEN)
+_Static_assert(SECTOR_HEADER_LEN < 256u, "a sector header leaves room in its page");
 /* The smallest filesystem sector: small erase units are grouped so that
  * sector headers stay a small share of the zone. */
 #define MIN_SECTOR 4096u
@@ -526,11 +527,19 @@ static bool decode_header(const uint8_t *h, uint32_t seq, uint32_t addr, struct 
     return record_makes_sense(r);
 }
 
-/* Read the whole record at `addr` into record_buf until it checks out,
- * header (of this place) and data; *intact false: it is bad on the flash. */
-static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struct record *r,
-                       bool *intact)
+/* The same record: what the index or a summary says against a header. */
+static bool same_record(const struct record *a, const struct record *b)
 {
+    return a->kind == b->kind && a->uid == b->uid && a->owner == b->owner && a->length == b->length;
+}
+
+/* Read the whole record at `addr` into record_buf until it checks out:
+ * header (of this place, and the record `want` names) and data; *intact
+ * false: it is bad on the flash. */
+static int read_record(struct etss_fs *fs, uint32_t addr, const struct record *want,
+                       struct record *r, bool *intact)
+{
+    uint32_t length = want->length;
     uint32_t size = etss_fs_record_size(length);
     uint32_t seq = seq_of_addr(fs, addr);
     struct retry t = {0};
@@ -540,7 +549,7 @@ static int read_record(struct etss_fs *fs, uint32_t addr, uint32_t length, struc
             sf_crypto_zeroize(record_buf, size);
             return rc;
         }
-        *intact = decode_header(record_buf, seq, addr, r) && r->length == length &&
+        *intact = decode_header(record_buf, seq, addr, r) && same_record(r, want) &&
                   etss_crc32(0u, &record_buf[RECORD_HEADER_LEN], length) == r->data_crc;
     } while (!*intact && read_again(&t, record_buf, size));
     int rc = *intact ? ETSS_FS_OK : bad_for_good(&t);
@@ -609,6 +618,13 @@ static void remove_entry(struct etss_fs *fs, size_t hole)
             hole = j;
         }
     }
+}
+
+/* The asset record an index entry stands for. */
+static struct record asset_of(const struct etss_fs_entry *e)
+{
+    return (struct record){
+        .kind = RECORD_ASSET, .uid = e->uid, .owner = e->owner, .length = e->length};
 }
 
 static uint32_t entry_size(const struct etss_fs_entry *e)
@@ -897,7 +913,7 @@ static int settle_newest(struct etss_fs *fs)
     uint32_t after = sectors_after(fs, off, etss_fs_record_size(w->pending.length));
     if (!intact && seq_of_addr(fs, w->pending_addr) + after <= fs->head_seq) {
         struct record r;
-        int rc = read_record(fs, w->pending_addr, w->pending.length, &r, &intact);
+        int rc = read_record(fs, w->pending_addr, &w->pending, &r, &intact);
         sf_crypto_zeroize(record_buf, etss_fs_record_size(w->pending.length));
         if (rc != ETSS_FS_OK) {
             return rc;
@@ -924,7 +940,6 @@ static uint32_t entries_end(uint32_t n)
 /* The header of sector `seq` of the log and the summary in it of the
  * sector before. A summary that fails is read again; *listed is false when
  * it stays bad, and that sector is read record by record instead. */
-
 static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s,
                            struct etss_fs_summary *m, bool *listed)
 {
@@ -1010,8 +1025,7 @@ static int settle_carried(struct etss_fs *fs, const struct etss_fs_summary *m, b
     if (rc != ETSS_FS_OK) {
         return rc;
     }
-    if (kind == HEADER_VALID && (r.kind != w->pending.kind || r.uid != w->pending.uid ||
-                                 r.owner != w->pending.owner || r.length != w->pending.length)) {
+    if (kind == HEADER_VALID && !same_record(&r, &w->pending)) {
         return ETSS_FS_ERR_CORRUPT; /* not the record its summary listed */
     }
     if (kind == HEADER_VALID && word_set(r.state) && r.state != 0u) {
@@ -1426,11 +1440,11 @@ static int copy_record(struct etss_fs *fs, struct etss_fs_entry *e)
     struct record r;
     bool intact = e->lost;
     if (!e->lost) {
-        int rc = read_record(fs, e->addr, e->length, &r, &intact);
+        const struct record want = asset_of(e);
+        int rc = read_record(fs, e->addr, &want, &r, &intact);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
-        intact = intact && r.kind == RECORD_ASSET && r.uid == e->uid && r.owner == e->owner;
     }
     if (e->lost || !intact) {
         sf_crypto_zeroize(record_buf, entry_size(e));
@@ -1590,11 +1604,9 @@ int etss_fs_read(struct etss_fs *fs, int32_t owner, uint64_t uid, size_t offset,
     }
     struct record r;
     bool intact = false;
-    rc = read_record(fs, e->addr, e->length, &r, &intact);
+    const struct record want = asset_of(e);
+    rc = read_record(fs, e->addr, &want, &r, &intact);
     if (rc == ETSS_FS_OK && !intact) {
-        rc = ETSS_FS_ERR_CORRUPT;
-    }
-    if (rc == ETSS_FS_OK && (r.kind != RECORD_ASSET || r.uid != uid || r.owner != owner)) {
         rc = ETSS_FS_ERR_CORRUPT;
     }
     size_t n = e->length - offset < size ? e->length - offset : size;

@@ -289,6 +289,42 @@ static const struct sfdp_erase_type *pick_erase(const struct nor_flash *flash, u
     return NULL;
 }
 
+/* a + b, a * b, held at UINT32_MAX (no 64-bit arithmetic in a partition). */
+static uint32_t add_held(uint32_t a, uint32_t b)
+{
+    return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+static uint32_t mul_held(uint32_t a, uint32_t b)
+{
+    return b != 0u && a > UINT32_MAX / b ? UINT32_MAX : a * b;
+}
+
+uint32_t etss_nor_program_typ_us(const struct nor_flash *flash, uint32_t addr, size_t len)
+{
+    uint32_t page = flash != NULL ? flash->geo.page_size : 0u;
+    if (page == 0u || len == 0u || len > UINT32_MAX - page) {
+        return 0u;
+    }
+    uint32_t span = addr % page + (uint32_t)len;
+    uint32_t pages = span / page + (span % page != 0u ? 1u : 0u);
+    return mul_held(pages, flash->geo.page_program_typ_us);
+}
+
+uint32_t etss_nor_erase_typ_us(const struct nor_flash *flash, uint32_t addr, size_t len)
+{
+    uint32_t us = 0;
+    for (size_t done = 0; flash != NULL && done < len;) {
+        const struct sfdp_erase_type *e = pick_erase(flash, addr + (uint32_t)done, len - done);
+        if (e == NULL) {
+            return 0u; /* a range etss_nor_erase refuses */
+        }
+        us = add_held(us, e->typ_time_us);
+        done += e->size;
+    }
+    return us;
+}
+
 int etss_nor_erase(struct nor_flash *flash, uint32_t addr, size_t len)
 {
     uint8_t hdr[1 + SPI_NOR_ADDR_BYTES];

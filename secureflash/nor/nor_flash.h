@@ -56,6 +56,13 @@ int etss_nor_program(struct nor_flash *flash, uint32_t addr, const void *data, s
  *   SF_ERR_WRITE_ENABLE, SF_ERR_TIMEOUT, SF_ERR_DENIED
  *                              as for etss_nor_program */
 int etss_nor_erase(struct nor_flash *flash, uint32_t addr, size_t len);
+/* What the part typically takes, by its SFDP times, to program `len`
+ * bytes from `addr` (tPP per page touched), or to erase [addr, addr + len)
+ * the way etss_nor_erase would; 0 when it announces none, for an empty,
+ * misaligned or 4 GiB range, or flash NULL. For a host that waits on the
+ * array through another protocol (SFP1's frames). */
+uint32_t etss_nor_program_typ_us(const struct nor_flash *flash, uint32_t addr, size_t len);
+uint32_t etss_nor_erase_typ_us(const struct nor_flash *flash, uint32_t addr, size_t len);
 /* Erase the whole array: etss_nor_erase's codes but range and alignment. */
 int etss_nor_erase_chip(struct nor_flash *flash);
 

@@ -136,22 +136,14 @@ int sfp1_packet_begin(struct sfp1_exchange *x)
  * table), 0 when it starts none or the part announces none. */
 static uint32_t array_busy_typ_us(const struct sf_vendor_ctx *vc, const struct sfp1_exchange *x)
 {
-    const struct sfdp_geometry *g = &vc->nor->geo;
-    if (x->command == SFP1_CMD_PROGRAM && x->payload_len > SFP1_REQ_PROGRAM_DATA &&
-        g->page_size != 0u) {
-        uint32_t addr = etss_get_le32(&x->payload[SFP1_REQ_ADDRESS]);
-        size_t len = x->payload_len - SFP1_REQ_PROGRAM_DATA;
-        size_t pages = (addr % g->page_size + len + g->page_size - 1u) / g->page_size;
-        return (uint32_t)pages * g->page_program_typ_us;
+    if ((x->command != SFP1_CMD_PROGRAM && x->command != SFP1_CMD_ERASE) ||
+        x->payload_len < SFP1_REQ_ADDRESS + 4u) {
+        return 0u;
     }
-    if (x->command == SFP1_CMD_ERASE) {
-        for (uint8_t i = 0; i < g->n_erase_types && i < SFDP_MAX_ERASE_TYPES; i++) {
-            if (g->erase[i].size == SFP1_SECTOR_SIZE) {
-                return g->erase[i].typ_time_us;
-            }
-        }
-    }
-    return 0u;
+    uint32_t addr = etss_get_le32(&x->payload[SFP1_REQ_ADDRESS]);
+    return x->command == SFP1_CMD_PROGRAM
+               ? etss_nor_program_typ_us(vc->nor, addr, x->payload_len - SFP1_REQ_PROGRAM_DATA)
+               : etss_nor_erase_typ_us(vc->nor, addr, SFP1_SECTOR_SIZE);
 }
 
 /* How long the part typically works on the frame in x, as its SFP1 table

@@ -39,7 +39,8 @@ struct sfp1_exchange {
 };
 
 /* What SFP1 keeps of a part, in vc->state: the opcodes its SFDP table
- * names for frames to the part and responses from it. */
+ * names for frames to the part and responses from it, and the frame
+ * timing it announces there. */
 struct sfp1_state {
     uint8_t write_opcode;
     uint8_t read_opcode;
@@ -47,8 +48,8 @@ struct sfp1_state {
     uint8_t per_256_us; /* and what 256 bytes of it add */
 };
 
-/* The part's SFP1 SFDP table: the opcodes into vc->state, the features
- * into vc->features. */
+/* The part's SFP1 SFDP table: the opcodes and frame timing into
+ * vc->state, the features into vc->features. */
 int sfp1_packet_probe(struct sf_vendor_ctx *vc);
 
 /* Checks the session and takes the next sequence number. */
