@@ -486,9 +486,9 @@ static bool counter_bound(const struct sf_model_state *st, uint8_t zone, uint8_t
 static bool response_encrypted(const struct sf_model *m, const struct session *s, uint8_t type)
 {
     /* An authentication flash has no cipher: its answers are only sealed. */
-    return confidential(m) &&
-           (type == SFP1_CMD_RANDOM || type == SFP1_CMD_PUF ||
-            (type == SFP1_CMD_READ && m->state.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED));
+    return confidential(m) && (type == SFP1_CMD_RANDOM || type == SFP1_CMD_PUF ||
+                               ((type == SFP1_CMD_READ || type == SFP1_CMD_READ_STRIDED) &&
+                                m->state.zones[s->zone].read_policy == SFP1_READ_ENCRYPTED));
 }
 
 static uint8_t array_result(const struct sf_model *m, bool started)
@@ -515,6 +515,32 @@ static uint8_t cmd_read(struct sf_model *m, const struct sf_model_zone *z, const
     }
     nor_model_read_array(m->nor, addr, m->out, len);
     m->out_len = len;
+    return SFP1_OK;
+}
+
+/* Runs of one length at a stride, each wholly in the zone, answered back
+ * to back. */
+static uint8_t cmd_read_strided(struct sf_model *m, const struct sf_model_zone *z, const uint8_t *p,
+                                size_t n)
+{
+    if (n != SFP1_READ_STRIDED_REQUEST_LEN) {
+        return SFP1_MALFORMED;
+    }
+    uint32_t addr = etss_get_le32(&p[SFP1_REQ_ADDRESS]);
+    uint32_t stride = etss_get_le32(&p[SFP1_REQ_STRIDE]);
+    uint16_t len = etss_get_le16(&p[SFP1_REQ_STRIDED_LENGTH]);
+    uint16_t count = etss_get_le16(&p[SFP1_REQ_STRIDED_COUNT]);
+    if (len == 0u || count == 0u || (uint32_t)len * count > SFP1_MAX_READ || stride < len) {
+        return SFP1_MALFORMED;
+    }
+    uint64_t last = addr + (uint64_t)(count - 1u) * stride;
+    if (last > UINT32_MAX || !in_zone(z, addr, len) || !in_zone(z, (uint32_t)last, len)) {
+        return SFP1_ZONE_VIOLATION;
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        nor_model_read_array(m->nor, addr + i * stride, &m->out[i * len], len);
+    }
+    m->out_len = (size_t)len * count;
     return SFP1_OK;
 }
 
@@ -645,6 +671,8 @@ static uint8_t execute(struct sf_model *m, const struct session *s, uint8_t type
     switch (type) {
     case SFP1_CMD_READ:
         return cmd_read(m, z, p, n);
+    case SFP1_CMD_READ_STRIDED:
+        return cmd_read_strided(m, z, p, n);
     case SFP1_CMD_PROGRAM:
         return cmd_program(m, z, encrypted, p, n);
     case SFP1_CMD_ERASE:
@@ -914,8 +942,8 @@ static void build_sfdp_table(struct sf_model *m)
 {
     const uint32_t features = m->cfg.features;
     m->sfdp_table[0] = SFP1_SFDP_SIGNATURE;
-    m->sfdp_table[1] =
-        SFP1_VERSION | (SFP1_OP_SECURE_WRITE << 8) | (SFP1_OP_SECURE_READ << 16) | (features << 24);
+    m->sfdp_table[1] = SFP1_SFDP_STRIDED_VERSION | (SFP1_OP_SECURE_WRITE << 8) |
+                       (SFP1_OP_SECURE_READ << 16) | (features << 24);
     m->sfdp_table[2] = SFP1_MAX_ZONES | ((uint32_t)m->cfg.n_counters << 8) |
                        ((uint32_t)m->cfg.max_sessions << 16) | ((SFP1_MAX_PAYLOAD / 16u) << 24);
     const uint32_t per_256 = m->cfg.t_per_16_bytes_us * 16u;

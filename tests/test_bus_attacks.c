@@ -334,6 +334,43 @@ static void test_sfdp_frame_size_below_the_hosts_is_refused(void)
     }
 }
 
+/* Low: SFDP's protocol version is in clear. Lowered from 3 to 2, it
+ * hides READ_STRIDED: the host reads run by run, one frame a run, and
+ * gets the same bytes. A version the host does not know is not a part it
+ * speaks to. */
+static void test_a_forged_sfdp_version_only_slows_strided_reads(void)
+{
+    static const uint8_t versions[] = {2u, 3u, 4u, 1u};
+    static uint8_t data[3 * 4096];
+    uint8_t got[3 * 132];
+    for (size_t i = 0; i < sizeof(data); i++) {
+        data[i] = (uint8_t)(i * 13u + 1u);
+    }
+    for (size_t v = 0; v < sizeof(versions); v++) {
+        struct sf_rig r;
+        struct bus_liar l;
+        provisioned_rig(&r);
+        CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0u, data, sizeof(data)), SF_OK);
+        uint32_t at = sfp1_sfdp_top_byte(&r, SFDP_FEATURES_DWORD) - 3u;
+        bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
+        bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0x00u, versions[v]);
+        bool known = versions[v] == 2u || versions[v] == 3u;
+        CHECK_EQ(sf_rig_attach(&r, 1), known ? SF_OK : SF_ERR_NO_DEVICE);
+        CHECK(l.rewrites > 0u);
+        if (known) {
+            CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0u, got, 1u), SF_OK); /* session up */
+            uint64_t frames = nor_model_stats(r.nor)->commands[SFP1_OP_SECURE_WRITE];
+            CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 4096u, 3u, got, 132u), SF_OK);
+            frames = nor_model_stats(r.nor)->commands[SFP1_OP_SECURE_WRITE] - frames;
+            CHECK_EQ(frames, versions[v] == 3u ? 1u : 3u);
+            for (uint32_t k = 0; k < 3u; k++) {
+                CHECK(memcmp(&got[k * 132u], &data[k * 4096u], 132u) == 0);
+            }
+        }
+        sf_rig_close(&r);
+    }
+}
+
 /* Low: the typical times a wait sleeps before its first poll come from
  * SFDP, in clear. Raised, they make a frame sleep longer than the part
  * takes (a page program 2,048 us; a 4 KiB erase 30 s, cut to the frame's
@@ -640,6 +677,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_a_failed_provisioning_does_not_make_get_info_authentic),
     TEST_CASE(test_sfdp_features_are_checked_against_the_certificate),
     TEST_CASE(test_sfdp_frame_size_below_the_hosts_is_refused),
+    TEST_CASE(test_a_forged_sfdp_version_only_slows_strided_reads),
     TEST_CASE(test_forged_sfdp_times_only_slow_the_waits),
     TEST_CASE(test_a_get_info_that_disagrees_with_the_session_is_tampering),
     TEST_CASE(test_unauthenticated_opens_cost_a_bounded_nv_wear),

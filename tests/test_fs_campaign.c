@@ -335,12 +335,19 @@ static uint32_t run_trial(uint64_t seed, bool verbose, struct totals *tot)
         return 1;
     }
     fs_ram_storage(&t->ram, &t->storage);
+    /* Every other trial, a storage without strided reads: the filesystem
+     * then reads run by run itself. */
+    bool strided = ((seed >> 1) & 1u) != 0u;
+    if (!strided) {
+        t->storage.read_strided = NULL;
+    }
     if (verbose) {
         printf("seed 0x%016" PRIx64 ": %u sectors of %u, erase unit %u, %u keys, sizes to %u, "
-               "%u ops, cuts %u/1000 (recut %u), flips %u/1e6 (mount %d writes %d gets %d)\n",
+               "%u ops, cuts %u/1000 (recut %u), flips %u/1e6 (mount %d writes %d gets %d), "
+               "strided reads %d\n",
                seed, t->n_sectors, sector, t->erase_unit, t->n_keys, t->max_len, t->n_ops,
                t->cut_per_mille, t->recut_per_mille, t->flips_per_million, t->flips_in_mount,
-               t->flips_in_writes, t->flips_in_gets);
+               t->flips_in_writes, t->flips_in_gets, strided);
     }
     int rc = etss_fs_mount(&t->fs, &t->storage);
     if (rc != ETSS_FS_OK || t->fs.capacity != etss_fs_capacity(size, t->erase_unit)) {

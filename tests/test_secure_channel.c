@@ -753,6 +753,127 @@ static void test_two_devices_at_once(void)
     sf_rig_close(&b);
 }
 
+/* ---- strided reads ---- */
+
+/* Bytes a strided read test programs and reads back: the zone's first 24 KiB. */
+#define STRIDED_SPAN 0x6000u
+
+static void program_pattern(struct sf_rig *r, int32_t client, uint8_t *data)
+{
+    for (uint32_t i = 0; i < STRIDED_SPAN; i++) {
+        data[i] = (uint8_t)(i * 131u + (i >> 8) + (uint32_t)client);
+    }
+    CHECK_EQ(sf_api_program(&r->dev, client, 0, data, STRIDED_SPAN), SF_OK);
+}
+
+/* Every layout of a grid of run lengths, strides and counts, in an
+ * encrypted and in an authenticated zone: what run-by-run reads give, in
+ * as few frames as 2 KiB answers allow. */
+static void test_strided_reads_match_run_by_run_reads(void)
+{
+    static const uint32_t lens[] = {1, 3, 16, 60, 132, 168, 255, 1000, 2048};
+    static const uint32_t counts[] = {1, 2, 7, 15, 16, 40};
+    static const uint32_t extra[] = {0, 1, 4096};
+    static uint8_t data[STRIDED_SPAN];
+    static uint8_t got[STRIDED_SPAN];
+    static const int32_t clients[] = {NS_CLIENT, S_CLIENT};
+    struct sf_rig r;
+    CHECK_EQ(open_provisioned(&r), SF_OK);
+    uint32_t layouts = 0;
+    for (size_t c = 0; c < 2; c++) {
+        program_pattern(&r, clients[c], data);
+        for (size_t l = 0; l < sizeof(lens) / sizeof(lens[0]); l++) {
+            for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+                for (size_t e = 0; e < sizeof(extra) / sizeof(extra[0]); e++) {
+                    uint32_t len = lens[l];
+                    uint32_t count = counts[k];
+                    uint32_t stride = len + extra[e];
+                    uint32_t offset = 5u * (uint32_t)(l + k + e);
+                    if (offset + (count - 1u) * stride + len > STRIDED_SPAN) {
+                        continue;
+                    }
+                    memset(got, 0, sizeof(got));
+                    uint64_t frames = nor_model_stats(r.nor)->commands[SFP1_OP_SECURE_WRITE];
+                    CHECK_EQ(
+                        sf_api_read_strided(&r.dev, clients[c], offset, stride, count, got, len),
+                        SF_OK);
+                    frames = nor_model_stats(r.nor)->commands[SFP1_OP_SECURE_WRITE] - frames;
+                    uint32_t per = SFP1_MAX_READ / len;
+                    CHECK_EQ(frames, (count + per - 1u) / per);
+                    for (uint32_t i = 0; i < count; i++) {
+                        CHECK_MEM_EQ(&got[i * len], &data[offset + i * stride], len);
+                    }
+                    layouts++;
+                }
+            }
+        }
+    }
+    CHECK(layouts > 150u);
+    sf_rig_close(&r);
+}
+
+/* A strided read that leaves the zone anywhere reads nothing: the API
+ * refuses it before the bus, and the part refuses what a host might send
+ * past the API (another zone, runs that wrap the address space). */
+static void test_strided_reads_stay_in_the_zone(void)
+{
+    struct sf_rig r;
+    uint8_t buf[64];
+    CHECK_EQ(open_provisioned(&r), SF_OK);
+    memset(buf, 0xA5, sizeof(buf));
+    /* Zone 0 is 1 MiB: the last of four runs would end 8 bytes past it. */
+    CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0xFCFF8u, 0x1000u, 4u, buf, 16u),
+             SF_ERR_DENIED);
+    CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 0x80000000u, 3u, buf, 16u), SF_ERR_DENIED);
+    CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 8u, 4u, buf, 16u), SF_ERR_PARAM);
+    CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 16u, 4u, NULL, 16u), SF_ERR_PARAM);
+    CHECK_EQ(sf_api_read_strided(&r.dev, 12345, 0u, 16u, 4u, buf, 16u), SF_ERR_NO_BINDING);
+    for (size_t i = 0; i < sizeof(buf); i++) {
+        CHECK_EQ(buf[i], 0xA5);
+    }
+    CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 16u, 0u, buf, 16u), SF_OK);
+    /* The part: a session on zone 0 reaching into zone 1, from the first
+     * run or the last, and runs whose last address wraps to 0. */
+    CHECK_EQ(sf_device_read_strided(&r.dev, 0, 0x100000u, 0x1000u, 2u, buf, 16u), SF_ERR_DENIED);
+    CHECK_EQ(sf_device_read_strided(&r.dev, 0, 0xFF000u, 0x1000u, 2u, buf, 16u), SF_ERR_DENIED);
+    CHECK_EQ(sf_device_read_strided(&r.dev, 0, 0xFFFFF000u, 0x1000u, 2u, buf, 16u), SF_ERR_DENIED);
+    for (size_t i = 0; i < sizeof(buf); i++) {
+        CHECK_EQ(buf[i], 0xA5);
+    }
+    sf_rig_close(&r);
+}
+
+/* Each bit of a strided read's answer flipped on the bus: never wrong
+ * data; the flip is caught and the read repeated on a new session. */
+static void test_every_bit_flip_of_a_strided_answer_is_detected(void)
+{
+    static uint8_t data[STRIDED_SPAN];
+    uint8_t got[3 * 16];
+    struct sf_rig r;
+    CHECK_EQ(open_provisioned(&r), SF_OK);
+    program_pattern(&r, NS_CLIENT, data);
+    size_t bits = 8u * (SFP1_HEADER_LEN + sizeof(got) + SFP1_TAG_LEN);
+    for (size_t bit = 0; bit < bits; bit++) {
+        CHECK_EQ(sf_api_read(&r.dev, NS_CLIENT, 0, got, 1), SF_OK); /* session up */
+        uint32_t failures = r.dev.stats.comm_failures;
+        struct tamper *t = tamper_on(&r);
+        t->flip_frame = 1;
+        t->flip_bit = bit;
+        memset(got, 0, sizeof(got));
+        int rc = sf_api_read_strided(&r.dev, NS_CLIENT, 0x40u, 0x1000u, 3u, got, 16u);
+        model_spi_set_tap(&r.bus, NULL, NULL);
+        CHECK(t->flipped);
+        CHECK_EQ(rc, SF_OK);
+        CHECK(r.dev.stats.comm_failures > failures);
+        for (uint32_t i = 0; i < 3u; i++) {
+            CHECK_MEM_EQ(&got[i * 16u], &data[0x40u + i * 0x1000u], 16u);
+        }
+        nor_model_power_cycle(r.nor);
+        sf_device_drop_sessions(&r.dev);
+    }
+    sf_rig_close(&r);
+}
+
 static void test_bad_arguments(void)
 {
     struct sf_rig r;
@@ -824,6 +945,9 @@ static const struct test_case cases[] = {
     TEST_CASE(test_provisioning_refused_after_lock),
     TEST_CASE(test_sessions_reopen_after_reset_and_expiry),
     TEST_CASE(test_two_devices_at_once),
+    TEST_CASE(test_strided_reads_match_run_by_run_reads),
+    TEST_CASE(test_strided_reads_stay_in_the_zone),
+    TEST_CASE(test_every_bit_flip_of_a_strided_answer_is_detected),
     TEST_CASE(test_bad_arguments),
     TEST_CASE(test_zeroize_wipes_exactly_the_buffer),
     TEST_CASE(test_equal_finds_every_difference),

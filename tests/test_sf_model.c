@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "devmodel/sf_model.h"
+#include "etss_bytes.h"
 #include "nor_flash.h"
 #include "provision_config.h"
 #include "sf_rig.h"
@@ -557,6 +558,60 @@ static void test_plain_commands_meet_the_zone_policy(void)
     sf_rig_close(&r);
 }
 
+/* READ_STRIDED's fields as the part checks them, sent in the host's own
+ * session past the host's request builder: every malformed layout is
+ * MALFORMED, every one leaving the zone ZONE_VIOLATION, and a good one
+ * answers count x length bytes. */
+static void test_strided_read_fields_are_checked_by_the_part(void)
+{
+    static const struct {
+        uint32_t addr;
+        uint32_t stride;
+        uint16_t len;
+        uint16_t count;
+        size_t size; /* of the request */
+        uint8_t status;
+    } layouts[] = {
+        {0x1000u, 0x1000u, 132u, 15u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_OK},
+        {0x1000u, 16u, 16u, 128u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_OK},
+        {0x1000u, 0x1000u, 0u, 4u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_MALFORMED},
+        {0x1000u, 0x1000u, 16u, 0u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_MALFORMED},
+        {0x1000u, 0x1000u, 129u, 16u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_MALFORMED},
+        {0x1000u, 0xFFFFu, 0xFFFFu, 0xFFFFu, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_MALFORMED},
+        {0x1000u, 15u, 16u, 4u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_MALFORMED},
+        {0x1000u, 0x1000u, 16u, 4u, SFP1_READ_STRIDED_REQUEST_LEN - 1u, SFP1_MALFORMED},
+        {0x1000u, 0x1000u, 16u, 4u, SFP1_READ_STRIDED_REQUEST_LEN + 1u, SFP1_MALFORMED},
+        {0xFF000u, 0x1000u, 16u, 2u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_ZONE_VIOLATION},
+        {0x100000u, 0x1000u, 16u, 1u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_ZONE_VIOLATION},
+        {0xFFFFF000u, 0x1000u, 16u, 2u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_ZONE_VIOLATION},
+        {0x0u, 0x80000000u, 1u, 3u, SFP1_READ_STRIDED_REQUEST_LEN, SFP1_ZONE_VIOLATION},
+    };
+    static uint8_t rsp[SFP1_MAX_FRAME];
+    struct sf_rig r;
+    uint32_t value = 0;
+    CHECK_EQ(sf_rig_open(&r, NULL, 1), SF_OK);
+    CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
+    CHECK_EQ(sf_api_counter_read(&r.dev, -1, &value), SF_OK); /* a session on zone 0 */
+    struct sf_session *s = &r.dev.sessions[0];
+    CHECK(s->open && s->zone == 0u);
+    for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+        uint8_t req[SFP1_READ_STRIDED_REQUEST_LEN + 1u] = {0};
+        etss_put_le32(&req[SFP1_REQ_ADDRESS], layouts[i].addr);
+        etss_put_le32(&req[SFP1_REQ_STRIDE], layouts[i].stride);
+        etss_put_le16(&req[SFP1_REQ_STRIDED_LENGTH], layouts[i].len);
+        etss_put_le16(&req[SFP1_REQ_STRIDED_COUNT], layouts[i].count);
+        s->sequence++;
+        uint8_t status = sf_rig_sealed_exchange(&r, s, SFP1_CMD_READ_STRIDED, false, req,
+                                                layouts[i].size, rsp, sizeof(rsp));
+        CHECK_EQ(status, layouts[i].status);
+        size_t answered = etss_get_le16(&rsp[SFP1_OFF_LENGTH]);
+        CHECK_EQ(answered, status == SFP1_OK ? (size_t)layouts[i].len * layouts[i].count : 0u);
+    }
+    /* The host's own session still works after all of it. */
+    CHECK_EQ(sf_api_counter_read(&r.dev, -1, &value), SF_OK);
+    sf_rig_close(&r);
+}
+
 static void test_lock_is_forever(void)
 {
     struct sf_rig r;
@@ -663,6 +718,7 @@ static const struct test_case cases[] = {
     TEST_CASE(test_reflected_response_is_refused),
     TEST_CASE(test_attacker_sessions_do_not_evict_confirmed_ones),
     TEST_CASE(test_plain_commands_meet_the_zone_policy),
+    TEST_CASE(test_strided_read_fields_are_checked_by_the_part),
     TEST_CASE(test_lock_is_forever),
     TEST_CASE(test_session_counter_survives_restart),
     TEST_CASE(test_bad_model_configs_are_refused),

@@ -228,6 +228,20 @@ static int storage_read(struct etss_fs *fs, uint32_t addr, void *buf, size_t len
     return fs->storage.read(fs->storage.ctx, addr, buf, len) == 0 ? ETSS_FS_OK : ETSS_FS_ERR_DEVICE;
 }
 
+static int storage_read_strided(struct etss_fs *fs, uint32_t addr, uint32_t stride, uint32_t count,
+                                uint8_t *buf, uint32_t len)
+{
+    if (fs->storage.read_strided != NULL) {
+        int rc = fs->storage.read_strided(fs->storage.ctx, addr, stride, count, buf, len);
+        return rc == 0 ? ETSS_FS_OK : ETSS_FS_ERR_DEVICE;
+    }
+    int rc = ETSS_FS_OK;
+    for (uint32_t i = 0; rc == ETSS_FS_OK && i < count; i++) {
+        rc = storage_read(fs, addr + i * stride, &buf[i * len], len);
+    }
+    return rc;
+}
+
 /* A failed write leaves RAM and flash out of step: only a mount can
  * resynchronise them. */
 static int write_failed(struct etss_fs *fs)
@@ -371,14 +385,21 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
  * `len` bytes of the sector are read into `h` (at least its header), so
  * that what follows the header comes in the same exchange. *kind is
  * SECTOR_ERASED for an erased header, SECTOR_BAD when no read passes (a
- * half-erased or half-started sector). */
+ * half-erased or half-started sector). `ahead`: the bytes of a first read
+ * made already, or NULL. */
 static int read_sector(struct etss_fs *fs, uint32_t slot, uint8_t *h, uint32_t len,
-                       struct sector *s, enum sector_kind *kind)
+                       const uint8_t *ahead, struct sector *s, enum sector_kind *kind)
 {
     struct retry t = {0};
     *kind = SECTOR_BAD;
     do {
-        int rc = storage_read(fs, slot_addr(fs, slot), h, len);
+        int rc = ETSS_FS_OK;
+        if (ahead != NULL) {
+            memcpy(h, ahead, len); /* the first read, made with other sectors' */
+            ahead = NULL;
+        } else {
+            rc = storage_read(fs, slot_addr(fs, slot), h, len);
+        }
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -940,25 +961,71 @@ static uint32_t entries_end(uint32_t n)
 /* The header of sector `seq` of the log and the summary in it of the
  * sector before. A summary that fails is read again; *listed is false when
  * it stays bad, and that sector is read record by record instead. */
+/* Headers of the log read ahead of their turn, several in one storage
+ * request: mount takes the log's sectors in order, each header once. */
+#define READ_AHEAD_BYTES 2048u
+static struct {
+    uint32_t seq;   /* of the first header held */
+    uint32_t count; /* headers held */
+    uint32_t len;   /* bytes of each */
+    uint8_t bytes[READ_AHEAD_BYTES];
+} ahead;
+
+/* The first `*len` bytes of sector `seq` of the log, read with those of
+ * the sectors after it up to the head or the end of the zone; *len
+ * becomes what the read took of each (an earlier batch may hold fewer). */
+static int read_ahead(struct etss_fs *fs, uint32_t seq, uint32_t *len, const uint8_t **bytes)
+{
+    if (seq < ahead.seq || seq - ahead.seq >= ahead.count) {
+        uint32_t slot = slot_of_seq(fs, seq);
+        /* Until a summary has been read, how many of its entries to read
+         * is not known: the first batch holds two headers. */
+        uint32_t count = scan_state.entries_read != 0u ? READ_AHEAD_BYTES / *len : 2u;
+        count = count < fs->head_seq - seq + 1u ? count : fs->head_seq - seq + 1u;
+        count = count < fs->n_sectors - slot ? count : fs->n_sectors - slot;
+        ahead.count = 0u;
+        int rc = storage_read_strided(fs, slot_addr(fs, slot), fs->sector_size, count, ahead.bytes,
+                                      *len);
+        if (rc != ETSS_FS_OK) {
+            return rc;
+        }
+        ahead.seq = seq;
+        ahead.count = count;
+        ahead.len = *len;
+    }
+    *len = ahead.len;
+    *bytes = &ahead.bytes[(seq - ahead.seq) * ahead.len];
+    return ETSS_FS_OK;
+}
+
 static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s,
                            struct etss_fs_summary *m, bool *listed)
 {
     struct scan *w = &scan_state;
     uint8_t h[SECTOR_HEADER_LEN];
     struct retry t = {0};
+    uint32_t len = entries_end(w->entries_read);
+    const uint8_t *first = NULL;
+    int rc = read_ahead(fs, seq, &len, &first);
+    if (rc != ETSS_FS_OK) {
+        return rc;
+    }
     do {
         /* Entries not read count as what the writer left there, erased
          * bytes: the CRC still covers every entry. */
-        uint32_t len = entries_end(w->entries_read);
         memset(&h[len], 0xFF, sizeof(h) - len);
         enum sector_kind kind;
-        int rc = read_sector(fs, slot, h, len, s, &kind);
+        rc = read_sector(fs, slot, h, len, first, s, &kind);
+        first = NULL;
         if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
             rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
         }
         uint32_t count = h[SUMMARY_OFFSET];
-        if (rc == ETSS_FS_OK && count > w->entries_read && count <= ETSS_FS_SUMMARY_RECORDS) {
+        if (rc == ETSS_FS_OK && entries_end(count) > len && count <= ETSS_FS_SUMMARY_RECORDS) {
             rc = storage_read(fs, slot_addr(fs, slot) + len, &h[len], entries_end(count) - len);
+            /* The headers read ahead with this one lack as many entries:
+             * they are read again, with them. */
+            ahead.count = seq - ahead.seq + 1u;
         }
         if (rc != ETSS_FS_OK) {
             return rc;
@@ -1115,7 +1182,7 @@ static int probe_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enu
 {
     uint8_t h[SUMMARY_OFFSET];
     stats.head_probes++;
-    return read_sector(fs, slot, h, sizeof(h), s, kind);
+    return read_sector(fs, slot, h, sizeof(h), NULL, s, kind);
 }
 
 /* The head, from every header: the valid one with the highest sequence
@@ -1233,6 +1300,7 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     w->len = 0;
     w->into_head = 0;
     w->entries_read = 0;
+    ahead.count = 0u;
     /* Each sector is taken once the next one's header, with its summary,
      * is read. */
     static struct etss_fs_summary m;

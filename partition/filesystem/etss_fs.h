@@ -47,6 +47,12 @@ struct etss_fs_storage {
     int (*read)(void *ctx, uint32_t addr, void *buf, size_t len);
     int (*prog)(void *ctx, uint32_t addr, const void *data, size_t len);
     int (*erase)(void *ctx, uint32_t addr);
+    /* Optional: `count` runs of `len` bytes, run i from addr + i x stride
+     * (stride >= len), into `buf` back to back, in fewer requests than
+     * `count` reads (mount reads sector headers so). NULL: the filesystem
+     * reads run by run. */
+    int (*read_strided)(void *ctx, uint32_t addr, uint32_t stride, uint32_t count, void *buf,
+                        size_t len);
     void *ctx;
     uint32_t size;       /* bytes of the zone */
     uint32_t erase_unit; /* bytes; a power of two from 256 to 65536 */

@@ -20,6 +20,13 @@ static int zone_read(void *ctx, uint32_t addr, void *buf, size_t len)
     return noted(z, sf_api_read(z->dev, z->zone_client, addr, buf, len));
 }
 
+static int zone_read_strided(void *ctx, uint32_t addr, uint32_t stride, uint32_t count, void *buf,
+                             size_t len)
+{
+    struct etss_fs_zone *z = ctx;
+    return noted(z, sf_api_read_strided(z->dev, z->zone_client, addr, stride, count, buf, len));
+}
+
 static int zone_prog(void *ctx, uint32_t addr, const void *data, size_t len)
 {
     struct etss_fs_zone *z = ctx;
@@ -49,6 +56,7 @@ int etss_fs_zone_storage(struct etss_fs_zone *zone, struct sf_device *dev, int32
         .read = zone_read,
         .prog = zone_prog,
         .erase = zone_erase,
+        .read_strided = zone_read_strided,
         .ctx = zone,
         .size = client_zone.size,
         .erase_unit = SF_API_ERASE_SIZE,

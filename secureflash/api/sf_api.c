@@ -107,6 +107,36 @@ int sf_api_read(struct sf_device *dev, int32_t client_id, uint32_t offset, void 
     return rc;
 }
 
+int sf_api_read_strided(struct sf_device *dev, int32_t client_id, uint32_t offset, uint32_t stride,
+                        uint32_t count, void *buf, size_t len)
+{
+    if (count == 0u || len == 0u) {
+        return sf_api_read(dev, client_id, offset, buf, 0u);
+    }
+    uint64_t span = (uint64_t)(count - 1u) * stride + len;
+    struct sf_binding b;
+    int rc = zone_range(dev, client_id, offset, span > UINT32_MAX ? SIZE_MAX : (size_t)span, &b);
+    if (rc == SF_OK && (buf == NULL || stride < len)) {
+        rc = SF_ERR_PARAM;
+    }
+    if (rc != SF_OK) {
+        return rc;
+    }
+    uint8_t *out = buf;
+    size_t chunk = dev->vendor->max_read != 0u ? dev->vendor->max_read : dev->vendor->max_data;
+    /* Runs per request; a run longer than one request is read on its own. */
+    uint32_t per = len <= chunk ? (uint32_t)(chunk / len) : 1u;
+    for (uint32_t i = 0; rc == SF_OK && i < count;) {
+        uint32_t n = count - i < per ? count - i : per;
+        uint32_t at = offset + i * stride;
+        rc = len <= chunk ? sf_device_read_strided(dev, b.zone, dev->info.zones[b.zone].base + at,
+                                                   stride, n, &out[(size_t)i * len], len)
+                          : sf_api_read(dev, client_id, at, &out[(size_t)i * len], len);
+        i += n;
+    }
+    return rc;
+}
+
 int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, const void *data,
                    size_t len)
 {

@@ -77,6 +77,13 @@ uint8_t sf_api_zone_count(const struct sf_device *dev);
  *   SF_ERR_DENIED      the range leaves the client's zone, or the zone's
  *                      policy forbids it (a read-only zone's program) */
 int sf_api_read(struct sf_device *dev, int32_t client_id, uint32_t offset, void *buf, size_t len);
+/* `count` runs of `len` bytes, run i from offset + i x stride, into `buf`
+ * back to back (count x len bytes): as many runs in one exchange as the
+ * part takes (SFP1's READ_STRIDED), else run by run. sf_api_read's codes;
+ * SF_ERR_PARAM also for a stride below `len`, SF_ERR_DENIED for any run
+ * outside the zone (nothing read). */
+int sf_api_read_strided(struct sf_device *dev, int32_t client_id, uint32_t offset, uint32_t stride,
+                        uint32_t count, void *buf, size_t len);
 int sf_api_program(struct sf_device *dev, int32_t client_id, uint32_t offset, const void *data,
                    size_t len);
 /* What sf_api_erase erases: one 4 KiB sector. */

@@ -426,6 +426,7 @@ static int session_for(struct sf_device *dev, uint8_t zone, struct sf_session **
 
 enum request_kind {
     REQ_READ,
+    REQ_READ_STRIDED,
     REQ_PROGRAM,
     REQ_ERASE,
     REQ_COUNTER_READ,
@@ -441,6 +442,8 @@ enum request_kind {
 struct request {
     enum request_kind kind;
     uint32_t addr;
+    uint32_t stride; /* REQ_READ_STRIDED: from run to run, and how many */
+    uint32_t count;
     const void *in;
     size_t in_len;
     void *out;
@@ -461,6 +464,8 @@ static int dispatch(struct sf_device *dev, struct sf_session *s, const struct re
     switch (r->kind) {
     case REQ_READ:
         return CALL(read, vc, s, r->addr, r->out, r->out_size);
+    case REQ_READ_STRIDED:
+        return CALL(read_strided, vc, s, r->addr, r->stride, r->count, r->out, r->out_size);
     case REQ_PROGRAM:
         return CALL(program, vc, s, r->addr, r->in, r->in_len);
     case REQ_ERASE:
@@ -524,6 +529,30 @@ int sf_device_read(struct sf_device *dev, uint8_t zone, uint32_t addr, void *buf
 {
     struct request r = {.kind = REQ_READ, .addr = addr, .out = buf, .out_size = len};
     return buf == NULL ? SF_ERR_PARAM : run(dev, zone, &r);
+}
+
+int sf_device_read_strided(struct sf_device *dev, uint8_t zone, uint32_t addr, uint32_t stride,
+                           uint32_t count, void *buf, size_t len)
+{
+    if (buf == NULL || len == 0u || stride < len || count == 0u || len > SIZE_MAX / count) {
+        return SF_ERR_PARAM;
+    }
+    struct request r = {.kind = REQ_READ_STRIDED,
+                        .addr = addr,
+                        .stride = stride,
+                        .count = count,
+                        .out = buf,
+                        .out_size = len};
+    int rc = run(dev, zone, &r);
+    if (rc != SF_ERR_NOT_SUPPORTED) {
+        return rc;
+    }
+    uint8_t *out = buf;
+    rc = SF_OK;
+    for (uint32_t i = 0; rc == SF_OK && i < count; i++) {
+        rc = sf_device_read(dev, zone, addr + i * stride, &out[i * len], len);
+    }
+    return rc;
 }
 
 int sf_device_program(struct sf_device *dev, uint8_t zone, uint32_t addr, const void *data,

@@ -159,6 +159,11 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
  * once on a fresh session after a communication failure when repeating
  * them is harmless. */
 int sf_device_read(struct sf_device *dev, uint8_t zone, uint32_t addr, void *buf, size_t len);
+/* `count` runs of `len` bytes, run i from addr + i x stride, into `buf`
+ * back to back (count x len bytes, at most the binding's max_read), in one
+ * exchange where the binding and the part can, else run by run. */
+int sf_device_read_strided(struct sf_device *dev, uint8_t zone, uint32_t addr, uint32_t stride,
+                           uint32_t count, void *buf, size_t len);
 int sf_device_program(struct sf_device *dev, uint8_t zone, uint32_t addr, const void *data,
                       size_t len);
 int sf_device_erase(struct sf_device *dev, uint8_t zone, uint32_t addr);

@@ -174,6 +174,12 @@ struct sf_vendor_ops {
     int (*session_close)(struct sf_vendor_ctx *vc, struct sf_session *s);
     int (*read)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, void *buf,
                 size_t len);
+    /* Optional: `count` runs of `len` bytes in one exchange, run i from
+     * addr + i x stride (stride >= len), into `buf` back to back; at most
+     * max_read bytes in all. SF_ERR_NOT_SUPPORTED, with nothing sent, from
+     * a part without it: the common layer then reads run by run. */
+    int (*read_strided)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
+                        uint32_t stride, uint32_t count, void *buf, size_t len);
     int (*program)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr, const void *data,
                    size_t len);
     int (*erase)(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr);

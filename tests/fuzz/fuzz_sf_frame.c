@@ -64,36 +64,13 @@ static void frame(struct sf_rig *r, const uint8_t *f, size_t n)
 
 static void sealed(struct sf_rig *r, struct sf_session *s, struct input *in)
 {
-    static uint8_t f[SFP1_MAX_FRAME];
     static uint8_t payload[SFP1_MAX_PAYLOAD];
+    static uint8_t rsp[SFP1_MAX_FRAME];
     uint8_t type = byte(in);
-    uint8_t enc = byte(in) & SFP1_FLAG_ENC;
-    uint8_t step = byte(in);
+    bool enc = (byte(in) & SFP1_FLAG_ENC) != 0u;
+    s->sequence += byte(in);
     size_t n = take(in, payload, byte(in));
-    uint8_t nonce[SFP1_NONCE_LEN] = {SFP1_DIR_HOST_TO_DEVICE, s->id};
-    s->sequence += step;
-    nonce[8] = (uint8_t)(s->sequence >> 24);
-    nonce[9] = (uint8_t)(s->sequence >> 16);
-    nonce[10] = (uint8_t)(s->sequence >> 8);
-    nonce[11] = (uint8_t)s->sequence;
-    sf_rig_frame_header(f, type, s->id, (uint16_t)n);
-    f[SFP1_OFF_FLAGS] = (uint8_t)(SFP1_FLAG_AUTH | enc);
-    for (int i = 0; i < 4; i++) {
-        f[SFP1_OFF_SEQUENCE + i] = (uint8_t)(s->sequence >> (8 * i));
-    }
-    if (enc != 0u) {
-        if (sf_crypto_aead_seal(s->command_key, nonce, f, SFP1_HEADER_LEN, payload, n,
-                                &f[SFP1_HEADER_LEN], SFP1_MAX_PAYLOAD + SFP1_TAG_LEN) != 0) {
-            abort();
-        }
-    } else {
-        memcpy(&f[SFP1_HEADER_LEN], payload, n);
-        if (sf_crypto_aead_seal(s->command_key, nonce, f, SFP1_HEADER_LEN + n, NULL, 0,
-                                &f[SFP1_HEADER_LEN + n], SFP1_TAG_LEN) != 0) {
-            abort();
-        }
-    }
-    frame(r, f, SFP1_HEADER_LEN + n + SFP1_TAG_LEN);
+    (void)sf_rig_sealed_exchange(r, s, type, enc, payload, n, rsp, sizeof(rsp));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -43,6 +43,7 @@ struct fs_ram {
     uint64_t page_programs;
     uint64_t unit_erases;
     uint64_t bytes_read;
+    uint64_t strided_reads; /* read_strided requests (each run also counts in reads) */
     uint64_t flips;
     uint64_t overprograms; /* programs asking a 0 bit to become 1: a filesystem bug */
     /* Where and how much each read asked for, the first read_log_size of
@@ -63,6 +64,7 @@ struct fs_ram {
  * Returns 0, or -1 when out of memory. */
 int fs_ram_init(struct fs_ram *r, uint32_t size, uint32_t erase_unit, uint64_t seed);
 void fs_ram_free(struct fs_ram *r);
+/* Its operations, read_strided included (a caller may drop it). */
 void fs_ram_storage(struct fs_ram *r, struct etss_fs_storage *storage);
 
 /* Tear the nth page program or erase from now (0: no cut). */

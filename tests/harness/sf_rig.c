@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "etss_bytes.h"
 #include "provision_config.h"
 #include "sf_rig.h"
 #include "sfp1_protocol.h"
@@ -178,4 +180,29 @@ void sf_rig_frame_header(uint8_t *f, uint8_t type, uint8_t sid, uint16_t len)
     f[SFP1_OFF_SESSION] = sid;
     f[SFP1_OFF_LENGTH] = (uint8_t)len;
     f[SFP1_OFF_LENGTH + 1] = (uint8_t)(len >> 8);
+}
+
+uint8_t sf_rig_sealed_exchange(struct sf_rig *r, const struct sf_session *s, uint8_t type, bool enc,
+                               const uint8_t *payload, size_t n, uint8_t *rsp, size_t rsp_len)
+{
+    static uint8_t f[SFP1_MAX_FRAME];
+    uint8_t nonce[SFP1_NONCE_LEN] = {SFP1_DIR_HOST_TO_DEVICE, s->id};
+    n = n < SFP1_MAX_PAYLOAD ? n : SFP1_MAX_PAYLOAD;
+    etss_put_be32(&nonce[8], s->sequence);
+    sf_rig_frame_header(f, type, s->id, (uint16_t)n);
+    f[SFP1_OFF_FLAGS] = (uint8_t)(SFP1_FLAG_AUTH | (enc ? SFP1_FLAG_ENC : 0u));
+    etss_put_le32(&f[SFP1_OFF_SEQUENCE], s->sequence);
+    int rc;
+    if (enc) {
+        rc = sf_crypto_aead_seal(s->command_key, nonce, f, SFP1_HEADER_LEN, payload, n,
+                                 &f[SFP1_HEADER_LEN], SFP1_MAX_PAYLOAD + SFP1_TAG_LEN);
+    } else {
+        memcpy(&f[SFP1_HEADER_LEN], payload, n);
+        rc = sf_crypto_aead_seal(s->command_key, nonce, f, SFP1_HEADER_LEN + n, NULL, 0,
+                                 &f[SFP1_HEADER_LEN + n], SFP1_TAG_LEN);
+    }
+    if (rc != SF_OK) {
+        abort(); /* the host's own crypto failed: no test can go on */
+    }
+    return sf_rig_wire_exchange(r, f, SFP1_HEADER_LEN + n + SFP1_TAG_LEN, rsp, rsp_len);
 }

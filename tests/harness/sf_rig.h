@@ -52,5 +52,12 @@ uint8_t sf_rig_wire_exchange(struct sf_rig *r, const uint8_t *frame, size_t len,
                              size_t rsp_len);
 /* A command header: version 1, flags 0, sequence 0. */
 void sf_rig_frame_header(uint8_t *f, uint8_t type, uint8_t sid, uint16_t len);
+/* A command of the host's own session `s` with any payload (up to
+ * SFP1_MAX_PAYLOAD bytes), sealed under its key with sequence number
+ * s->sequence (the caller moves it on; ENC: the payload encrypted too),
+ * exchanged as sf_rig_wire_exchange does: what the part does with fields
+ * the host's own requests never carry. */
+uint8_t sf_rig_sealed_exchange(struct sf_rig *r, const struct sf_session *s, uint8_t type, bool enc,
+                               const uint8_t *payload, size_t n, uint8_t *rsp, size_t rsp_len);
 
 #endif /* ETSS_SF_RIG_H */

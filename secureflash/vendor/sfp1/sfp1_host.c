@@ -144,6 +144,19 @@ static int sfp1_read(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t ad
         vc, &x, sfp1_request_read(&x, req, s, addr, buf, len, sfp1_zone_confidential(vc, s)));
 }
 
+static int sfp1_read_strided(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
+                             uint32_t stride, uint32_t count, void *buf, size_t len)
+{
+    if (!sfp1_packet_state(vc)->strided) {
+        return SF_ERR_NOT_SUPPORTED; /* a part of protocol version 2: nothing sent */
+    }
+    uint8_t req[SFP1_READ_STRIDED_REQUEST_LEN];
+    struct sfp1_exchange x;
+    return run_request(vc, &x,
+                       sfp1_request_read_strided(&x, req, s, addr, stride, count, buf, len,
+                                                 sfp1_zone_confidential(vc, s)));
+}
+
 static int sfp1_program(struct sf_vendor_ctx *vc, struct sf_session *s, uint32_t addr,
                         const void *data, size_t len)
 {
@@ -255,6 +268,7 @@ const struct sf_vendor_ops sfp1_vendor_ops = {
     .session_open = sfp1_session_open,
     .session_close = sfp1_session_close,
     .read = sfp1_read,
+    .read_strided = sfp1_read_strided,
     .program = sfp1_program,
     .erase = sfp1_erase,
     .counter_read = sfp1_counter_read,

@@ -83,8 +83,8 @@ int sfp1_packet_probe(struct sf_vendor_ctx *vc)
         return rc;
     }
     if (rc != SF_OK || n < SFP1_SFDP_DWORDS || dw[0] != SFP1_SFDP_SIGNATURE ||
-        (dw[1] & 0xFFu) != SFP1_VERSION || (dw[3] & 0xFFu) != SFP1_AEAD_AES128_GCM ||
-        ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 ||
+        ((dw[1] & 0xFFu) != SFP1_VERSION && (dw[1] & 0xFFu) != SFP1_SFDP_STRIDED_VERSION) ||
+        (dw[3] & 0xFFu) != SFP1_AEAD_AES128_GCM || ((dw[3] >> 8) & 0xFFu) != SFP1_KDF_HKDF_SHA256 ||
         ((dw[2] >> 24) * 16u) < SFP1_MAX_PAYLOAD) {
         return SF_ERR_NO_DEVICE;
     }
@@ -92,6 +92,7 @@ int sfp1_packet_probe(struct sf_vendor_ctx *vc)
     state_of(vc)->read_opcode = (uint8_t)(dw[1] >> 16);
     state_of(vc)->frame_us = (uint8_t)(dw[3] >> SFP1_SFDP_FRAME_US_SHIFT);
     state_of(vc)->per_256_us = (uint8_t)(dw[3] >> SFP1_SFDP_PER_256_US_SHIFT);
+    state_of(vc)->strided = (dw[1] & 0xFFu) == SFP1_SFDP_STRIDED_VERSION;
     vc->features = features_of(dw[1] >> 24);
     return SF_OK;
 }

@@ -46,6 +46,7 @@ struct sfp1_state {
     uint8_t read_opcode;
     uint8_t frame_us;   /* a frame's typical processing time (0: not announced) */
     uint8_t per_256_us; /* and what 256 bytes of it add */
+    bool strided;       /* it takes READ_STRIDED (SFDP protocol version 3) */
 };
 
 /* The part's SFP1 SFDP table: the opcodes and frame timing into

@@ -84,6 +84,7 @@
 #define SFP1_CMD_READ 0x10u
 #define SFP1_CMD_PROGRAM 0x11u
 #define SFP1_CMD_ERASE 0x12u
+#define SFP1_CMD_READ_STRIDED 0x13u /* parts of SFDP protocol version 3 (section 10) */
 #define SFP1_CMD_COUNTER_READ 0x20u
 #define SFP1_CMD_COUNTER_INCREMENT 0x21u
 #define SFP1_CMD_RANDOM 0x30u
@@ -104,6 +105,11 @@
 #define SFP1_REQ_ADDRESS 0u     /* READ, PROGRAM, ERASE: u32 array address */
 #define SFP1_REQ_READ_LENGTH 4u /* READ: u16 bytes to read (1..SFP1_MAX_READ) */
 #define SFP1_READ_REQUEST_LEN 6u
+/* READ_STRIDED: `count` runs of `length` bytes, run i at address + i x stride. */
+#define SFP1_REQ_STRIDE 4u         /* u32, at least the length */
+#define SFP1_REQ_STRIDED_LENGTH 8u /* u16 bytes of each run */
+#define SFP1_REQ_STRIDED_COUNT 10u /* u16 runs; count x length is 1..SFP1_MAX_READ */
+#define SFP1_READ_STRIDED_REQUEST_LEN 12u
 #define SFP1_REQ_PROGRAM_DATA 4u /* PROGRAM: the data, to the payload's end */
 #define SFP1_PROGRAM_REQUEST_MAX (SFP1_REQ_PROGRAM_DATA + SFP1_MAX_PROGRAM)
 #define SFP1_ERASE_REQUEST_LEN 4u
@@ -163,6 +169,9 @@
 #define SFP1_SFDP_ID 0x01C2u
 #define SFP1_SFDP_DWORDS 4u
 #define SFP1_SFDP_SIGNATURE 0x31465345u /* "ESF1" */
+/* DWORD 2 bits 7:0: the frame version, SFP1_VERSION, or the protocol
+ * version that adds READ_STRIDED to it (frames unchanged). */
+#define SFP1_SFDP_STRIDED_VERSION 3u
 #define SFP1_FEATURE_ZONES 0x01u
 #define SFP1_FEATURE_COUNTERS 0x02u
 #define SFP1_FEATURE_TRNG 0x04u

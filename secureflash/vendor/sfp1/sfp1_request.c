@@ -43,6 +43,22 @@ int sfp1_request_read(struct sfp1_exchange *x, uint8_t *req, struct sf_session *
     return SF_OK;
 }
 
+int sfp1_request_read_strided(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s,
+                              uint32_t addr, uint32_t stride, uint32_t count, void *buf, size_t len,
+                              bool encrypted)
+{
+    if (len == 0u || count == 0u || len > SFP1_MAX_READ / count || stride < len) {
+        return SF_ERR_PARAM;
+    }
+    etss_put_le32(&req[SFP1_REQ_ADDRESS], addr);
+    etss_put_le32(&req[SFP1_REQ_STRIDE], stride);
+    etss_put_le16(&req[SFP1_REQ_STRIDED_LENGTH], (uint16_t)len);
+    etss_put_le16(&req[SFP1_REQ_STRIDED_COUNT], (uint16_t)count);
+    request(x, SFP1_CMD_READ_STRIDED, s, req, SFP1_READ_STRIDED_REQUEST_LEN);
+    expect_response(x, buf, len * count, encrypted);
+    return SF_OK;
+}
+
 int sfp1_request_program(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr,
                          const void *data, size_t len, bool seal)
 {

@@ -32,6 +32,12 @@
  */
 int sfp1_request_read(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr,
                       void *buf, size_t len, bool encrypted);
+/* `count` runs of `len` bytes into `buf`, back to back, run i from
+ * addr + i x stride; also SF_ERR_PARAM for count 0, runs of more than
+ * SFP1_MAX_READ bytes in all, or a stride below `len`. */
+int sfp1_request_read_strided(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s,
+                              uint32_t addr, uint32_t stride, uint32_t count, void *buf, size_t len,
+                              bool encrypted);
 int sfp1_request_program(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr,
                          const void *data, size_t len, bool seal);
 int sfp1_request_erase(struct sfp1_exchange *x, uint8_t *req, struct sf_session *s, uint32_t addr);
