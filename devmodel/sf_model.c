@@ -672,7 +672,8 @@ static uint8_t execute(struct sf_model *m, const struct session *s, uint8_t type
     case SFP1_CMD_READ:
         return cmd_read(m, z, p, n);
     case SFP1_CMD_READ_STRIDED:
-        return cmd_read_strided(m, z, p, n);
+        return m->cfg.protocol_version == SFP1_SFDP_STRIDED_VERSION ? cmd_read_strided(m, z, p, n)
+                                                                    : (uint8_t)SFP1_UNSUPPORTED;
     case SFP1_CMD_PROGRAM:
         return cmd_program(m, z, encrypted, p, n);
     case SFP1_CMD_ERASE:
@@ -930,6 +931,7 @@ void sf_model_default_config(struct sf_model_config *cfg)
     cfg->features = SFP1_FEATURE_ZONES | SFP1_FEATURE_COUNTERS | SFP1_FEATURE_TRNG |
                     SFP1_FEATURE_PUF | SFP1_FEATURE_UID | SFP1_FEATURE_CONFIDENTIALITY |
                     SFP1_FEATURE_AUTHENTICATION;
+    cfg->protocol_version = SFP1_SFDP_STRIDED_VERSION;
     cfg->n_counters = SF_MODEL_MAX_COUNTERS;
     cfg->max_sessions = SFP1_MAX_SESSIONS;
     cfg->device_seed = 1u;
@@ -942,7 +944,7 @@ static void build_sfdp_table(struct sf_model *m)
 {
     const uint32_t features = m->cfg.features;
     m->sfdp_table[0] = SFP1_SFDP_SIGNATURE;
-    m->sfdp_table[1] = SFP1_SFDP_STRIDED_VERSION | (SFP1_OP_SECURE_WRITE << 8) |
+    m->sfdp_table[1] = m->cfg.protocol_version | (SFP1_OP_SECURE_WRITE << 8) |
                        (SFP1_OP_SECURE_READ << 16) | (features << 24);
     m->sfdp_table[2] = SFP1_MAX_ZONES | ((uint32_t)m->cfg.n_counters << 8) |
                        ((uint32_t)m->cfg.max_sessions << 16) | ((SFP1_MAX_PAYLOAD / 16u) << 24);
@@ -1058,6 +1060,8 @@ sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_st
     *status = NOR_MODEL_ERR_CONFIG;
     if (cfg == NULL || cfg->n_counters < 4u || cfg->n_counters > SF_MODEL_MAX_COUNTERS ||
         cfg->max_sessions == 0u || cfg->max_sessions > SFP1_MAX_SESSIONS ||
+        (cfg->protocol_version != SFP1_VERSION &&
+         cfg->protocol_version != SFP1_SFDP_STRIDED_VERSION) ||
         cfg->nor.n_extra_sfdp >= NOR_MODEL_MAX_EXTRA_SFDP_TABLES || sf_crypto_init() != SF_OK) {
         return NULL;
     }

@@ -682,6 +682,12 @@ static void test_bad_model_configs_are_refused(void)
     sf_model_default_config(&cfg);
     cfg.max_sessions = SFP1_MAX_SESSIONS + 1;
     CHECK(sf_model_create(&cfg, &st) == NULL);
+    static const uint8_t versions[] = {0u, 1u, 4u, 0xFFu};
+    for (size_t i = 0; i < sizeof(versions); i++) {
+        sf_model_default_config(&cfg);
+        cfg.protocol_version = versions[i];
+        CHECK(sf_model_create(&cfg, &st) == NULL);
+    }
     CHECK(sf_model_create(NULL, &st) == NULL);
     sf_model_destroy(NULL);
 }

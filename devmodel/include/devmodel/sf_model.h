@@ -19,6 +19,7 @@ struct sf_model_config {
     uint8_t n_counters;          /* monotonic counters, 4..8 */
     uint8_t max_sessions;        /* 1..SFP1_MAX_SESSIONS */
     uint8_t features;            /* SFP1_FEATURE_* the part has (SFDP announces them) */
+    uint8_t protocol_version;    /* 2, or 3 with READ_STRIDED (SFDP announces it) */
     uint64_t device_seed;        /* makes the part unique: UID, PUF secret, identity key */
     uint64_t maker_seed;         /* whose key signs its identity: 0 the genuine maker */
     uint32_t t_frame_us;         /* per frame: parsing and AEAD set-up */
@@ -28,8 +29,8 @@ struct sf_model_config {
 
 typedef struct sf_model sf_model_t;
 
-/* Defaults: the NOR defaults, every feature, 8 counters, 4 sessions,
- * seed 1, the timing of protocol section 11. */
+/* Defaults: the NOR defaults, every feature, protocol version 3, 8
+ * counters, 4 sessions, seed 1, the timing of protocol section 11. */
 void sf_model_default_config(struct sf_model_config *cfg);
 
 sf_model_t *sf_model_create(const struct sf_model_config *cfg, enum nor_model_status *status);
