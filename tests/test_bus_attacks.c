@@ -346,26 +346,26 @@ static void test_a_forged_sfdp_version_only_slows_strided_reads(void)
         uint8_t part;   /* what the part speaks */
         uint8_t forged; /* what the bus says it does */
         uint64_t frames;
-    } cases[] = {{3u, 2u, 3u}, {3u, 3u, 1u}, {2u, 3u, 4u},
+    } parts[] = {{3u, 2u, 3u}, {3u, 3u, 1u}, {2u, 3u, 4u},
                  {2u, 2u, 3u}, {3u, 4u, 0u}, {2u, 1u, 0u}};
     static uint8_t data[3 * 4096];
     uint8_t got[3 * 132];
     for (size_t i = 0; i < sizeof(data); i++) {
         data[i] = (uint8_t)(i * 13u + 1u);
     }
-    for (size_t v = 0; v < sizeof(cases) / sizeof(cases[0]); v++) {
+    for (size_t v = 0; v < sizeof(parts) / sizeof(parts[0]); v++) {
         struct sf_rig r;
         struct bus_liar l;
         struct sf_model_config cfg;
         sf_model_default_config(&cfg);
-        cfg.protocol_version = cases[v].part;
+        cfg.protocol_version = parts[v].part;
         CHECK_EQ(sf_rig_open(&r, &cfg, 1), SF_OK);
         CHECK_EQ(sf_rig_provision(&r, sf_rig_default_config), SF_OK);
         CHECK_EQ(sf_api_program(&r.dev, NS_CLIENT, 0u, data, sizeof(data)), SF_OK);
         uint32_t at = sfp1_sfdp_top_byte(&r, SFDP_FEATURES_DWORD) - 3u;
         bus_liar_attach(&l, &r.bus, capture, sizeof(capture));
-        bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0x00u, cases[v].forged);
-        bool known = cases[v].frames != 0u;
+        bus_liar_rewrite(&l, (struct liar_site){SPI_NOR_OP_RDSFDP, 0u, at}, 0x00u, parts[v].forged);
+        bool known = parts[v].frames != 0u;
         CHECK_EQ(sf_rig_attach(&r, 1), known ? SF_OK : SF_ERR_NO_DEVICE);
         CHECK(l.rewrites > 0u);
         if (known) {
@@ -374,7 +374,7 @@ static void test_a_forged_sfdp_version_only_slows_strided_reads(void)
             uint32_t failures = r.dev.stats.comm_failures;
             CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 4096u, 3u, got, 132u), SF_OK);
             frames = nor_model_stats(r.nor)->commands[SFP1_OP_SECURE_WRITE] - frames;
-            CHECK_EQ(frames, cases[v].frames);
+            CHECK_EQ(frames, parts[v].frames);
             CHECK_EQ(r.dev.stats.comm_failures, failures);
             for (uint32_t k = 0; k < 3u; k++) {
                 CHECK(memcmp(&got[k * 132u], &data[k * 4096u], 132u) == 0);
