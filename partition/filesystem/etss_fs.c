@@ -88,6 +88,7 @@ struct record {
 };
 
 struct sector {
+    bool read; /* its header was read; else only its sequence number is known */
     uint16_t flags;
     uint32_t seq;
     uint32_t tail;
@@ -367,6 +368,7 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
         etss_get_le32(&h[12]) != fs->sector_size || etss_get_le32(&h[16]) != ETSS_MAX_ASSET_SIZE) {
         return ETSS_FS_ERR_FORMAT;
     }
+    s->read = true;
     s->flags = (uint16_t)(h[6] | (h[7] << 8));
     s->seq = etss_get_le32(&h[20]);
     s->tail = etss_get_le32(&h[24]);
@@ -385,21 +387,14 @@ static int decode_sector(const struct etss_fs *fs, const uint8_t *h, struct sect
  * `len` bytes of the sector are read into `h` (at least its header), so
  * that what follows the header comes in the same exchange. *kind is
  * SECTOR_ERASED for an erased header, SECTOR_BAD when no read passes (a
- * half-erased or half-started sector). `ahead`: the bytes of a first read
- * made already, or NULL. */
+ * half-erased or half-started sector). */
 static int read_sector(struct etss_fs *fs, uint32_t slot, uint8_t *h, uint32_t len,
-                       const uint8_t *ahead, struct sector *s, enum sector_kind *kind)
+                       struct sector *s, enum sector_kind *kind)
 {
     struct retry t = {0};
     *kind = SECTOR_BAD;
     do {
-        int rc = ETSS_FS_OK;
-        if (ahead != NULL) {
-            memcpy(h, ahead, len); /* the first read, made with other sectors' */
-            ahead = NULL;
-        } else {
-            rc = storage_read(fs, slot_addr(fs, slot), h, len);
-        }
+        int rc = storage_read(fs, slot_addr(fs, slot), h, len);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -952,40 +947,32 @@ static int settle_newest(struct etss_fs *fs)
     return add_pending_zero(fs, w->pending_addr + STATE_OFFSET);
 }
 
-/* Bytes of a sector's header up to its summary's first n entries. */
-static uint32_t entries_end(uint32_t n)
-{
-    return SUMMARY_OFFSET + SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * n;
-}
-
-/* The header of sector `seq` of the log and the summary in it of the
- * sector before. A summary that fails is read again; *listed is false when
- * it stays bad, and that sector is read record by record instead. */
-/* Headers of the log read ahead of their turn, several in one storage
- * request: mount takes the log's sectors in order, each header once. */
+/* Summaries of the log read ahead of their turn, several in one storage
+ * request: mount takes the log's sectors in order, each summary once. */
 #define READ_AHEAD_BYTES 2048u
 static struct {
-    uint32_t seq;   /* of the first header held */
-    uint32_t count; /* headers held */
+    uint32_t seq;   /* of the sector whose header holds the first summary held */
+    uint32_t count; /* summaries held */
     uint32_t len;   /* bytes of each */
     uint8_t bytes[READ_AHEAD_BYTES];
 } ahead;
 
-/* The first `*len` bytes of sector `seq` of the log, read with those of
- * the sectors after it up to the head or the end of the zone; *len
- * becomes what the read took of each (an earlier batch may hold fewer). */
+/* The first `*len` bytes of the summary in sector `seq` of the log, read
+ * with those of the sectors after it up to the head or the end of the
+ * zone; *len becomes what the read took of each (an earlier batch may
+ * hold fewer). */
 static int read_ahead(struct etss_fs *fs, uint32_t seq, uint32_t *len, const uint8_t **bytes)
 {
     if (seq < ahead.seq || seq - ahead.seq >= ahead.count) {
         uint32_t slot = slot_of_seq(fs, seq);
         /* Until a summary has been read, how many of its entries to read
-         * is not known: the first batch holds two headers. */
+         * is not known: the first batch holds two. */
         uint32_t count = scan_state.entries_read != 0u ? READ_AHEAD_BYTES / *len : 2u;
         count = count < fs->head_seq - seq + 1u ? count : fs->head_seq - seq + 1u;
         count = count < fs->n_sectors - slot ? count : fs->n_sectors - slot;
         ahead.count = 0u;
-        int rc = storage_read_strided(fs, slot_addr(fs, slot), fs->sector_size, count, ahead.bytes,
-                                      *len);
+        int rc = storage_read_strided(fs, slot_addr(fs, slot) + SUMMARY_OFFSET, fs->sector_size,
+                                      count, ahead.bytes, *len);
         if (rc != ETSS_FS_OK) {
             return rc;
         }
@@ -998,13 +985,23 @@ static int read_ahead(struct etss_fs *fs, uint32_t seq, uint32_t *len, const uin
     return ETSS_FS_OK;
 }
 
-static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, struct sector *s,
-                           struct etss_fs_summary *m, bool *listed)
+static uint32_t summary_bytes(uint32_t entries)
+{
+    return SUMMARY_ENTRIES_OFFSET + SUMMARY_ENTRY_LEN * entries;
+}
+
+/* The summary in the header of sector `seq` of the log, of the sector
+ * before it. Its check binds it to `seq`: passing, it also says that
+ * sector seq was started at this place in the ring, header and all (one
+ * program wrote both). A summary that fails is read again; *listed is
+ * false when it stays bad. */
+static int read_summary(struct etss_fs *fs, uint32_t seq, struct etss_fs_summary *m, bool *listed)
 {
     struct scan *w = &scan_state;
-    uint8_t h[SECTOR_HEADER_LEN];
+    const uint32_t addr = slot_addr(fs, slot_of_seq(fs, seq)) + SUMMARY_OFFSET;
+    uint8_t b[SUMMARY_LEN];
     struct retry t = {0};
-    uint32_t len = entries_end(w->entries_read);
+    uint32_t len = summary_bytes(w->entries_read);
     const uint8_t *first = NULL;
     int rc = read_ahead(fs, seq, &len, &first);
     if (rc != ETSS_FS_OK) {
@@ -1013,45 +1010,82 @@ static int read_log_sector(struct etss_fs *fs, uint32_t slot, uint32_t seq, stru
     do {
         /* Entries not read count as what the writer left there, erased
          * bytes: the CRC still covers every entry. */
-        memset(&h[len], 0xFF, sizeof(h) - len);
-        enum sector_kind kind;
-        rc = read_sector(fs, slot, h, len, first, s, &kind);
-        first = NULL;
-        if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
-            rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+        memset(&b[len], 0xFF, sizeof(b) - len);
+        if (first != NULL) {
+            memcpy(b, first, len); /* the first read, made with other sectors' */
+            first = NULL;
+        } else {
+            rc = storage_read(fs, addr, b, len);
         }
-        uint32_t count = h[SUMMARY_OFFSET];
-        if (rc == ETSS_FS_OK && entries_end(count) > len && count <= ETSS_FS_SUMMARY_RECORDS) {
-            rc = storage_read(fs, slot_addr(fs, slot) + len, &h[len], entries_end(count) - len);
-            /* The headers read ahead with this one lack as many entries:
+        uint32_t count = b[0];
+        if (rc == ETSS_FS_OK && summary_bytes(count) > len && count <= ETSS_FS_SUMMARY_RECORDS) {
+            rc = storage_read(fs, addr + len, &b[len], summary_bytes(count) - len);
+            /* The summaries read ahead with this one lack as many entries:
              * they are read again, with them. */
             ahead.count = seq - ahead.seq + 1u;
         }
         if (rc != ETSS_FS_OK) {
             return rc;
         }
-        *listed = decode_summary(&h[SUMMARY_OFFSET], seq, m);
-    } while (!*listed && read_again(&t, &h[SUMMARY_OFFSET], SUMMARY_LEN));
+        *listed = decode_summary(b, seq, m);
+    } while (!*listed && read_again(&t, b, SUMMARY_LEN));
     if (*listed && m->count > w->entries_read) {
         w->entries_read = m->count;
     }
     return ETSS_FS_OK;
 }
 
+/* The header fields of sector `seq` of the log, which must be there. With
+ * `window`, the sector is to be read record by record: what follows the
+ * header comes in the same read, as the scan's first window. */
+static int read_log_header(struct etss_fs *fs, uint32_t seq, bool window, struct sector *s)
+{
+    struct scan *w = &scan_state;
+    const uint32_t slot = slot_of_seq(fs, seq);
+    if (window) {
+        /* At most a wide window in all: one exchange, and what the
+         * record buffer holds. */
+        uint32_t want = SECTOR_HEADER_LEN + header_read_length(w);
+        want = want < WIDE_WINDOW ? want : WIDE_WINDOW;
+        w->start = slot_addr(fs, slot);
+        w->len = want < fs->sector_size ? want : fs->sector_size;
+        int rc = storage_read(fs, w->start, record_buf, w->len);
+        if (rc != ETSS_FS_OK) {
+            w->len = 0;
+            return rc;
+        }
+        if (decode_sector(fs, record_buf, s) == ETSS_FS_OK && s->seq == seq) {
+            return ETSS_FS_OK;
+        }
+    }
+    uint8_t h[SUMMARY_OFFSET];
+    enum sector_kind kind;
+    int rc = read_sector(fs, slot, h, sizeof(h), s, &kind);
+    if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
+        rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
+    }
+    return rc;
+}
+
 /* Sector p of the log begins where the record that runs on into it from
  * the sector before ends: p was started for it. *ends: that record ends
  * in p. */
-static int enter_sector(struct etss_fs *fs, const struct sector *p, bool *ends)
+static int enter_sector(struct etss_fs *fs, struct sector *p, bool *ends)
 {
     struct scan *w = &scan_state;
+    uint32_t here = w->carry < payload(fs) ? w->carry : payload(fs);
     *ends = false;
+    if (!p->read) {
+        /* Only its summary was read: its records start past what runs on
+         * into it, where its start put them. */
+        p->first = SECTOR_HEADER_LEN + here;
+    }
     if (p->first < SECTOR_HEADER_LEN || p->first > fs->sector_size) {
         return ETSS_FS_ERR_CORRUPT; /* a checked header of ours cannot say this */
     }
     if (w->carry == 0u) {
         return ETSS_FS_OK;
     }
-    uint32_t here = w->carry < payload(fs) ? w->carry : payload(fs);
     if (p->first != SECTOR_HEADER_LEN + here) {
         return ETSS_FS_ERR_CORRUPT;
     }
@@ -1144,7 +1178,7 @@ static int take_listed(struct etss_fs *fs, uint32_t slot, const struct sector *p
 
 /* Sector p of the log before the head, from the summary `m` of it in the
  * next sector's header, or record by record (m NULL or not listing all). */
-static int take_sector(struct etss_fs *fs, uint32_t slot, const struct sector *p,
+static int take_sector(struct etss_fs *fs, uint32_t slot, struct sector *p,
                        const struct etss_fs_summary *m)
 {
     bool into = scan_state.carry != 0u;
@@ -1162,7 +1196,7 @@ static int take_sector(struct etss_fs *fs, uint32_t slot, const struct sector *p
 
 /* The head, record by record; what runs on into it from the sector before
  * is settled by that record's own header. */
-static int take_head(struct etss_fs *fs, const struct sector *head)
+static int take_head(struct etss_fs *fs, struct sector *head)
 {
     struct scan *w = &scan_state;
     bool into = w->carry != 0u;
@@ -1182,7 +1216,7 @@ static int probe_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enu
 {
     uint8_t h[SUMMARY_OFFSET];
     stats.head_probes++;
-    return read_sector(fs, slot, h, sizeof(h), NULL, s, kind);
+    return read_sector(fs, slot, h, sizeof(h), s, kind);
 }
 
 /* The head, from every header: the valid one with the highest sequence
@@ -1301,20 +1335,25 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     w->into_head = 0;
     w->entries_read = 0;
     ahead.count = 0u;
-    /* Each sector is taken once the next one's header, with its summary,
-     * is read. */
+    /* The tail's header says where its own records start. Each sector
+     * after it is taken once the summary of it in the next one's header is
+     * read, and its own header is read only when that summary does not
+     * list it in full. */
     static struct etss_fs_summary m;
     struct sector before = {0};
-    for (uint32_t seq = fs->tail_seq;
-         rc == ETSS_FS_OK && seq <= fs->head_seq && log_length(fs) > 1u; seq++) {
-        uint32_t slot = slot_of_seq(fs, seq);
-        struct sector s;
+    if (log_length(fs) > 1u) {
+        rc = read_log_header(fs, fs->tail_seq, false, &before);
+    }
+    for (uint32_t seq = fs->tail_seq + 1u; rc == ETSS_FS_OK && seq <= fs->head_seq; seq++) {
         bool listed = false;
-        rc = read_log_sector(fs, slot, seq, &s, &m, &listed);
-        if (rc == ETSS_FS_OK && seq != fs->tail_seq) {
+        rc = read_summary(fs, seq, &m, &listed);
+        if (rc == ETSS_FS_OK && (!listed || m.unlisted) && !before.read) {
+            rc = read_log_header(fs, seq - 1u, true, &before);
+        }
+        if (rc == ETSS_FS_OK) {
             rc = take_sector(fs, slot_of_seq(fs, seq - 1u), &before, listed ? &m : NULL);
         }
-        before = s;
+        before = (struct sector){.seq = seq};
     }
     if (rc == ETSS_FS_OK) {
         rc = take_head(fs, &head); /* as the search read it: its advances were used above */
