@@ -972,9 +972,9 @@ static void test_a_listed_sector_needs_no_header_fields(void)
     const uint32_t head = fs.head_seq;
     CHECK(head - tail >= 8u);
     for (uint32_t seq = tail + 1u; seq < head; seq++) {
-        uint8_t *h = &t.ram.mem[((seq - 1u) % 16u) * RAM_UNIT];
+        const uint32_t at = ((seq - 1u) % 16u) * RAM_UNIT;
         for (uint32_t i = 0; i < FS_SECTOR_FIELDS; i++) {
-            h[i] = (uint8_t)(h[i] & (uint8_t)(0x5Au + i)); /* cells lose charge: bits go 0 */
+            t.ram.mem[at + i] &= (uint8_t)(0x5Au + i); /* cells lose charge: bits go 0 */
         }
     }
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
