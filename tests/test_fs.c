@@ -954,9 +954,9 @@ static void test_mount_reads_few_headers(void)
 
 /* Mount reads a sector's summary, in the next sector's header, and not
  * its own header fields: those decayed in every sector between the tail
- * and the head change nothing. A sector whose summary decays as well is
- * read by its header, which then must be there: the mount is refused
- * rather than guessed. */
+ * and the head change nothing, while the sectors live. A sector whose
+ * summary decays as well is read by its header, which then must be
+ * there: the mount is refused rather than guessed. */
 static void test_a_listed_sector_needs_no_header_fields(void)
 {
     static struct ram_fs t;
@@ -988,10 +988,29 @@ static void test_a_listed_sector_needs_no_header_fields(void)
         CHECK_MEM_EQ(got, data, sizeof(data));
     }
     /* The summary of sector tail + 2, in tail + 3, decays too. */
-    t.ram.mem[((tail + 2u) % 16u) * RAM_UNIT + FS_SECTOR_FIELDS + 12u] ^= 0x10u;
+    const uint32_t summary = ((tail + 2u) % 16u) * RAM_UNIT + FS_SECTOR_FIELDS + 12u;
+    t.ram.mem[summary] ^= 0x10u;
     CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_ERR_CORRUPT);
     size_t n = 0;
     CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1u, 0, got, sizeof(got), &n), ETSS_FS_ERR_UNMOUNTED);
+    /* With that summary whole again, the damaged sectors serve to the end:
+     * each becomes the tail and is reclaimed, and every mount on the way
+     * works. */
+    t.ram.mem[summary] ^= 0x10u;
+    CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+    for (uint32_t k = 60; k < 140u; k++) {
+        fill(data, sizeof(data), k);
+        CHECK_EQ(etss_fs_write(&fs, OWNER_A, 1u + k % 20u, data, sizeof(data), 0), ETSS_FS_OK);
+        if (k % 5u == 0u) {
+            CHECK_EQ(etss_fs_mount(&fs, &t.storage), ETSS_FS_OK);
+        }
+    }
+    CHECK(fs.tail_seq >= head); /* every damaged sector was reclaimed */
+    for (uint32_t k = 120; k < 140u; k++) {
+        fill(data, sizeof(data), k);
+        CHECK_EQ(etss_fs_read(&fs, OWNER_A, 1u + k % 20u, 0, got, sizeof(got), &n), ETSS_FS_OK);
+        CHECK_MEM_EQ(got, data, sizeof(data));
+    }
     fs_ram_free(&t.ram);
 }
 

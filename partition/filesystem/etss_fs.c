@@ -1035,32 +1035,30 @@ static int read_summary(struct etss_fs *fs, uint32_t seq, struct etss_fs_summary
     return ETSS_FS_OK;
 }
 
-/* The header fields of sector `seq` of the log, which must be there. With
- * `window`, the sector is to be read record by record: what follows the
- * header comes in the same read, as the scan's first window. */
-static int read_log_header(struct etss_fs *fs, uint32_t seq, bool window, struct sector *s)
+/* The header fields of sector `seq` of the log, which must be there, for
+ * reading it record by record: what follows the header comes in the same
+ * read, as the scan's first window. */
+static int read_log_header(struct etss_fs *fs, uint32_t seq, struct sector *s)
 {
     struct scan *w = &scan_state;
     const uint32_t slot = slot_of_seq(fs, seq);
-    if (window) {
-        /* At most a wide window in all: one exchange, and what the
-         * record buffer holds. */
-        uint32_t want = SECTOR_HEADER_LEN + header_read_length(w);
-        want = want < WIDE_WINDOW ? want : WIDE_WINDOW;
-        w->start = slot_addr(fs, slot);
-        w->len = want < fs->sector_size ? want : fs->sector_size;
-        int rc = storage_read(fs, w->start, record_buf, w->len);
-        if (rc != ETSS_FS_OK) {
-            w->len = 0;
-            return rc;
-        }
-        if (decode_sector(fs, record_buf, s) == ETSS_FS_OK && s->seq == seq) {
-            return ETSS_FS_OK;
-        }
+    /* At most a wide window in all: one exchange, and what the record
+     * buffer holds. */
+    uint32_t want = SECTOR_HEADER_LEN + header_read_length(w);
+    want = want < WIDE_WINDOW ? want : WIDE_WINDOW;
+    w->start = slot_addr(fs, slot);
+    w->len = want < fs->sector_size ? want : fs->sector_size;
+    int rc = storage_read(fs, w->start, record_buf, w->len);
+    if (rc != ETSS_FS_OK) {
+        w->len = 0;
+        return rc;
+    }
+    if (decode_sector(fs, record_buf, s) == ETSS_FS_OK && s->seq == seq) {
+        return ETSS_FS_OK;
     }
     uint8_t h[SUMMARY_OFFSET];
     enum sector_kind kind;
-    int rc = read_sector(fs, slot, h, sizeof(h), s, &kind);
+    rc = read_sector(fs, slot, h, sizeof(h), s, &kind);
     if (rc == ETSS_FS_OK && (kind != SECTOR_VALID || s->seq != seq)) {
         rc = ETSS_FS_ERR_CORRUPT; /* a sector of the log lost its header */
     }
@@ -1335,20 +1333,16 @@ static int mount_log(struct etss_fs *fs, bool *undo)
     w->into_head = 0;
     w->entries_read = 0;
     ahead.count = 0u;
-    /* The tail's header says where its own records start. Each sector
-     * after it is taken once the summary of it in the next one's header is
-     * read, and its own header is read only when that summary does not
-     * list it in full. */
+    /* Each sector before the head is taken once the summary of it in the
+     * next one's header is read; its own header is read only when that
+     * summary does not list it in full. */
     static struct etss_fs_summary m;
-    struct sector before = {0};
-    if (log_length(fs) > 1u) {
-        rc = read_log_header(fs, fs->tail_seq, false, &before);
-    }
+    struct sector before = {.seq = fs->tail_seq};
     for (uint32_t seq = fs->tail_seq + 1u; rc == ETSS_FS_OK && seq <= fs->head_seq; seq++) {
         bool listed = false;
         rc = read_summary(fs, seq, &m, &listed);
         if (rc == ETSS_FS_OK && (!listed || m.unlisted) && !before.read) {
-            rc = read_log_header(fs, seq - 1u, true, &before);
+            rc = read_log_header(fs, seq - 1u, &before);
         }
         if (rc == ETSS_FS_OK) {
             rc = take_sector(fs, slot_of_seq(fs, seq - 1u), &before, listed ? &m : NULL);
