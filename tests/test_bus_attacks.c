@@ -374,7 +374,9 @@ static void test_a_forged_sfdp_version_only_slows_strided_reads(void)
             uint32_t failures = r.dev.stats.comm_failures;
             CHECK_EQ(sf_api_read_strided(&r.dev, NS_CLIENT, 0u, 4096u, 3u, got, 132u), SF_OK);
             frames = nor_model_stats(r.nor)->commands[SFP1_OP_SECURE_WRITE] - frames;
-            CHECK_EQ(frames, parts[v].frames);
+            /* Through a binding without strided reads (the JESD261
+             * HAL's), run by run whatever SFDP says. */
+            CHECK_EQ(frames, r.dev.vendor->read_strided != NULL ? parts[v].frames : 3u);
             CHECK_EQ(r.dev.stats.comm_failures, failures);
             for (uint32_t k = 0; k < 3u; k++) {
                 CHECK(memcmp(&got[k * 132u], &data[k * 4096u], 132u) == 0);

@@ -1218,13 +1218,31 @@ static int probe_sector(struct etss_fs *fs, uint32_t slot, struct sector *s, enu
 }
 
 /* The head, from every header: the valid one with the highest sequence
- * number. */
+ * number. The headers come many in one request; one that fails its check
+ * is read again on its own. */
 static int scan_for_head(struct etss_fs *fs, struct sector *head)
 {
+    const uint32_t per = READ_AHEAD_BYTES / SUMMARY_OFFSET;
+    ahead.count = 0u; /* it holds headers now, not summaries */
     for (uint32_t slot = 0; slot < fs->n_sectors; slot++) {
+        int rc = ETSS_FS_OK;
+        if (slot % per == 0u) {
+            const uint32_t left = fs->n_sectors - slot;
+            rc = storage_read_strided(fs, slot_addr(fs, slot), fs->sector_size,
+                                      left < per ? left : per, ahead.bytes, SUMMARY_OFFSET);
+        }
+        const uint8_t *h = &ahead.bytes[(slot % per) * SUMMARY_OFFSET];
         struct sector s;
-        enum sector_kind kind;
-        int rc = probe_sector(fs, slot, &s, &kind);
+        enum sector_kind kind = SECTOR_ERASED;
+        stats.head_probes++;
+        if (rc == ETSS_FS_OK && !all_erased(h, SUMMARY_OFFSET)) {
+            kind = SECTOR_VALID;
+            rc = decode_sector(fs, h, &s);
+        }
+        if (rc == ETSS_FS_ERR_CORRUPT) {
+            uint8_t again[SUMMARY_OFFSET];
+            rc = read_sector(fs, slot, again, sizeof(again), &s, &kind);
+        }
         if (rc != ETSS_FS_OK) {
             return rc;
         }

@@ -537,6 +537,9 @@ int sf_device_read_strided(struct sf_device *dev, uint8_t zone, uint32_t addr, u
     if (buf == NULL || len == 0u || stride < len || count == 0u || len > SIZE_MAX / count) {
         return SF_ERR_PARAM;
     }
+    if ((uint64_t)addr + (uint64_t)(count - 1u) * stride + len > (uint64_t)UINT32_MAX + 1u) {
+        return SF_ERR_DENIED; /* past the end of any array: in no zone */
+    }
     struct request r = {.kind = REQ_READ_STRIDED,
                         .addr = addr,
                         .stride = stride,
@@ -547,10 +550,13 @@ int sf_device_read_strided(struct sf_device *dev, uint8_t zone, uint32_t addr, u
     if (rc != SF_ERR_NOT_SUPPORTED) {
         return rc;
     }
+    /* Run by run, the last first: a range that leaves the zone is refused
+     * before anything is read. */
     uint8_t *out = buf;
-    rc = SF_OK;
-    for (uint32_t i = 0; rc == SF_OK && i < count; i++) {
-        rc = sf_device_read(dev, zone, addr + i * stride, &out[i * len], len);
+    uint32_t last = count - 1u;
+    rc = sf_device_read(dev, zone, addr + last * stride, &out[(size_t)last * len], len);
+    for (uint32_t i = 0; rc == SF_OK && i < last; i++) {
+        rc = sf_device_read(dev, zone, addr + i * stride, &out[(size_t)i * len], len);
     }
     return rc;
 }

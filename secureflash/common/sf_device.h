@@ -161,7 +161,9 @@ int sf_device_provision(struct sf_device *dev, const uint8_t *record, size_t len
 int sf_device_read(struct sf_device *dev, uint8_t zone, uint32_t addr, void *buf, size_t len);
 /* `count` runs of `len` bytes, run i from addr + i x stride, into `buf`
  * back to back (count x len bytes, at most the binding's max_read), in one
- * exchange where the binding and the part can, else run by run. */
+ * exchange where the binding and the part can, else run by run, the last
+ * first (either way a range that leaves the zone reads nothing).
+ * SF_ERR_PARAM: buf NULL, len or count 0, a stride below len. */
 int sf_device_read_strided(struct sf_device *dev, uint8_t zone, uint32_t addr, uint32_t stride,
                            uint32_t count, void *buf, size_t len);
 int sf_device_program(struct sf_device *dev, uint8_t zone, uint32_t addr, const void *data,
